@@ -1,0 +1,26 @@
+package org.sencrm.identity;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Set;
+import java.util.UUID;
+
+/** The signed-in user (or the user behind an API token), as stored in the session. */
+public record CurrentUser(UUID id, UUID workspaceId, String email, String displayName, Role role,
+		boolean instanceAdmin, Set<UUID> teamIds, String language) implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	/** May this user change a record with this owner and owning team? */
+	public boolean canEdit(UUID ownerId, UUID ownerTeamId) {
+		if (!role.writes()) {
+			return false;
+		}
+		return role.editsEverything() || id.equals(ownerId) || (ownerTeamId != null && teamIds.contains(ownerTeamId));
+	}
+
+	public boolean isAdmin() {
+		return role == Role.ADMIN;
+	}
+}

@@ -1,0 +1,64 @@
+package org.sencrm.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.sencrm.platform.WorkspaceContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users and teams of the current workspace, for owners, pickers and display. */
+@Component
+@Transactional(readOnly = true)
+public class UserDirectory {
+
+	public record UserSummary(UUID id, String displayName, String email, Role role, boolean active) {
+	}
+
+	public record TeamSummary(UUID id, String name) {
+	}
+
+	private final JdbcClient jdbc;
+
+	UserDirectory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<UserSummary> users() {
+		return jdbc.sql("select id, display_name, email, role, active from users where workspace_id = :ws order by display_name")
+				.param("ws", WorkspaceContext.workspaceId())
+				.query((rs, n) -> new UserSummary(rs.getObject("id", UUID.class), rs.getString("display_name"),
+						rs.getString("email"), Role.fromKey(rs.getString("role")), rs.getBoolean("active")))
+				.list();
+	}
+
+	public Optional<UserSummary> user(UUID id) {
+		if (id == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select id, display_name, email, role, active from users where workspace_id = :ws and id = :id")
+				.param("ws", WorkspaceContext.workspaceId()).param("id", id)
+				.query((rs, n) -> new UserSummary(rs.getObject("id", UUID.class), rs.getString("display_name"),
+						rs.getString("email"), Role.fromKey(rs.getString("role")), rs.getBoolean("active")))
+				.optional();
+	}
+
+	public List<TeamSummary> teams() {
+		return jdbc.sql("select id, name from teams where workspace_id = :ws order by name")
+				.param("ws", WorkspaceContext.workspaceId())
+				.query((rs, n) -> new TeamSummary(rs.getObject("id", UUID.class), rs.getString("name")))
+				.list();
+	}
+
+	public Optional<TeamSummary> team(UUID id) {
+		if (id == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select id, name from teams where workspace_id = :ws and id = :id")
+				.param("ws", WorkspaceContext.workspaceId()).param("id", id)
+				.query((rs, n) -> new TeamSummary(rs.getObject("id", UUID.class), rs.getString("name")))
+				.optional();
+	}
+}

@@ -1,0 +1,161 @@
+package org.sencrm.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.sencrm.identity.CurrentUser;
+import org.sencrm.platform.Ids;
+import org.sencrm.platform.NotFoundException;
+import org.sencrm.platform.ValidationException;
+import org.sencrm.platform.WorkspaceContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens. A token reads {@code sen_<workspace><token id><secret>}: the ids let the
+ * server find it inside its workspace without a cross-tenant lookup; only a SHA-256 hash of the
+ * whole token is stored, and the token is shown once, at creation.
+ */
+@Service
+public class ApiTokens {
+
+	public static final List<String> SCOPES = List.of("read", "write");
+	private static final String PREFIX = "sen_";
+	private static final int ID_HEX = 32;
+	private static final SecureRandom random = new SecureRandom();
+
+	public record TokenInfo(UUID id, String name, List<String> scopes, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+	}
+
+	public record CreatedToken(TokenInfo info, String token) {
+	}
+
+	private final JdbcClient jdbc;
+	private final Users users;
+
+	ApiTokens(JdbcClient jdbc, Users users) {
+		this.jdbc = jdbc;
+		this.users = users;
+	}
+
+	@Transactional
+	public CreatedToken create(CurrentUser owner, String name, List<String> scopes) {
+		var problems = new ValidationException.Collector();
+		if (name == null || name.isBlank()) {
+			problems.add("name", "validation.required");
+		}
+		if (scopes == null || scopes.isEmpty() || !SCOPES.containsAll(scopes)) {
+			problems.add("scopes", "validation.scopes");
+		}
+		problems.throwIfAny();
+		var id = Ids.next();
+		var secret = new byte[32];
+		random.nextBytes(secret);
+		var token = PREFIX + hex(owner.workspaceId()) + hex(id) + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		var distinctScopes = scopes.stream().distinct().sorted().toList();
+		jdbc.sql("""
+				insert into api_tokens (id, workspace_id, user_id, name, token_hash, scopes)
+				values (:id, :ws, :user, :name, :hash, :scopes)""")
+				.param("id", id).param("ws", owner.workspaceId()).param("user", owner.id()).param("name", name.strip())
+				.param("hash", sha256(token)).param("scopes", distinctScopes.toArray(String[]::new))
+				.update();
+		return new CreatedToken(new TokenInfo(id, name.strip(), distinctScopes, Instant.now(), null, null), token);
+	}
+
+	@Transactional(readOnly = true)
+	public List<TokenInfo> of(CurrentUser owner) {
+		return jdbc.sql("""
+				select id, name, scopes, created_at, last_used_at, revoked_at from api_tokens
+				where workspace_id = :ws and user_id = :user order by created_at desc""")
+				.param("ws", owner.workspaceId()).param("user", owner.id())
+				.query((rs, n) -> new TokenInfo(rs.getObject("id", UUID.class), rs.getString("name"),
+						List.of((String[]) rs.getArray("scopes").getArray()), rs.getTimestamp("created_at").toInstant(),
+						instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at"))))
+				.list();
+	}
+
+	@Transactional
+	public void revoke(CurrentUser owner, UUID id) {
+		var revoked = jdbc.sql("""
+				update api_tokens set revoked_at = now() where workspace_id = :ws and user_id = :user and id = :id and revoked_at is null""")
+				.param("ws", owner.workspaceId()).param("user", owner.id()).param("id", id).update();
+		if (revoked == 0) {
+			throw new NotFoundException("entity.token");
+		}
+	}
+
+	/** The authentication for a presented token, or empty when it is unknown, revoked or malformed. */
+	public Optional<Authentication> authenticate(String token) {
+		if (token == null || !token.startsWith(PREFIX) || token.length() < PREFIX.length() + 2 * ID_HEX + 20) {
+			return Optional.empty();
+		}
+		UUID workspaceId;
+		UUID tokenId;
+		try {
+			workspaceId = uuid(token.substring(PREFIX.length(), PREFIX.length() + ID_HEX));
+			tokenId = uuid(token.substring(PREFIX.length() + ID_HEX, PREFIX.length() + 2 * ID_HEX));
+		} catch (IllegalArgumentException e) {
+			return Optional.empty();
+		}
+		return WorkspaceContext.callAsSystem(workspaceId, () -> users.inTransaction(() -> {
+			record Row(UUID userId, String hash, List<String> scopes) {
+			}
+			var row = jdbc.sql("select user_id, token_hash, scopes from api_tokens where workspace_id = :ws and id = :id and revoked_at is null")
+					.param("ws", workspaceId).param("id", tokenId)
+					.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), List.of((String[]) rs.getArray(3).getArray())))
+					.optional();
+			if (row.isEmpty() || !MessageDigest.isEqual(row.get().hash().getBytes(StandardCharsets.US_ASCII),
+					sha256(token).getBytes(StandardCharsets.US_ASCII))) {
+				return Optional.<Authentication>empty();
+			}
+			CurrentUser user;
+			try {
+				user = users.load(row.get().userId());
+			} catch (NotFoundException inactive) {
+				return Optional.<Authentication>empty();
+			}
+			jdbc.sql("update api_tokens set last_used_at = now() where id = :id and (last_used_at is null or last_used_at < now() - interval '1 minute')")
+					.param("id", tokenId).update();
+			return Optional.<Authentication>of(new UsernamePasswordAuthenticationToken(user, null,
+					SignIn.authorities(user, row.get().scopes())));
+		}));
+	}
+
+	private static String hex(UUID id) {
+		return id.toString().replace("-", "");
+	}
+
+	private static UUID uuid(String hex) {
+		var h = HexFormat.of().parseHex(hex);
+		long msb = 0;
+		long lsb = 0;
+		for (int i = 0; i < 8; i++) {
+			msb = (msb << 8) | (h[i] & 0xff);
+			lsb = (lsb << 8) | (h[i + 8] & 0xff);
+		}
+		return new UUID(msb, lsb);
+	}
+
+	private static String sha256(String token) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static Instant instant(java.sql.Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+}

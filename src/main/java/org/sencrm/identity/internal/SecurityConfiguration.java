@@ -1,0 +1,121 @@
+package org.sencrm.identity.internal;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two doors: the API ({@code /api/**}) takes Bearer tokens only, without sessions or cookies,
+ * so CSRF does not apply; the web UI takes a form sign-in with a session stored in PostgreSQL
+ * and CSRF protection on every form.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder(12);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, JsonMapper json, MessageSource messages,
+			LocaleResolver locales) throws Exception {
+		http.securityMatcher("/api/**")
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
+						.requestMatchers("/api/v1/public/**").permitAll()
+						.requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_read")
+						.requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority("SCOPE_read")
+						.anyRequest().hasAuthority("SCOPE_write"))
+				.csrf(csrf -> csrf.disable())
+				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.requestCache(cache -> cache.disable())
+				.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+				.exceptionHandling(errors -> errors
+						.authenticationEntryPoint((request, response, e) ->
+								problem(request, response, HttpStatus.UNAUTHORIZED, "error.unauthenticated", json, messages, locales))
+						.accessDeniedHandler((request, response, e) ->
+								problem(request, response, HttpStatus.FORBIDDEN, "error.scope", json, messages, locales)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http, SignIn signIn) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+						.requestMatchers("/login", "/language", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+								"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+								"/swagger-ui/**", "/swagger-ui.html").permitAll()
+						.anyRequest().authenticated())
+				.authenticationProvider(signIn)
+				.formLogin(form -> form.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/", false)
+						.failureHandler((request, response, e) -> response.sendRedirect(
+								request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error")))
+						.permitAll())
+				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+				.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")));
+		return http.build();
+	}
+
+	private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+			JsonMapper json, MessageSource messages, LocaleResolver locales) throws IOException {
+		var locale = locales.resolveLocale(request);
+		var problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(code, null, code, locale));
+		problem.setType(URI.create("https://sencrm.org/problems/" + code));
+		problem.setTitle(messages.getMessage("title." + status.value(), null, status.getReasonPhrase(), locale));
+		problem.setProperty("code", code);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** Reads {@code Authorization: Bearer ...}; an invalid token leaves the request anonymous (401 follows). */
+	static final class BearerTokenFilter extends OncePerRequestFilter {
+		private final ApiTokens tokens;
+
+		BearerTokenFilter(ApiTokens tokens) {
+			this.tokens = tokens;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			var header = request.getHeader("Authorization");
+			if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+				tokens.authenticate(header.substring(7).strip()).ifPresent(authentication -> {
+					var context = SecurityContextHolder.createEmptyContext();
+					context.setAuthentication(authentication);
+					SecurityContextHolder.setContext(context);
+				});
+			}
+			chain.doFilter(request, response);
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package org.sencrm.identity.internal;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.sencrm.identity.CurrentUser;
+import org.sencrm.identity.Role;
+import org.sencrm.platform.Ids;
+import org.sencrm.platform.NotFoundException;
+import org.sencrm.platform.ValidationException;
+import org.sencrm.platform.WorkspaceContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Users of a workspace and their logins. Only admins manage them (checked by the callers' facade). */
+@Service
+public class Users {
+
+	static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+	static final int MIN_PASSWORD_LENGTH = 10;
+
+	private final JdbcClient jdbc;
+	private final PasswordEncoder passwords;
+	private final TransactionTemplate transactions;
+
+	Users(JdbcClient jdbc, PasswordEncoder passwords, PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	<T> T inTransaction(Supplier<T> work) {
+		return transactions.execute(status -> work.get());
+	}
+
+	void validateNewLogin(String email, String password, String emailField, String passwordField,
+			ValidationException.Collector problems) {
+		if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+			problems.add(emailField, "validation.email");
+		} else if (emailTaken(email)) {
+			problems.add(emailField, "validation.email-taken");
+		}
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+			problems.add(passwordField, "validation.password-length", MIN_PASSWORD_LENGTH);
+		}
+	}
+
+	private boolean emailTaken(String email) {
+		return jdbc.sql("select exists (select 1 from credentials where email = :email)")
+				.param("email", normalise(email)).query(Boolean.class).single();
+	}
+
+	/** Inserts a user and its credentials into the workspace; the caller holds the transaction. */
+	UUID insert(UUID workspaceId, String email, String displayName, Role role, String password, boolean instanceAdmin) {
+		var id = Ids.next();
+		jdbc.sql("""
+				insert into users (id, workspace_id, email, display_name, role, instance_admin)
+				values (:id, :ws, :email, :name, :role, :instanceAdmin)""")
+				.param("id", id).param("ws", workspaceId).param("email", normalise(email))
+				.param("name", displayName).param("role", role.key()).param("instanceAdmin", instanceAdmin)
+				.update();
+		jdbc.sql("insert into credentials (email, user_id, workspace_id, password_hash) values (:email, :id, :ws, :hash)")
+				.param("email", normalise(email)).param("id", id).param("ws", workspaceId)
+				.param("hash", passwords.encode(password))
+				.update();
+		return id;
+	}
+
+	public UUID create(String email, String displayName, Role role, String password) {
+		var problems = new ValidationException.Collector();
+		validateNewLogin(email, password, "email", "password", problems);
+		if (displayName == null || displayName.isBlank()) {
+			problems.add("displayName", "validation.required");
+		}
+		if (role == null) {
+			problems.add("role", "validation.required");
+		}
+		problems.throwIfAny();
+		return inTransaction(() -> insert(WorkspaceContext.workspaceId(), email, displayName.strip(), role, password, false));
+	}
+
+	public void update(UUID id, String displayName, Role role, boolean active) {
+		var problems = new ValidationException.Collector();
+		if (displayName == null || displayName.isBlank()) {
+			problems.add("displayName", "validation.required");
+		}
+		if (role == null) {
+			problems.add("role", "validation.required");
+		}
+		problems.throwIfAny();
+		inTransaction(() -> {
+			var updated = jdbc.sql("""
+					update users set display_name = :name, role = :role, active = :active, version = version + 1
+					where workspace_id = :ws and id = :id""")
+					.param("name", displayName.strip()).param("role", role.key()).param("active", active)
+					.param("ws", WorkspaceContext.workspaceId()).param("id", id)
+					.update();
+			if (updated == 0) {
+				throw new NotFoundException("entity.user");
+			}
+			return null;
+		});
+	}
+
+	public void setLanguage(UUID id, String language) {
+		inTransaction(() -> jdbc.sql("update users set language = :language where workspace_id = :ws and id = :id")
+				.param("language", language).param("ws", WorkspaceContext.workspaceId()).param("id", id).update());
+	}
+
+	/** Loads the user as a session principal; the caller has bound the workspace. */
+	CurrentUser load(UUID id) {
+		return inTransaction(() -> {
+			var user = jdbc.sql("""
+					select id, workspace_id, email, display_name, role, instance_admin, language from users
+					where workspace_id = :ws and id = :id and active""")
+					.param("ws", WorkspaceContext.workspaceId()).param("id", id)
+					.query((rs, n) -> new CurrentUser(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
+							rs.getString("email"), rs.getString("display_name"), Role.fromKey(rs.getString("role")),
+							rs.getBoolean("instance_admin"), Set.of(), rs.getString("language")))
+					.optional().orElseThrow(() -> new NotFoundException("entity.user"));
+			Set<UUID> teams = new HashSet<>(jdbc.sql("select team_id from team_members where workspace_id = :ws and user_id = :id")
+					.param("ws", WorkspaceContext.workspaceId()).param("id", id).query(UUID.class).list());
+			return new CurrentUser(user.id(), user.workspaceId(), user.email(), user.displayName(), user.role(),
+					user.instanceAdmin(), Set.copyOf(teams), user.language());
+		});
+	}
+
+	static String normalise(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
+	}
+}

@@ -1,0 +1,110 @@
+package org.sencrm.identity.internal;
+
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.sencrm.identity.Role;
+import org.sencrm.identity.WorkspaceSettings;
+import org.sencrm.platform.Ids;
+import org.sencrm.platform.NotFoundException;
+import org.sencrm.platform.ValidationException;
+import org.sencrm.platform.WorkspaceContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating workspaces (tenants) with their first administrator, and their settings. */
+@Service
+public class Workspaces {
+
+	private final JdbcClient jdbc;
+	private final Users users;
+
+	Workspaces(JdbcClient jdbc, Users users) {
+		this.jdbc = jdbc;
+		this.users = users;
+	}
+
+	public record NewWorkspace(String name, String adminEmail, String adminPassword, String adminName,
+			String defaultLanguage, boolean instanceAdmin) {
+	}
+
+	/** Creates a workspace and its first admin in one transaction; returns the workspace id. */
+	public UUID create(NewWorkspace request) {
+		var problems = new ValidationException.Collector();
+		if (request.name() == null || request.name().isBlank()) {
+			problems.add("name", "validation.required");
+		}
+		users.validateNewLogin(request.adminEmail(), request.adminPassword(), "adminEmail", "adminPassword", problems);
+		problems.throwIfAny();
+		var id = Ids.next();
+		return WorkspaceContext.callAsSystem(id, () -> users.inTransaction(() -> {
+			jdbc.sql("insert into workspaces (id, name, default_language) values (:id, :name, :language)")
+					.param("id", id).param("name", request.name().strip())
+					.param("language", "en".equals(request.defaultLanguage()) ? "en" : "vi")
+					.update();
+			var adminName = request.adminName() == null || request.adminName().isBlank()
+					? request.adminEmail().strip() : request.adminName().strip();
+			users.insert(id, request.adminEmail(), adminName, Role.ADMIN, request.adminPassword(), request.instanceAdmin());
+			return id;
+		}));
+	}
+
+	@Transactional(readOnly = true)
+	public List<WorkspaceSettings> all() {
+		return jdbc.sql("select * from workspaces order by created_at").query(Workspaces::settings).list();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean any() {
+		return jdbc.sql("select exists (select 1 from workspaces)").query(Boolean.class).single();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<WorkspaceSettings> find(UUID id) {
+		return jdbc.sql("select * from workspaces where id = :id").param("id", id).query(Workspaces::settings).optional();
+	}
+
+	public WorkspaceSettings current() {
+		return find(WorkspaceContext.workspaceId()).orElseThrow(() -> new NotFoundException("entity.workspace"));
+	}
+
+	@Transactional
+	public void update(UUID id, String name, String defaultLanguage, String timeZone, String currency, String nameOrder) {
+		var problems = new ValidationException.Collector();
+		if (name == null || name.isBlank()) {
+			problems.add("name", "validation.required");
+		}
+		if (!List.of("vi", "en").contains(defaultLanguage)) {
+			problems.add("defaultLanguage", "validation.choice");
+		}
+		try {
+			ZoneId.of(timeZone);
+		} catch (RuntimeException e) {
+			problems.add("timeZone", "validation.time-zone");
+		}
+		try {
+			Currency.getInstance(currency);
+		} catch (RuntimeException e) {
+			problems.add("currency", "validation.currency");
+		}
+		if (!List.of("by_language", "family_first", "given_first").contains(nameOrder)) {
+			problems.add("nameOrder", "validation.choice");
+		}
+		problems.throwIfAny();
+		jdbc.sql("""
+				update workspaces set name = :name, default_language = :language, time_zone = :zone, currency = :currency,
+				name_order = :nameOrder, version = version + 1 where id = :id""")
+				.param("name", name.strip()).param("language", defaultLanguage).param("zone", timeZone)
+				.param("currency", currency).param("nameOrder", nameOrder).param("id", id)
+				.update();
+	}
+
+	private static WorkspaceSettings settings(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new WorkspaceSettings(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("default_language"),
+				rs.getString("time_zone"), rs.getString("currency"), rs.getString("name_order"));
+	}
+}

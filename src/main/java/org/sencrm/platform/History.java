@@ -1,0 +1,95 @@
+package org.sencrm.platform;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The history of business records: who created, changed or deleted what, when, and each field's
+ * old and new value. Written in the same transaction as the change; the table refuses updates and
+ * deletes, so nobody can rewrite it.
+ */
+@Component
+public class History {
+
+	public record Change(Object from, Object to) {
+	}
+
+	public record Entry(UUID id, String action, UUID actorId, String actorName, Instant at, Map<String, Change> changes) {
+	}
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+
+	History(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	public void created(String entityType, UUID entityId, Map<String, ?> values) {
+		write(entityType, entityId, "created", diff(Map.of(), values));
+	}
+
+	public void updated(String entityType, UUID entityId, Map<String, ?> before, Map<String, ?> after) {
+		var changes = diff(before, after);
+		if (!changes.isEmpty()) {
+			write(entityType, entityId, "updated", changes);
+		}
+	}
+
+	public void deleted(String entityType, UUID entityId, Map<String, ?> before) {
+		write(entityType, entityId, "deleted", diff(before, Map.of()));
+	}
+
+	public List<Entry> of(UUID entityId) {
+		return jdbc.sql("""
+				select id, action, actor_id, actor_name, at, changes::text as changes from history
+				where workspace_id = :workspace and entity_id = :entity order by at desc, id desc""")
+				.param("workspace", WorkspaceContext.workspaceId())
+				.param("entity", entityId)
+				.query((rs, n) -> new Entry(rs.getObject("id", UUID.class), rs.getString("action"),
+						rs.getObject("actor_id", UUID.class), rs.getString("actor_name"),
+						rs.getTimestamp("at").toInstant(),
+						json.readValue(rs.getString("changes"), new TypeReference<Map<String, Change>>() {
+						})))
+				.list();
+	}
+
+	static Map<String, Change> diff(Map<String, ?> before, Map<String, ?> after) {
+		var changes = new LinkedHashMap<String, Change>();
+		var keys = new java.util.LinkedHashSet<String>(before.keySet());
+		keys.addAll(after.keySet());
+		for (var key : keys) {
+			var from = before.get(key);
+			var to = after.get(key);
+			if (!Objects.equals(from, to)) {
+				changes.put(key, new Change(from, to));
+			}
+		}
+		return changes;
+	}
+
+	private void write(String entityType, UUID entityId, String action, Map<String, Change> changes) {
+		var scope = WorkspaceContext.current();
+		jdbc.sql("""
+				insert into history (id, workspace_id, entity_type, entity_id, action, actor_id, actor_name, changes)
+				values (:id, :workspace, :type, :entity, :action, :actor, :actorName, cast(:changes as jsonb))""")
+				.param("id", Ids.next())
+				.param("workspace", scope.workspaceId())
+				.param("type", entityType)
+				.param("entity", entityId)
+				.param("action", action)
+				.param("actor", scope.actorId())
+				.param("actorName", scope.actorName())
+				.param("changes", json.writeValueAsString(changes))
+				.update();
+	}
+}
