@@ -45,6 +45,15 @@ public class UserDirectory {
 				.optional();
 	}
 
+	/** Settings of the current workspace. */
+	public WorkspaceSettings workspace() {
+		return jdbc.sql("select * from workspaces where id = :ws").param("ws", WorkspaceContext.workspaceId())
+				.query((rs, n) -> new WorkspaceSettings(rs.getObject("id", UUID.class), rs.getString("name"),
+						rs.getString("default_language"), rs.getString("time_zone"), rs.getString("currency"),
+						rs.getString("name_order")))
+				.single();
+	}
+
 	public List<TeamSummary> teams() {
 		return jdbc.sql("select id, name from teams where workspace_id = :ws order by name")
 				.param("ws", WorkspaceContext.workspaceId())

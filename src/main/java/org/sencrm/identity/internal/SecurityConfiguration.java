@@ -37,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder(12);
+	PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value("${sen.security.bcrypt-strength:12}") int strength) {
+		return new BCryptPasswordEncoder(strength);
 	}
 
 	@Bean

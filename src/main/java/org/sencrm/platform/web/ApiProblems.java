@@ -64,6 +64,16 @@ class ApiProblems {
 		return problem(HttpStatus.PRECONDITION_FAILED, e);
 	}
 
+	@ExceptionHandler(org.sencrm.platform.TooManyRequestsException.class)
+	ProblemDetail tooMany(DomainException e) {
+		return problem(HttpStatus.TOO_MANY_REQUESTS, e);
+	}
+
+	@ExceptionHandler(org.sencrm.platform.NotAuthenticatedException.class)
+	ProblemDetail unauthenticated(DomainException e) {
+		return problem(HttpStatus.UNAUTHORIZED, e);
+	}
+
 	@ExceptionHandler(DomainException.class)
 	ProblemDetail conflict(DomainException e) {
 		return problem(HttpStatus.CONFLICT, e);

@@ -1,0 +1,70 @@
+package org.sencrm.directory.person;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.sencrm.directory.contact.Address;
+import org.sencrm.directory.contact.EmailAddress;
+import org.sencrm.directory.contact.PhoneNumber;
+
+/** A person (consumer or contact) as stored. */
+public record Person(UUID id, String familyName, String middleName, String givenName, List<EmailAddress> emails,
+		List<PhoneNumber> phones, List<Address> addresses, LocalDate birthday, List<String> tags, UUID ownerId,
+		UUID ownerTeamId, String source, String status, String lifecycleStage, Map<String, Consent> consents,
+		Map<String, Object> customFields, Instant createdAt, Instant updatedAt, int version) {
+
+	public static final List<String> STATUSES = List.of("potential", "existing");
+	public static final List<String> LIFECYCLE_STAGES = List.of("first_time", "repeat", "regular", "loyal", "at_risk", "churned");
+
+	/** The full name in Vietnamese order (family, middle, given) or in Western order (given, middle, family). */
+	public String name(boolean familyFirst) {
+		return fullName(familyName, middleName, givenName, familyFirst);
+	}
+
+	public static String fullName(String family, String middle, String given, boolean familyFirst) {
+		var parts = familyFirst ? Stream.of(family, middle, given) : Stream.of(given, middle, family);
+		return parts.filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(" "));
+	}
+
+	public String primaryEmail() {
+		return emails.stream().filter(EmailAddress::primary).map(EmailAddress::address).findFirst().orElse(null);
+	}
+
+	public String primaryPhone() {
+		return phones.stream().filter(PhoneNumber::primary).map(PhoneNumber::number).findFirst().orElse(null);
+	}
+
+	public PersonDraft toDraft() {
+		return new PersonDraft(familyName, middleName, givenName, emails, phones, addresses,
+				birthday == null ? null : birthday.toString(), tags, ownerId, ownerTeamId, source, status, lifecycleStage,
+				consents, customFields);
+	}
+
+	/** Field values as the history shows them, one entry per field. */
+	Map<String, Object> historyValues() {
+		var values = new LinkedHashMap<String, Object>();
+		values.put("familyName", familyName);
+		values.put("middleName", middleName);
+		values.put("givenName", givenName);
+		values.put("emails", emails.stream().map(EmailAddress::address).toList());
+		values.put("phones", phones.stream().map(PhoneNumber::number).toList());
+		values.put("addresses", addresses.stream().map(Address::oneLine).toList());
+		values.put("birthday", birthday == null ? null : birthday.toString());
+		values.put("tags", tags);
+		values.put("ownerId", ownerId == null ? null : ownerId.toString());
+		values.put("ownerTeamId", ownerTeamId == null ? null : ownerTeamId.toString());
+		values.put("source", source);
+		values.put("status", status);
+		values.put("lifecycleStage", lifecycleStage);
+		consents.forEach((channel, consent) -> values.put("consent." + channel, consent.status()));
+		customFields.forEach((key, value) -> values.put("customFields." + key, String.valueOf(value)));
+		values.values().removeIf(v -> v == null || v instanceof List<?> l && l.isEmpty());
+		return values;
+	}
+}

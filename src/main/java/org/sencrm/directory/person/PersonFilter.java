@@ -1,0 +1,32 @@
+package org.sencrm.directory.person;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a person list shows: text, tags (all must match), owner, status, lifecycle stage and
+ * custom field values; sorted by name or newest first; one page after the cursor.
+ */
+public record PersonFilter(String q, List<String> tags, UUID ownerId, String status, String lifecycleStage,
+		Map<String, String> customFields, String sort, String cursor, int limit) {
+
+	public static final int MAX_LIMIT = 200;
+
+	public PersonFilter {
+		tags = tags == null ? List.of() : tags.stream().filter(t -> t != null && !t.isBlank()).toList();
+		customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+		status = blankToNull(status);
+		lifecycleStage = blankToNull(lifecycleStage);
+		sort = "created".equals(sort) ? "created" : "name";
+		limit = limit <= 0 ? 50 : Math.min(limit, MAX_LIMIT);
+	}
+
+	public static PersonFilter all() {
+		return new PersonFilter(null, List.of(), null, null, null, Map.of(), "name", null, MAX_LIMIT);
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text;
+	}
+}

@@ -1,0 +1,201 @@
+package org.sencrm.directory.person;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.sencrm.directory.contact.ContactDetails;
+import org.sencrm.directory.customfield.CustomFields;
+import org.sencrm.directory.tag.Tags;
+import org.sencrm.identity.Access;
+import org.sencrm.identity.UserDirectory;
+import org.sencrm.platform.History;
+import org.sencrm.platform.Ids;
+import org.sencrm.platform.NotFoundException;
+import org.sencrm.platform.StaleVersionException;
+import org.sencrm.platform.ValidationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating, changing, deleting and listing persons: checks every field, enforces who may change
+ * what, and writes the history in the same transaction as the change.
+ */
+@Service
+public class PersonService {
+
+	static final String ENTITY = "person";
+	private static final int MAX_NAME = 100;
+
+	private final PersonRepository persons;
+	private final Tags tags;
+	private final CustomFields customFields;
+	private final Access access;
+	private final UserDirectory users;
+	private final History history;
+
+	PersonService(PersonRepository persons, Tags tags, CustomFields customFields, Access access, UserDirectory users,
+			History history) {
+		this.persons = persons;
+		this.tags = tags;
+		this.customFields = customFields;
+		this.access = access;
+		this.users = users;
+		this.history = history;
+	}
+
+	@Transactional(readOnly = true)
+	public Person get(UUID id) {
+		return persons.find(id).orElseThrow(() -> new NotFoundException("entity.person"));
+	}
+
+	@Transactional(readOnly = true)
+	public PersonPage list(PersonFilter filter) {
+		var page = persons.list(filter);
+		var tagNames = tags.of(ENTITY, page.items().stream().map(Person::id).toList());
+		return new PersonPage(page.items().stream()
+				.map(p -> PersonRepository.withTagNames(p, tagNames.getOrDefault(p.id(), List.of()))).toList(),
+				page.nextCursor());
+	}
+
+	@Transactional
+	public Person create(PersonDraft draft) {
+		access.requireWrite();
+		var user = access.currentUser();
+		var now = Instant.now();
+		var ownerId = draft.ownerId() == null ? user.id() : draft.ownerId();
+		if (!ownerId.equals(user.id()) && !access.canReassign()
+				&& (draft.ownerTeamId() == null || !user.teamIds().contains(draft.ownerTeamId()))) {
+			ownerId = user.id(); // sales create records for themselves
+		}
+		var person = checked(Ids.next(), draft, ownerId, now, now, 0);
+		persons.insert(person);
+		var tagNames = tags.set(ENTITY, person.id(), person.tags());
+		var stored = PersonRepository.withTagNames(person, tagNames);
+		history.created(ENTITY, stored.id(), stored.historyValues());
+		return stored;
+	}
+
+	@Transactional
+	public Person update(UUID id, PersonDraft draft, int expectedVersion) {
+		var current = get(id);
+		access.requireEdit(current.ownerId(), current.ownerTeamId());
+		if (current.version() != expectedVersion) {
+			throw new StaleVersionException();
+		}
+		var ownerId = draft.ownerId() == null ? current.ownerId() : draft.ownerId();
+		var ownerTeamId = draft.ownerTeamId();
+		if ((!ownerId.equals(current.ownerId()) || !java.util.Objects.equals(ownerTeamId, current.ownerTeamId()))
+				&& !access.canReassign()) {
+			// Sales may hand a record to their own team, never take or give it elsewhere.
+			var user = access.currentUser();
+			if (!ownerId.equals(current.ownerId()) || ownerTeamId != null && !user.teamIds().contains(ownerTeamId)) {
+				throw new org.sencrm.platform.AccessDeniedException("reassign");
+			}
+		}
+		var changed = checked(id, draft, ownerId, current.createdAt(), Instant.now(), expectedVersion + 1);
+		if (!persons.update(changed, expectedVersion)) {
+			throw new StaleVersionException();
+		}
+		var tagNames = tags.set(ENTITY, id, changed.tags());
+		var stored = PersonRepository.withTagNames(changed, tagNames);
+		history.updated(ENTITY, id, current.historyValues(), stored.historyValues());
+		return stored;
+	}
+
+	@Transactional
+	public void delete(UUID id, Integer expectedVersion) {
+		var current = get(id);
+		access.requireEdit(current.ownerId(), current.ownerTeamId());
+		var version = expectedVersion == null ? current.version() : expectedVersion;
+		if (!persons.delete(id, version)) {
+			throw new StaleVersionException();
+		}
+		history.deleted(ENTITY, id, current.historyValues());
+	}
+
+	@Transactional(readOnly = true)
+	public List<org.sencrm.platform.History.Entry> history(UUID id) {
+		get(id);
+		return history.of(id);
+	}
+
+	/** Checks the draft and returns the person to store; throws with every invalid field listed. */
+	private Person checked(UUID id, PersonDraft draft, UUID ownerId, Instant createdAt, Instant updatedAt, int version) {
+		var problems = new ValidationException.Collector();
+		var family = name(draft.familyName(), "familyName", problems);
+		var middle = name(draft.middleName(), "middleName", problems);
+		var given = name(draft.givenName(), "givenName", problems);
+		if (family == null && given == null) {
+			problems.add("givenName", "validation.name-required");
+		}
+		var emails = ContactDetails.emails(draft.emails(), problems);
+		var phones = ContactDetails.phones(draft.phones(), problems);
+		var addresses = ContactDetails.addresses(draft.addresses(), problems);
+		LocalDate birthday = null;
+		if (draft.birthday() != null && !draft.birthday().isBlank()) {
+			try {
+				birthday = LocalDate.parse(draft.birthday().strip());
+				if (birthday.isAfter(LocalDate.now()) || birthday.isBefore(LocalDate.of(1900, 1, 1))) {
+					problems.add("birthday", "validation.birthday");
+				}
+			} catch (DateTimeParseException e) {
+				problems.add("birthday", "validation.date");
+			}
+		}
+		var status = draft.status() == null || draft.status().isBlank() ? "potential" : draft.status();
+		if (!Person.STATUSES.contains(status)) {
+			problems.add("status", "validation.choice");
+		}
+		var stage = ContactDetails.blankToNull(draft.lifecycleStage());
+		if (stage != null && !Person.LIFECYCLE_STAGES.contains(stage)) {
+			problems.add("lifecycleStage", "validation.choice");
+		}
+		if (users.user(ownerId).isEmpty()) {
+			problems.add("ownerId", "validation.owner");
+		}
+		if (draft.ownerTeamId() != null && users.team(draft.ownerTeamId()).isEmpty()) {
+			problems.add("ownerTeamId", "validation.team");
+		}
+		var consents = consents(draft.consents(), problems);
+		var custom = customFields.validate(ENTITY, draft.customFields(), problems);
+		var tagNames = tags.clean(draft.tags(), "tags", problems);
+		var source = ContactDetails.blankToNull(draft.source());
+		if (source != null && source.length() > MAX_NAME) {
+			problems.add("source", "validation.too-long");
+		}
+		problems.throwIfAny();
+		return new Person(id, family, middle, given, emails, phones, addresses, birthday, tagNames, ownerId,
+				draft.ownerTeamId(), source, status, stage, consents, custom, createdAt, updatedAt, version);
+	}
+
+	private static Map<String, Consent> consents(Map<String, Consent> given, ValidationException.Collector problems) {
+		var clean = new LinkedHashMap<String, Consent>();
+		if (given == null) {
+			return clean;
+		}
+		given.forEach((channel, consent) -> {
+			if (!Consent.CHANNELS.contains(channel)) {
+				problems.add("consents." + channel, "validation.choice");
+			} else if (consent == null || !Consent.STATUSES.contains(consent.status())) {
+				problems.add("consents." + channel + ".status", "validation.choice");
+			} else {
+				clean.put(channel, new Consent(consent.status(), consent.at() == null ? Instant.now() : consent.at(),
+						ContactDetails.blankToNull(consent.method())));
+			}
+		});
+		return clean;
+	}
+
+	private static String name(String value, String field, ValidationException.Collector problems) {
+		var clean = ContactDetails.blankToNull(value);
+		if (clean != null && clean.length() > MAX_NAME) {
+			problems.add(field, "validation.too-long");
+		}
+		return clean;
+	}
+}

@@ -1,0 +1,33 @@
+package org.sencrm.identity.internal;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * At most {@code limit} attempts per key in each window (fixed windows, in memory, per app node).
+ * Guards password-for-token exchange; the per-login lockout in PostgreSQL guards across nodes.
+ */
+class RateLimiter {
+
+	private record Window(long start, int count) {
+	}
+
+	private final int limit;
+	private final long windowMillis;
+	private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+	RateLimiter(int limit, Duration window) {
+		this.limit = limit;
+		this.windowMillis = window.toMillis();
+	}
+
+	boolean tryAcquire(String key) {
+		var now = System.currentTimeMillis();
+		if (windows.size() > 10_000) {
+			windows.values().removeIf(w -> now - w.start() >= windowMillis);
+		}
+		var window = windows.compute(key, (k, w) -> w == null || now - w.start() >= windowMillis
+				? new Window(now, 1) : new Window(w.start(), w.count() + 1));
+		return window.count() <= limit;
+	}
+}

@@ -1,0 +1,26 @@
+package org.sencrm.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A test against the whole application on a real PostgreSQL: the embedded one, started once per
+ * test run in a fresh folder. Every test makes its own workspace, so tests never see each other's data.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"sen.data-dir=target/test-db",
+		"sen.embedded-db.durable=false",
+		"sen.demo-data=false",
+		"sen.security.bcrypt-strength=4",
+		"sen.admin.email=instance-admin@test.sen",
+		"sen.admin.password=instance-admin-password"})
+@Import(TestWorkspaces.class)
+public @interface IntegrationTest {
+}
