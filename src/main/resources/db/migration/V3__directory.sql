@@ -53,7 +53,8 @@ create table organizations (
     updated_at    timestamptz not null default now(),
     version       int         not null default 0
 );
-create index organizations_list on organizations (workspace_id, name, id);
+create index organizations_list on organizations (workspace_id, search_name, id);
+create index organizations_recent on organizations (workspace_id, created_at desc, id desc);
 create index organizations_by_owner on organizations (workspace_id, owner_id);
 create index organizations_search_name on organizations using gin (search_name gin_trgm_ops);
 create index organizations_search_text on organizations using gin (search_text gin_trgm_ops);

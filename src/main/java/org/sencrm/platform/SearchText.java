@@ -25,6 +25,11 @@ public final class SearchText {
 		return SPACES.matcher(plain).replaceAll(" ").strip();
 	}
 
+	/** Escapes LIKE wildcards so user text matches literally. */
+	public static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
 	/** Digits only, for matching phone numbers and tax codes however they were typed. */
 	public static String digits(String text) {
 		return text == null ? "" : text.replaceAll("\\D", "");

@@ -2,18 +2,16 @@ package org.sencrm.directory.person;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
-import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.web.ETags;
-import org.sencrm.platform.web.MergePatch;
+import org.sencrm.platform.web.RequestBodies;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -24,8 +22,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /api/v1/persons}: JSON, ETag on reads, If-Match on changes, cursor pagination. */
 @RestController
@@ -50,39 +46,26 @@ class PersonApi {
 	record PageJson(List<PersonJson> items, String nextCursor) {
 	}
 
-	private static final List<String> DRAFT_FIELDS = Arrays.stream(PersonDraft.class.getRecordComponents())
-			.map(c -> c.getName()).toList();
-
 	private final PersonService persons;
-	private final JsonMapper json;
+	private final RequestBodies bodies;
 	private final NameOrder names;
 
-	PersonApi(PersonService persons, JsonMapper json, NameOrder names) {
+	PersonApi(PersonService persons, RequestBodies bodies, NameOrder names) {
 		this.persons = persons;
-		this.json = json;
+		this.bodies = bodies;
 		this.names = names;
 	}
 
 	@PostMapping
 	ResponseEntity<PersonJson> create(@RequestBody Map<String, Object> body) {
-		var person = persons.create(draft(body));
+		var person = persons.create(bodies.read(body, PersonDraft.class, PersonJson.READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/persons/" + person.id())).eTag(ETags.of(person.version()))
 				.body(PersonJson.of(person, names.familyFirst()));
 	}
 
 	@GetMapping
-	PageJson list(@RequestParam(required = false) String q, @RequestParam(required = false) List<String> tag,
-			@RequestParam(required = false) UUID ownerId, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String lifecycleStage, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit,
-			@RequestParam Map<String, String> all) {
-		var custom = new HashMap<String, String>();
-		all.forEach((key, value) -> {
-			if (key.startsWith("cf.")) {
-				custom.put(key.substring(3), value);
-			}
-		});
-		var page = persons.list(new PersonFilter(q, tag, ownerId, status, lifecycleStage, custom, sort, cursor, limit));
+	PageJson list(@RequestParam MultiValueMap<String, String> params) {
+		var page = persons.list(PersonFilter.of(params));
 		var familyFirst = names.familyFirst();
 		return new PageJson(page.items().stream().map(p -> PersonJson.of(p, familyFirst)).toList(), page.nextCursor());
 	}
@@ -100,9 +83,8 @@ class PersonApi {
 		var current = persons.get(personId);
 		var expected = ETags.version(ifMatch);
 		var version = expected == null ? current.version() : expected;
-		var merged = MergePatch.apply(json.convertValue(current.toDraft(), new TypeReference<Map<String, Object>>() {
-		}), patch);
-		var person = persons.update(personId, draft(merged), version);
+		var person = persons.update(personId, bodies.patch(current.toDraft(), patch, PersonDraft.class, PersonJson.READ_ONLY),
+				version);
 		return ResponseEntity.ok().eTag(ETags.of(person.version())).body(PersonJson.of(person, names.familyFirst()));
 	}
 
@@ -115,23 +97,5 @@ class PersonApi {
 	@GetMapping("/{id}/history")
 	List<History.Entry> history(@PathVariable String id) {
 		return persons.history(Ids.parse(id, "entity.person"));
-	}
-
-	/** Reads a draft, naming any unknown or mistyped field instead of failing on the whole body. */
-	private PersonDraft draft(Map<String, Object> body) {
-		var problems = new ValidationException.Collector();
-		body.keySet().stream().filter(k -> !DRAFT_FIELDS.contains(k) && !PersonJson.READ_ONLY.contains(k))
-				.forEach(k -> problems.add(k, "validation.unknown-field"));
-		problems.throwIfAny();
-		var writable = new HashMap<>(body);
-		writable.keySet().removeIf(PersonJson.READ_ONLY::contains);
-		try {
-			return json.convertValue(writable, PersonDraft.class);
-		} catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
-			var field = e instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()
-					? d.getPath().getFirst().getPropertyName() : "body";
-			throw new ValidationException(List.of(new ValidationException.FieldProblem(field == null ? "body" : field,
-					"error.invalid-value")));
-		}
 	}
 }

@@ -29,4 +29,41 @@ public record PersonFilter(String q, List<String> tags, UUID ownerId, String sta
 	private static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text;
 	}
+
+	/**
+	 * Reads a filter from request parameters: {@code q}, {@code tag} (repeatable), {@code ownerId},
+	 * {@code status}, {@code lifecycleStage}, {@code cf.<key>}, {@code sort}, {@code cursor}, {@code limit}.
+	 */
+	public static PersonFilter of(org.springframework.util.MultiValueMap<String, String> params) {
+		var custom = new java.util.HashMap<String, String>();
+		params.forEach((key, values) -> {
+			if (key.startsWith("cf.") && !values.isEmpty() && values.getFirst() != null && !values.getFirst().isBlank()) {
+				custom.put(key.substring(3), values.getFirst());
+			}
+		});
+		var owner = params.getFirst("ownerId");
+		UUID ownerId = null;
+		if (owner != null && !owner.isBlank()) {
+			try {
+				ownerId = UUID.fromString(owner);
+			} catch (IllegalArgumentException e) {
+				throw new org.sencrm.platform.ValidationException(List.of(
+						new org.sencrm.platform.ValidationException.FieldProblem("ownerId", "error.invalid-value")));
+			}
+		}
+		int limit;
+		try {
+			limit = params.getFirst("limit") == null ? 50 : Integer.parseInt(params.getFirst("limit"));
+		} catch (NumberFormatException e) {
+			throw new org.sencrm.platform.ValidationException(List.of(
+					new org.sencrm.platform.ValidationException.FieldProblem("limit", "validation.number")));
+		}
+		return new PersonFilter(params.getFirst("q"), params.get("tag"), ownerId, params.getFirst("status"),
+				params.getFirst("lifecycleStage"), custom, params.getFirst("sort"), params.getFirst("cursor"), limit);
+	}
+
+	/** The same filter for another page. */
+	public PersonFilter page(String cursor, int limit) {
+		return new PersonFilter(q, tags, ownerId, status, lifecycleStage, customFields, sort, cursor, limit);
+	}
 }

@@ -3,35 +3,29 @@ package org.sencrm.directory.person;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 
-import org.sencrm.directory.contact.Address;
 import org.sencrm.directory.contact.ContactDetails;
-import org.sencrm.directory.contact.EmailAddress;
-import org.sencrm.directory.contact.PhoneNumber;
+import org.sencrm.directory.contact.ContactJson;
+import org.sencrm.directory.listing.ListQuery;
 import org.sencrm.platform.SearchText;
 import org.sencrm.platform.WorkspaceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Persons in PostgreSQL. Every statement names the workspace, and row-level security checks it again. */
 @Repository
 class PersonRepository {
 
 	private final JdbcClient jdbc;
-	private final JsonMapper json;
+	private final ContactJson json;
 
-	PersonRepository(JdbcClient jdbc, JsonMapper json) {
+	PersonRepository(JdbcClient jdbc, ContactJson json) {
 		this.jdbc = jdbc;
 		this.json = json;
 	}
@@ -78,67 +72,16 @@ class PersonRepository {
 
 	/** One page of a filtered list, ordered for keyset pagination; the cursor is opaque to callers. */
 	PersonPage list(PersonFilter filter) {
-		var where = new StringBuilder(" where p.workspace_id = :ws");
-		var params = new HashMap<String, Object>();
-		params.put("ws", WorkspaceContext.workspaceId());
-		if (filter.q() != null && !filter.q().isBlank()) {
-			var folded = SearchText.fold(filter.q());
-			var digits = SearchText.digits(filter.q());
-			where.append(" and (p.search_text like :q").append(digits.length() >= 4 ? " or p.search_text like :digits)" : ")");
-			params.put("q", "%" + escapeLike(folded) + "%");
-			params.put("digits", "%" + digits + "%");
-		}
-		for (int i = 0; i < filter.tags().size(); i++) {
-			where.append(" and exists (select 1 from person_tags pt join tags t on t.id = pt.tag_id where pt.person_id = p.id and lower(t.name) = lower(:tag")
-					.append(i).append("))");
-			params.put("tag" + i, filter.tags().get(i));
-		}
-		if (filter.ownerId() != null) {
-			where.append(" and p.owner_id = :owner");
-			params.put("owner", filter.ownerId());
-		}
-		if (filter.status() != null) {
-			where.append(" and p.status = :status");
-			params.put("status", filter.status());
-		}
-		if (filter.lifecycleStage() != null) {
-			where.append(" and p.lifecycle_stage = :stage");
-			params.put("stage", filter.lifecycleStage());
-		}
-		int i = 0;
-		for (var entry : filter.customFields().entrySet()) {
-			// Matches a value, or one of the values of a multi-choice field.
-			where.append(" and (p.custom_fields ->> :cfKey").append(i).append(" = :cfValue").append(i)
-					.append(" or p.custom_fields -> :cfKey").append(i).append(" @> to_jsonb(cast(:cfValue").append(i).append(" as text)))");
-			params.put("cfKey" + i, entry.getKey());
-			params.put("cfValue" + i, entry.getValue());
-			i++;
-		}
-		var newest = "created".equals(filter.sort());
-		var cursor = decode(filter.cursor());
-		if (cursor != null) {
-			if (newest) {
-				where.append(" and (p.created_at, p.id) < (:afterCreated, :afterId)");
-				params.put("afterCreated", Timestamp.from(instant(cursor[0])));
-			} else {
-				where.append(" and (p.display_name, p.id) > (:afterName, :afterId)");
-				params.put("afterName", cursor[0]);
-			}
-			params.put("afterId", UUID.fromString(cursor[1]));
-		}
-		var order = newest ? " order by p.created_at desc, p.id desc" : " order by p.display_name, p.id";
-		params.put("limit", filter.limit() + 1);
-		var rows = jdbc.sql("select p.* from persons p" + where + order + " limit :limit")
-				.params(params)
-				.query(this::person).list();
-		var more = rows.size() > filter.limit();
-		var page = new ArrayList<>(more ? rows.subList(0, filter.limit()) : rows);
-		String next = null;
-		if (more) {
-			var last = page.getLast();
-			next = encode(newest ? last.createdAt().toString() : sortName(last), last.id().toString());
-		}
-		return new PersonPage(page, next);
+		var page = new ListQuery("persons", "display_name", "person_tags", "person_id")
+				.text(filter.q())
+				.tags(filter.tags())
+				.equal("owner_id", filter.ownerId())
+				.equal("status", filter.status())
+				.equal("lifecycle_stage", filter.lifecycleStage())
+				.customFields(filter.customFields())
+				.page(jdbc, this::person, filter.sort(), filter.cursor(), filter.limit(), Person::id,
+						PersonRepository::sortName, Person::createdAt);
+		return new PersonPage(page.items(), page.nextCursor());
 	}
 
 	long count() {
@@ -173,17 +116,17 @@ class PersonRepository {
 		params.put("middle", p.middleName());
 		params.put("given", p.givenName());
 		params.put("display", sortName(p));
-		params.put("emails", json.writeValueAsString(p.emails()));
-		params.put("phones", json.writeValueAsString(p.phones()));
-		params.put("addresses", json.writeValueAsString(p.addresses()));
+		params.put("emails", json.write(p.emails()));
+		params.put("phones", json.write(p.phones()));
+		params.put("addresses", json.write(p.addresses()));
 		params.put("birthday", p.birthday());
 		params.put("owner", p.ownerId());
 		params.put("team", p.ownerTeamId());
 		params.put("source", p.source());
 		params.put("status", p.status());
 		params.put("stage", p.lifecycleStage());
-		params.put("consents", json.writeValueAsString(p.consents()));
-		params.put("custom", json.writeValueAsString(p.customFields()));
+		params.put("consents", json.write(p.consents()));
+		params.put("custom", json.write(p.customFields()));
 		var searchName = SearchText.fold(Person.fullName(p.familyName(), p.middleName(), p.givenName(), true));
 		params.put("searchName", searchName);
 		params.put("searchText", searchName + " " + SearchText.fold(Person.fullName(p.familyName(), p.middleName(), p.givenName(), false))
@@ -197,50 +140,13 @@ class PersonRepository {
 		var birthday = rs.getDate("birthday");
 		return new Person(rs.getObject("id", UUID.class), rs.getString("family_name"), rs.getString("middle_name"),
 				rs.getString("given_name"),
-				json.readValue(rs.getString("emails"), new TypeReference<List<EmailAddress>>() {
-				}),
-				json.readValue(rs.getString("phones"), new TypeReference<List<PhoneNumber>>() {
-				}),
-				json.readValue(rs.getString("addresses"), new TypeReference<List<Address>>() {
-				}),
+				json.emails(rs.getString("emails")), json.phones(rs.getString("phones")), json.addresses(rs.getString("addresses")),
 				birthday == null ? null : birthday.toLocalDate(), List.of(), rs.getObject("owner_id", UUID.class),
 				rs.getObject("owner_team_id", UUID.class), rs.getString("source"), rs.getString("status"),
 				rs.getString("lifecycle_stage"),
-				json.readValue(rs.getString("consents"), new TypeReference<Map<String, Consent>>() {
+				json.read(rs.getString("consents"), new TypeReference<Map<String, Consent>>() {
 				}),
-				json.readValue(rs.getString("custom_fields"), new TypeReference<Map<String, Object>>() {
-				}),
+				json.map(rs.getString("custom_fields")),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
-	}
-
-	private static Instant instant(String text) {
-		try {
-			return Instant.parse(text);
-		} catch (java.time.format.DateTimeParseException e) {
-			throw new org.sencrm.platform.ValidationException(List.of(
-					new org.sencrm.platform.ValidationException.FieldProblem("cursor", "validation.cursor")));
-		}
-	}
-
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
-	private static String encode(String key, String id) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString((key + "\n" + id).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String[] decode(String cursor) {
-		if (cursor == null || cursor.isBlank()) {
-			return null;
-		}
-		try {
-			var parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
-			UUID.fromString(parts[1]);
-			return parts;
-		} catch (RuntimeException e) {
-			throw new org.sencrm.platform.ValidationException(List.of(
-					new org.sencrm.platform.ValidationException.FieldProblem("cursor", "validation.cursor")));
-		}
 	}
 }

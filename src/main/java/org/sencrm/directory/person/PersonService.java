@@ -12,7 +12,7 @@ import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.customfield.CustomFields;
 import org.sencrm.directory.tag.Tags;
 import org.sencrm.identity.Access;
-import org.sencrm.identity.UserDirectory;
+import org.sencrm.directory.ownership.Ownership;
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
@@ -35,16 +35,16 @@ public class PersonService {
 	private final Tags tags;
 	private final CustomFields customFields;
 	private final Access access;
-	private final UserDirectory users;
+	private final Ownership ownership;
 	private final History history;
 
-	PersonService(PersonRepository persons, Tags tags, CustomFields customFields, Access access, UserDirectory users,
+	PersonService(PersonRepository persons, Tags tags, CustomFields customFields, Access access, Ownership ownership,
 			History history) {
 		this.persons = persons;
 		this.tags = tags;
 		this.customFields = customFields;
 		this.access = access;
-		this.users = users;
+		this.ownership = ownership;
 		this.history = history;
 	}
 
@@ -65,14 +65,9 @@ public class PersonService {
 	@Transactional
 	public Person create(PersonDraft draft) {
 		access.requireWrite();
-		var user = access.currentUser();
 		var now = Instant.now();
-		var ownerId = draft.ownerId() == null ? user.id() : draft.ownerId();
-		if (!ownerId.equals(user.id()) && !access.canReassign()
-				&& (draft.ownerTeamId() == null || !user.teamIds().contains(draft.ownerTeamId()))) {
-			ownerId = user.id(); // sales create records for themselves
-		}
-		var person = checked(Ids.next(), draft, ownerId, now, now, 0);
+		var person = checked(Ids.next(), draft, ownership.ownerOfNew(draft.ownerId()), ownership.teamOfNew(draft.ownerTeamId()),
+				now, now, 0);
 		persons.insert(person);
 		var tagNames = tags.set(ENTITY, person.id(), person.tags());
 		var stored = PersonRepository.withTagNames(person, tagNames);
@@ -88,16 +83,8 @@ public class PersonService {
 			throw new StaleVersionException();
 		}
 		var ownerId = draft.ownerId() == null ? current.ownerId() : draft.ownerId();
-		var ownerTeamId = draft.ownerTeamId();
-		if ((!ownerId.equals(current.ownerId()) || !java.util.Objects.equals(ownerTeamId, current.ownerTeamId()))
-				&& !access.canReassign()) {
-			// Sales may hand a record to their own team, never take or give it elsewhere.
-			var user = access.currentUser();
-			if (!ownerId.equals(current.ownerId()) || ownerTeamId != null && !user.teamIds().contains(ownerTeamId)) {
-				throw new org.sencrm.platform.AccessDeniedException("reassign");
-			}
-		}
-		var changed = checked(id, draft, ownerId, current.createdAt(), Instant.now(), expectedVersion + 1);
+		ownership.checkChange(current.ownerId(), current.ownerTeamId(), ownerId, draft.ownerTeamId());
+		var changed = checked(id, draft, ownerId, draft.ownerTeamId(), current.createdAt(), Instant.now(), expectedVersion + 1);
 		if (!persons.update(changed, expectedVersion)) {
 			throw new StaleVersionException();
 		}
@@ -125,7 +112,8 @@ public class PersonService {
 	}
 
 	/** Checks the draft and returns the person to store; throws with every invalid field listed. */
-	private Person checked(UUID id, PersonDraft draft, UUID ownerId, Instant createdAt, Instant updatedAt, int version) {
+	private Person checked(UUID id, PersonDraft draft, UUID ownerId, UUID ownerTeamId, Instant createdAt, Instant updatedAt,
+			int version) {
 		var problems = new ValidationException.Collector();
 		var family = name(draft.familyName(), "familyName", problems);
 		var middle = name(draft.middleName(), "middleName", problems);
@@ -155,12 +143,7 @@ public class PersonService {
 		if (stage != null && !Person.LIFECYCLE_STAGES.contains(stage)) {
 			problems.add("lifecycleStage", "validation.choice");
 		}
-		if (users.user(ownerId).isEmpty()) {
-			problems.add("ownerId", "validation.owner");
-		}
-		if (draft.ownerTeamId() != null && users.team(draft.ownerTeamId()).isEmpty()) {
-			problems.add("ownerTeamId", "validation.team");
-		}
+		ownership.validate(ownerId, ownerTeamId, problems);
 		var consents = consents(draft.consents(), problems);
 		var custom = customFields.validate(ENTITY, draft.customFields(), problems);
 		var tagNames = tags.clean(draft.tags(), "tags", problems);
@@ -170,7 +153,7 @@ public class PersonService {
 		}
 		problems.throwIfAny();
 		return new Person(id, family, middle, given, emails, phones, addresses, birthday, tagNames, ownerId,
-				draft.ownerTeamId(), source, status, stage, consents, custom, createdAt, updatedAt, version);
+				ownerTeamId, source, status, stage, consents, custom, createdAt, updatedAt, version);
 	}
 
 	private static Map<String, Consent> consents(Map<String, Consent> given, ValidationException.Collector problems) {

@@ -69,13 +69,13 @@ public class CustomerSearch {
 				.append(" + similarity(t.search_name, :q)) as score")
 				.append(" from ").append(table).append(" t join candidates c on c.id = t.id")
 				.append(" where t.workspace_id = :ws order by score desc limit :max");
-		var escaped = escapeLike(folded);
+		var escaped = SearchText.escapeLike(folded);
 		return jdbc.sql(sql.toString())
 				.param("ws", WorkspaceContext.workspaceId())
 				.param("q", folded)
 				.param("prefix", escaped + "%")
 				.param("wordPrefix", "% " + escaped + "%")
-				.param("contains", "%" + escapeLike(needle) + "%")
+				.param("contains", "%" + SearchText.escapeLike(needle) + "%")
 				.param("n", CANDIDATES)
 				.param("max", max)
 				.query((rs, row) -> person
@@ -91,9 +91,5 @@ public class CustomerSearch {
 	private static String firstContact(java.sql.ResultSet rs) throws java.sql.SQLException {
 		var email = rs.getString("first_email");
 		return email != null ? email : rs.getString("first_phone");
-	}
-
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 }

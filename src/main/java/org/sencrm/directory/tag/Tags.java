@@ -43,7 +43,13 @@ public class Tags {
 	public Tag create(String name, String color) {
 		access.requireWrite();
 		var clean = check(name, "name");
-		return resolve(List.of(clean)).getFirst();
+		var tag = resolve(List.of(clean)).getFirst();
+		if (color != null && !color.isBlank()) {
+			jdbc.sql("update tags set color = :color where workspace_id = :ws and id = :id").param("color", color.strip())
+					.param("ws", WorkspaceContext.workspaceId()).param("id", tag.id()).update();
+			return new Tag(tag.id(), tag.name(), color.strip());
+		}
+		return tag;
 	}
 
 	@Transactional

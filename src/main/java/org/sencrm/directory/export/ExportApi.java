@@ -1,0 +1,40 @@
+package org.sencrm.directory.export;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.sencrm.directory.organization.OrganizationFilter;
+import org.sencrm.directory.person.PersonFilter;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** CSV export of a filtered list, through the API (the web UI links to its own copy of these). */
+@RestController
+class ExportApi {
+
+	private final CsvExport export;
+
+	ExportApi(CsvExport export) {
+		this.export = export;
+	}
+
+	@GetMapping(path = "/api/v1/persons/export", produces = "text/csv")
+	void persons(@RequestParam MultiValueMap<String, String> params, HttpServletResponse response) throws IOException {
+		attachment(response, "persons.csv");
+		export.persons(PersonFilter.of(params), response.getWriter());
+	}
+
+	@GetMapping(path = "/api/v1/organizations/export", produces = "text/csv")
+	void organizations(@RequestParam MultiValueMap<String, String> params, HttpServletResponse response) throws IOException {
+		attachment(response, "organizations.csv");
+		export.organizations(OrganizationFilter.of(params), response.getWriter());
+	}
+
+	static void attachment(HttpServletResponse response, String fileName) {
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+	}
+}

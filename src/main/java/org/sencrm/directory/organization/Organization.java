@@ -1,0 +1,56 @@
+package org.sencrm.directory.organization;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.sencrm.directory.contact.Address;
+import org.sencrm.directory.contact.EmailAddress;
+import org.sencrm.directory.contact.PhoneNumber;
+
+/** An organization: a business customer, partner, supplier, government body or institution. */
+public record Organization(UUID id, String name, String kind, String relationship, String taxCode, String industry,
+		String size, String website, List<EmailAddress> emails, List<PhoneNumber> phones, List<Address> addresses,
+		UUID parentId, List<String> tags, UUID ownerId, UUID ownerTeamId, Map<String, Object> customFields,
+		Instant createdAt, Instant updatedAt, int version) {
+
+	/** Commercial organizations are OEMs (build our product into theirs), users, or distributors. */
+	public static final List<String> KINDS = List.of("commercial_oem", "commercial_user", "commercial_distributor",
+			"government", "institutional", "other");
+	public static final List<String> RELATIONSHIPS = List.of("customer", "partner", "supplier", "internal");
+	/** Size by headcount, as Vietnamese SME law counts it: micro ≤10, small ≤100, medium ≤200, large above. */
+	public static final List<String> SIZES = List.of("micro", "small", "medium", "large");
+
+	public OrganizationDraft toDraft() {
+		return new OrganizationDraft(name, kind, relationship, taxCode, industry, size, website, emails, phones, addresses,
+				parentId, tags, ownerId, ownerTeamId, customFields);
+	}
+
+	Organization withTags(List<String> tagNames) {
+		return new Organization(id, name, kind, relationship, taxCode, industry, size, website, emails, phones, addresses,
+				parentId, tagNames, ownerId, ownerTeamId, customFields, createdAt, updatedAt, version);
+	}
+
+	Map<String, Object> historyValues() {
+		var values = new LinkedHashMap<String, Object>();
+		values.put("name", name);
+		values.put("kind", kind);
+		values.put("relationship", relationship);
+		values.put("taxCode", taxCode);
+		values.put("industry", industry);
+		values.put("size", size);
+		values.put("website", website);
+		values.put("emails", emails.stream().map(EmailAddress::address).toList());
+		values.put("phones", phones.stream().map(PhoneNumber::number).toList());
+		values.put("addresses", addresses.stream().map(Address::oneLine).toList());
+		values.put("parentId", parentId == null ? null : parentId.toString());
+		values.put("tags", tags);
+		values.put("ownerId", ownerId == null ? null : ownerId.toString());
+		values.put("ownerTeamId", ownerTeamId == null ? null : ownerTeamId.toString());
+		customFields.forEach((key, value) -> values.put("customFields." + key, String.valueOf(value)));
+		values.values().removeIf(v -> v == null || v instanceof List<?> l && l.isEmpty());
+		return values;
+	}
+}

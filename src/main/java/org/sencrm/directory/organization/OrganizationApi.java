@@ -1,0 +1,83 @@
+package org.sencrm.directory.organization;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.sencrm.platform.History;
+import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ETags;
+import org.sencrm.platform.web.RequestBodies;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/organizations}: JSON, ETag on reads, If-Match on changes, cursor pagination. */
+@RestController
+@RequestMapping("/api/v1/organizations")
+class OrganizationApi {
+
+	static final List<String> READ_ONLY = List.of("id", "createdAt", "updatedAt", "version");
+
+	record PageJson(List<Organization> items, String nextCursor) {
+	}
+
+	private final OrganizationService organizations;
+	private final RequestBodies bodies;
+
+	OrganizationApi(OrganizationService organizations, RequestBodies bodies) {
+		this.organizations = organizations;
+		this.bodies = bodies;
+	}
+
+	@PostMapping
+	ResponseEntity<Organization> create(@RequestBody Map<String, Object> body) {
+		var organization = organizations.create(bodies.read(body, OrganizationDraft.class, READ_ONLY));
+		return ResponseEntity.created(URI.create("/api/v1/organizations/" + organization.id()))
+				.eTag(ETags.of(organization.version())).body(organization);
+	}
+
+	@GetMapping
+	PageJson list(@RequestParam MultiValueMap<String, String> params) {
+		var page = organizations.list(OrganizationFilter.of(params));
+		return new PageJson(page.items(), page.nextCursor());
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<Organization> get(@PathVariable String id) {
+		var organization = organizations.get(Ids.parse(id, "entity.organization"));
+		return ResponseEntity.ok().eTag(ETags.of(organization.version())).body(organization);
+	}
+
+	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	ResponseEntity<Organization> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		var organizationId = Ids.parse(id, "entity.organization");
+		var current = organizations.get(organizationId);
+		var expected = ETags.version(ifMatch);
+		var updated = organizations.update(organizationId,
+				bodies.patch(current.toDraft(), patch, OrganizationDraft.class, READ_ONLY),
+				expected == null ? current.version() : expected);
+		return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		organizations.delete(Ids.parse(id, "entity.organization"), ETags.version(ifMatch));
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/history")
+	List<History.Entry> history(@PathVariable String id) {
+		return organizations.history(Ids.parse(id, "entity.organization"));
+	}
+}

@@ -1,0 +1,62 @@
+package org.sencrm.directory.organization;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What an organization list shows: text, tags (all must match), owner, kind, relationship, custom field values. */
+public record OrganizationFilter(String q, List<String> tags, UUID ownerId, String kind, String relationship,
+		Map<String, String> customFields, String sort, String cursor, int limit) {
+
+	public static final int MAX_LIMIT = 200;
+
+	public OrganizationFilter {
+		tags = tags == null ? List.of() : tags.stream().filter(t -> t != null && !t.isBlank()).toList();
+		customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+		kind = kind == null || kind.isBlank() ? null : kind;
+		relationship = relationship == null || relationship.isBlank() ? null : relationship;
+		sort = "created".equals(sort) ? "created" : "name";
+		limit = limit <= 0 ? 50 : Math.min(limit, MAX_LIMIT);
+	}
+
+	public static OrganizationFilter all() {
+		return new OrganizationFilter(null, List.of(), null, null, null, Map.of(), "name", null, MAX_LIMIT);
+	}
+
+	/**
+	 * Reads a filter from request parameters: {@code q}, {@code tag} (repeatable), {@code ownerId},
+	 * {@code kind}, {@code relationship}, {@code cf.<key>}, {@code sort}, {@code cursor}, {@code limit}.
+	 */
+	public static OrganizationFilter of(org.springframework.util.MultiValueMap<String, String> params) {
+		var custom = new java.util.HashMap<String, String>();
+		params.forEach((key, values) -> {
+			if (key.startsWith("cf.") && !values.isEmpty() && values.getFirst() != null && !values.getFirst().isBlank()) {
+				custom.put(key.substring(3), values.getFirst());
+			}
+		});
+		var owner = params.getFirst("ownerId");
+		UUID ownerId = null;
+		if (owner != null && !owner.isBlank()) {
+			try {
+				ownerId = UUID.fromString(owner);
+			} catch (IllegalArgumentException e) {
+				throw new org.sencrm.platform.ValidationException(List.of(
+						new org.sencrm.platform.ValidationException.FieldProblem("ownerId", "error.invalid-value")));
+			}
+		}
+		int limit;
+		try {
+			limit = params.getFirst("limit") == null ? 50 : Integer.parseInt(params.getFirst("limit"));
+		} catch (NumberFormatException e) {
+			throw new org.sencrm.platform.ValidationException(List.of(
+					new org.sencrm.platform.ValidationException.FieldProblem("limit", "validation.number")));
+		}
+		return new OrganizationFilter(params.getFirst("q"), params.get("tag"), ownerId, params.getFirst("kind"),
+				params.getFirst("relationship"), custom, params.getFirst("sort"), params.getFirst("cursor"), limit);
+	}
+
+	/** The same filter for another page. */
+	public OrganizationFilter page(String cursor, int limit) {
+		return new OrganizationFilter(q, tags, ownerId, kind, relationship, customFields, sort, cursor, limit);
+	}
+}
