@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"sen.data-dir=target/test-db",
 		"sen.embedded-db.durable=false",
+		"sen.embedded-db.fresh=true",
 		"sen.demo-data=false",
 		"sen.security.bcrypt-strength=4",
 		"sen.admin.email=instance-admin@test.sen",

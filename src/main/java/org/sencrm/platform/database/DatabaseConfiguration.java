@@ -37,10 +37,11 @@ class DatabaseConfiguration {
 		DataSource dataSource(@Value("${sen.data-dir:./sen-data}") String dataDir,
 				@Value("${sen.embedded-db.port:0}") int port,
 				@Value("${sen.embedded-db.durable:true}") boolean durable,
+				@Value("${sen.embedded-db.fresh:false}") boolean fresh,
 				@Value("${sen.embedded-db.pool-size:10}") int poolSize) {
 			var folder = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
 			var server = servers.computeIfAbsent(folder, f -> {
-				var started = EmbeddedPostgres.start(f, port, durable);
+				var started = EmbeddedPostgres.start(f, port, durable, fresh);
 				started.createDatabase("sen", "sen", "sen");
 				return started;
 			});

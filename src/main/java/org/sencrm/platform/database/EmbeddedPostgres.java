@@ -54,10 +54,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	 * port). {@code durable=false} trades crash safety for speed, for tests.
 	 */
 	public static EmbeddedPostgres start(Path dataDirectory, int port, boolean durable) {
+		return start(dataDirectory, port, durable, false);
+	}
+
+	/** As {@link #start(Path, int, boolean)}; {@code fresh} first wipes the data folder (tests start from nothing). */
+	public static EmbeddedPostgres start(Path dataDirectory, int port, boolean durable, boolean fresh) {
 		try {
 			Path binaries = extractBinaries();
 			String osUser = isRoot() ? System.getProperty("sen.embedded-db.os-user", "nobody") : null;
 			var server = new EmbeddedPostgres(binaries, dataDirectory.toAbsolutePath(), port == 0 ? freePort() : port, osUser);
+			if (fresh) {
+				server.wipe();
+			}
 			server.initialiseIfNeeded(durable);
 			server.startServer();
 			return server;
@@ -99,6 +107,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		running = false;
 		run(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "stop", "-m", "fast", "-w", "-t", "30"), true);
 		log.info("Embedded PostgreSQL stopped ({})", dataDirectory);
+	}
+
+	private void wipe() throws IOException {
+		if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+			run(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "stop", "-m", "immediate", "-w", "-t", "30"), true);
+		}
+		if (Files.exists(dataDirectory)) {
+			try (var paths = Files.walk(dataDirectory)) {
+				for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+					Files.delete(path);
+				}
+			}
+		}
 	}
 
 	private void initialiseIfNeeded(boolean durable) throws IOException {
