@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.sencrm.directory.person.Person;
-import org.sencrm.platform.PhoneNumbers;
 import org.sencrm.platform.SearchText;
 import org.sencrm.platform.WorkspaceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,10 +40,10 @@ public class CustomerSearch {
 			return List.of();
 		}
 		var max = Math.max(1, Math.min(limit, MAX_RESULTS));
+		// Phones are stored as E.164 digits and national digits, tax codes as digits: a query that is
+		// mostly digits matches them however it was typed ("090 123 4567", "+84 90...", "0312345678").
 		var digits = SearchText.digits(query);
-		var phone = PhoneNumbers.toE164(query, PhoneNumbers.DEFAULT_REGION).map(SearchText::digits).orElse(null);
-		var needle = digits.length() >= 6 && digits.length() * 2 > query.replaceAll("\\s", "").length()
-				? (phone != null ? phone : digits) : folded;
+		var needle = digits.length() >= 6 && digits.length() * 2 > query.replaceAll("\\s", "").length() ? digits : folded;
 		var results = new ArrayList<SearchResult>();
 		results.addAll(find("persons", folded, needle, max, familyFirst));
 		results.addAll(find("organizations", folded, needle, max, familyFirst));

@@ -43,7 +43,8 @@ class FirstStart implements ApplicationRunner {
 		}
 		var generated = password.isBlank();
 		var secret = generated ? randomPassword() : password;
-		workspaces.create(new Workspaces.NewWorkspace(demo ? "Sen Demo" : "Sen CRM", email, secret, "Administrator", "vi", true));
+		workspaces.create(new Workspaces.NewWorkspace(demo ? "Sen Demo" : "Sen CRM", email, secret, "Administrator", "vi", true,
+				demo));
 		if (generated) {
 			var banner = "=".repeat(72);
 			System.out.println(banner + "\n  Sen CRM is ready. Sign in at http://localhost:8080 with\n    email:    " + email

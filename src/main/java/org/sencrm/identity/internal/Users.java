@@ -114,6 +114,11 @@ public class Users {
 				.param("language", language).param("ws", WorkspaceContext.workspaceId()).param("id", id).update());
 	}
 
+	/** The user as a principal, for work done on its behalf; the caller has bound the workspace. */
+	public CurrentUser find(UUID id) {
+		return load(id);
+	}
+
 	/** Loads the user as a session principal; the caller has bound the workspace. */
 	CurrentUser load(UUID id) {
 		return inTransaction(() -> {

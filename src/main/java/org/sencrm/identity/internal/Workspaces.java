@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.sencrm.identity.Role;
+import org.sencrm.identity.WorkspaceCreated;
 import org.sencrm.identity.WorkspaceSettings;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
@@ -22,14 +23,23 @@ public class Workspaces {
 
 	private final JdbcClient jdbc;
 	private final Users users;
+	private final Teams teams;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Workspaces(JdbcClient jdbc, Users users) {
+	Workspaces(JdbcClient jdbc, Users users, Teams teams, org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.users = users;
+		this.teams = teams;
+		this.events = events;
 	}
 
 	public record NewWorkspace(String name, String adminEmail, String adminPassword, String adminName,
-			String defaultLanguage, boolean instanceAdmin) {
+			String defaultLanguage, boolean instanceAdmin, boolean demo) {
+
+		public NewWorkspace(String name, String adminEmail, String adminPassword, String adminName, String defaultLanguage,
+				boolean instanceAdmin) {
+			this(name, adminEmail, adminPassword, adminName, defaultLanguage, instanceAdmin, false);
+		}
 	}
 
 	/** Creates a workspace and its first admin in one transaction; returns the workspace id. */
@@ -48,9 +58,24 @@ public class Workspaces {
 					.update();
 			var adminName = request.adminName() == null || request.adminName().isBlank()
 					? request.adminEmail().strip() : request.adminName().strip();
-			users.insert(id, request.adminEmail(), adminName, Role.ADMIN, request.adminPassword(), request.instanceAdmin());
+			var adminId = users.insert(id, request.adminEmail(), adminName, Role.ADMIN, request.adminPassword(),
+					request.instanceAdmin());
+			if (request.demo()) {
+				demoColleagues(id);
+			}
+			events.publishEvent(new WorkspaceCreated(id, adminId, request.demo()));
 			return id;
 		}));
+	}
+
+	/** Colleagues in the demo workspace who own demo records; random passwords (sign in as the administrator). */
+	private void demoColleagues(UUID workspaceId) {
+		var password = UUID.randomUUID().toString();
+		var lan = users.insert(workspaceId, "lan.tran@demo.sen.local", "Trần Thị Lan", Role.SALES, password, false);
+		var minh = users.insert(workspaceId, "minh.le@demo.sen.local", "Lê Quang Minh", Role.SALES, password, false);
+		users.insert(workspaceId, "hoa.pham@demo.sen.local", "Phạm Thu Hoa", Role.MANAGER, password, false);
+		users.insert(workspaceId, "david.miller@demo.sen.local", "David Miller", Role.VIEWER, password, false);
+		teams.create("Kinh doanh miền Bắc", List.of(lan, minh));
 	}
 
 	@Transactional(readOnly = true)
