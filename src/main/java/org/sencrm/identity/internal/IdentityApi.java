@@ -68,7 +68,8 @@ class IdentityApi {
 	/** Exchanges an email and password for a new API token (read and write unless asked otherwise). Rate-limited. */
 	@PostMapping("/auth/tokens")
 	ResponseEntity<Map<String, Object>> token(@RequestBody TokenRequest request, HttpServletRequest http) {
-		if (!tokenRequests.tryAcquire(http.getRemoteAddr())) {
+		// Per address and login: one client cannot hammer a login, and one login's lockout cannot be used to block others.
+		if (!tokenRequests.tryAcquire(http.getRemoteAddr() + "|" + String.valueOf(request.email()).strip().toLowerCase())) {
 			throw new org.sencrm.platform.TooManyRequestsException();
 		}
 		var problems = new ValidationException.Collector();
