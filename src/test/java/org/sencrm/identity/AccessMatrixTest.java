@@ -99,11 +99,35 @@ class AccessMatrixTest {
 	}
 
 	@Test
+	void onlyAdminChangesWorkspaceSettingsAndTheyAreChecked() {
+		assertThat(api(Role.MANAGER).patch("/api/v1/workspace", Map.of("name", "Renamed")).status()).isEqualTo(403);
+
+		var invalid = api(Role.ADMIN).patch("/api/v1/workspace", Map.of("timeZone", "Mars/Olympus", "currency", "XYZ1"));
+		assertThat(invalid.status()).isEqualTo(422);
+		assertThat(invalid.body().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+				.containsExactlyInAnyOrder("timeZone", "currency");
+
+		var changed = api(Role.ADMIN).patch("/api/v1/workspace", Map.of("nameOrder", "given_first", "currency", "USD"));
+		assertThat(changed.body().get("currency").asString()).isEqualTo("USD");
+		var person = api(Role.ADMIN).post("/api/v1/persons", Map.of("familyName", "Nguyễn", "givenName", "An"));
+		assertThat(person.body().get("displayName").asString()).isEqualTo("An Nguyễn");
+	}
+
+	@Test
 	void onlyTheInstanceAdminCreatesWorkspaces() {
 		var request = Map.of("name", "Another", "adminEmail", "boss-" + System.nanoTime() + "@test.sen",
 				"adminPassword", "long-enough-password");
 
 		assertThat(api(Role.ADMIN).post("/api/v1/workspaces", request).status()).isEqualTo(403);
+
+		var instanceAdmin = new Api(port, new Api(port, null).post("/api/v1/auth/tokens",
+				Map.of("email", "instance-admin@test.sen", "password", "instance-admin-password")).body().get("token").asString());
+		var created = instanceAdmin.post("/api/v1/workspaces", request);
+		assertThat(created.status()).isEqualTo(201);
+		var newAdmin = new Api(port, new Api(port, null).post("/api/v1/auth/tokens",
+				Map.of("email", request.get("adminEmail"), "password", "long-enough-password")).body().get("token").asString());
+		assertThat(newAdmin.get("/api/v1/me").body().get("workspaceId").asString()).isEqualTo(created.body().get("id").asString());
+		assertThat(newAdmin.get("/api/v1/persons").body().get("items").size()).isZero();
 	}
 
 	private String personOwnedBy(Role role) {

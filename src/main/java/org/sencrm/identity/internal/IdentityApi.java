@@ -45,6 +45,9 @@ class IdentityApi {
 	record TeamRequest(String name, List<UUID> memberIds) {
 	}
 
+	record SettingsRequest(String name, String defaultLanguage, String timeZone, String currency, String nameOrder) {
+	}
+
 	private final SignIn signIn;
 	private final ApiTokens tokens;
 	private final Workspaces workspaces;
@@ -133,6 +136,24 @@ class IdentityApi {
 		var id = workspaces.create(new Workspaces.NewWorkspace(request.name(), request.adminEmail(), request.adminPassword(),
 				request.adminName(), request.defaultLanguage(), false));
 		return ResponseEntity.created(URI.create("/api/v1/workspaces/" + id)).body(workspaces.find(id).orElseThrow());
+	}
+
+	@GetMapping("/workspace")
+	org.sencrm.identity.WorkspaceSettings workspaceSettings() {
+		return directory.workspace();
+	}
+
+	/** Changes the current workspace's settings (admin); fields left out keep their value. */
+	@PatchMapping("/workspace")
+	org.sencrm.identity.WorkspaceSettings changeSettings(@RequestBody SettingsRequest request) {
+		access.requireAdmin();
+		var current = directory.workspace();
+		workspaces.update(current.id(), request.name() == null ? current.name() : request.name(),
+				request.defaultLanguage() == null ? current.defaultLanguage() : request.defaultLanguage(),
+				request.timeZone() == null ? current.timeZone() : request.timeZone(),
+				request.currency() == null ? current.currency() : request.currency(),
+				request.nameOrder() == null ? current.nameOrder() : request.nameOrder());
+		return directory.workspace();
 	}
 
 	@GetMapping("/users")
