@@ -164,7 +164,7 @@ create table unmatched_emails (
 create table calendar_feeds (
     user_id      uuid primary key references users (id) on delete cascade,
     workspace_id uuid        not null references workspaces (id),
-    secret_hash  text        not null,
+    secret       text        not null,
     created_at   timestamptz not null default now()
 );
 

@@ -68,7 +68,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, SignIn signIn) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-						.requestMatchers("/login", "/language", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+						.requestMatchers("/login", "/language", "/calendar/*.ics", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 								"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 								"/swagger-ui/**", "/swagger-ui.html").permitAll()
 						.anyRequest().authenticated())
