@@ -159,7 +159,7 @@ public class ContactRoles {
 				select r.id, r.person_id, p.family_name, p.middle_name, p.given_name, r.organization_id, o.name as organization_name,
 				  r.job_title, r.buying_roles, r.version
 				from contact_roles r join persons p on p.id = r.person_id join organizations o on o.id = r.organization_id
-				where r.workspace_id = :ws and """ + condition + " order by " + order)
+				where r.workspace_id = :ws and\s""" + condition + " order by " + order)
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id)
 				.query((rs, n) -> new ContactRole(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
 						Person.fullName(rs.getString("family_name"), rs.getString("middle_name"), rs.getString("given_name"), familyFirst),
