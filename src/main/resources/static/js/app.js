@@ -2,6 +2,11 @@
 (function () {
   'use strict';
 
+  // On a phone the list matters more than its filters: they start folded away.
+  if (window.matchMedia('(max-width: 860px)').matches) {
+    document.querySelectorAll('details.filter-box').forEach(function (box) { box.open = false; });
+  }
+
   // "Add another email / phone / address": copy the group's <template> row, numbered after the last row.
   document.addEventListener('click', function (event) {
     var button = event.target.closest('[data-add-row]');

@@ -2,6 +2,7 @@ package org.sencrm.directory.history;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +36,15 @@ public class HistoryLines {
 	private static final Map<String, String> CHOICES = Map.of("status", "person.status.", "lifecycleStage", "person.stage.",
 			"kind", "organization.kind.", "relationship", "organization.relationship.", "size", "organization.size.");
 
+	/**
+	 * The order fields are listed in, as on the forms. PostgreSQL's jsonb keeps the changes'
+	 * keys in its own order (shortest first), so the order is restored here.
+	 */
+	private static final List<String> FIELD_ORDER = List.of("name", "familyName", "middleName", "givenName", "kind",
+			"relationship", "taxCode", "industry", "size", "website", "emails", "phones", "addresses", "birthday", "source",
+			"status", "lifecycleStage", "tags", "parentId", "ownerId", "ownerTeamId", "consent.email", "consent.sms",
+			"consent.phone");
+
 	private final MessageSource messages;
 	private final UserDirectory users;
 	private final CustomFields customFields;
@@ -56,13 +66,20 @@ public class HistoryLines {
 		var changes = new ArrayList<Change>();
 		for (var entry : entries) {
 			var lines = new ArrayList<Line>();
-			entry.changes().forEach((field, change) -> lines.add(new Line(
-					labels.getOrDefault(field, message("field." + field, field)),
-					value(field, change.from()), value(field, change.to()))));
+			entry.changes().entrySet().stream().sorted(Comparator.comparingInt(change -> position(change.getKey())))
+					.forEach(change -> lines.add(new Line(labels.getOrDefault(change.getKey(), message("field." + change.getKey(),
+							change.getKey())), value(change.getKey(), change.getValue().from()),
+							value(change.getKey(), change.getValue().to()))));
 			changes.add(new Change(entry.action(), message("history." + entry.action(), entry.action()),
 					entry.actorName() == null ? message("history.system", "system") : entry.actorName(), entry.at(), lines));
 		}
 		return changes;
+	}
+
+	/** Known fields in form order; custom fields after them. */
+	private static int position(String field) {
+		var index = FIELD_ORDER.indexOf(field);
+		return index < 0 ? FIELD_ORDER.size() : index;
 	}
 
 	private String value(String field, Object value) {

@@ -34,6 +34,11 @@ public class Formats {
 				: DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
 	}
 
+	/** The day of a moment, in the workspace's time zone (lists, where the hour is noise). */
+	public String date(Instant at, String timeZone) {
+		return at == null ? "" : date(at.atZone(zone(timeZone)).toLocalDate());
+	}
+
 	/** A date kept as ISO text (custom field values); shown as typed when it is not a date. */
 	public String isoDate(String text) {
 		try {
@@ -48,7 +53,7 @@ public class Formats {
 		if (at == null) {
 			return "";
 		}
-		var local = at.atZone(timeZone == null ? ZoneId.of("Asia/Ho_Chi_Minh") : ZoneId.of(timeZone));
+		var local = at.atZone(zone(timeZone));
 		return vietnamese() ? VI_DATE_TIME.format(local)
 				: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale()).format(local);
 	}
@@ -82,6 +87,10 @@ public class Formats {
 
 	public String phone(String e164) {
 		return e164 == null ? "" : PhoneNumbers.display(e164);
+	}
+
+	private static ZoneId zone(String timeZone) {
+		return ZoneId.of(timeZone == null ? "Asia/Ho_Chi_Minh" : timeZone);
 	}
 
 	private static boolean vietnamese() {
