@@ -24,6 +24,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sencrm.identity.Role;
 import org.sencrm.identity.internal.Workspaces;
@@ -115,6 +116,8 @@ class PersonFlowBrowserTest {
 		browser.findElement(By.cssSelector("[data-add-row=phone-row]")).click();
 		browser.findElement(By.id("phones[1].number")).sendKeys("024 3826 1234");
 		browser.findElement(By.id("tags")).sendKeys("VIP, Hà Nội");
+		new Select(browser.findElement(By.id("consents[0].status"))).selectByValue("granted");
+		browser.findElement(By.id("consents[0].method")).sendKeys("Web form");
 		screenshot("person-form");
 		browser.findElement(By.cssSelector("form.record-form button[type=submit]")).click();
 		wait.until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Hương Thị Đặng"));
@@ -132,6 +135,13 @@ class PersonFlowBrowserTest {
 		var personPage = browser.getCurrentUrl();
 		assertThat(browser.findElements(By.cssSelector(".facts a[href^='tel:']")).stream().map(e -> e.getText()).toList())
 				.containsExactly("+84 912 345 678", "+84 24 3826 1234");
+
+		browser.findElement(By.id("org-search")).sendKeys("sen viet");
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#org-choices input[name=organizationId]"))).click();
+		browser.findElement(By.id("jobTitle")).sendKeys("Marketing manager");
+		browser.findElement(By.cssSelector("input[name=buyingRoles][value=influencer]")).click();
+		browser.findElement(By.cssSelector("form.role-form button[type=submit]")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".role-list"), "Công ty TNHH Thương mại Sen Việt"));
 		screenshot("person-page");
 
 		open("/persons");
