@@ -66,14 +66,17 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, SignIn signIn) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, SignIn signIn, LocaleResolver locales) throws Exception {
+		// The admin pages check the role again in their controllers and services; this is the outer wall.
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers("/login", "/language", "/calendar/*.ics", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 								"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 								"/swagger-ui/**", "/swagger-ui.html").permitAll()
+						.requestMatchers("/admin/workspaces", "/admin/workspaces/**").hasRole("INSTANCE_ADMIN")
+						.requestMatchers("/admin/**").hasRole("ADMIN")
 						.anyRequest().authenticated())
 				.authenticationProvider(signIn)
-				.formLogin(form -> form.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/", false)
+				.formLogin(form -> form.loginPage("/login").usernameParameter("email").successHandler(new LanguageAtSignIn(locales))
 						.failureHandler((request, response, e) -> response.sendRedirect(
 								request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error")))
 						.permitAll())
