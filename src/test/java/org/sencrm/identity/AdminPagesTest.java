@@ -109,6 +109,29 @@ class AdminPagesTest {
 	}
 
 	@Test
+	void aSignedOutUserIsSentBackToThePageTheyAskedForAfterSigningIn() {
+		var browser = new WebSession(port, "en");
+		var asked = browser.get("/persons?tag=VIP");
+		assertThat(asked.location()).endsWith("/login");
+
+		var signedIn = browser.submit(browser.get("/login"), "form.login-form",
+				Map.of("email", workspace.member(Role.ADMIN).email(), "password", TestWorkspaces.PASSWORD));
+
+		assertThat(signedIn.location()).endsWith("/persons?tag=VIP&continue");
+	}
+
+	@Test
+	void anHtmxRequestAfterTheSessionEndedSendsTheWholePageToSignIn() throws Exception {
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/search/live?q=an"))
+				.header("HX-Request", "true").build();
+
+		var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("HX-Redirect")).hasValue("/login");
+	}
+
+	@Test
 	void theLanguageSwitchNeverLeavesTheSite() {
 		var fromElsewhere = admin.get("/language?lang=en", "https://evil.example/phish?x=1");
 		var sneaky = admin.get("/language?lang=en", "http://localhost:" + port + "//evil.example/phish");

@@ -104,6 +104,14 @@ public final class WebSession {
 		// a browser never sends the rows kept in <template>s for adding more; jsoup would
 		form.select("template input, template select, template textarea").attr("disabled", "disabled");
 		var fields = new ArrayList<Map.Entry<String, String>>();
+		// jsoup sends "on" for a ticked box or radio whose value is empty; a browser sends the empty value
+		form.select("input[type=radio][checked], input[type=checkbox][checked]").stream()
+				.filter(box -> box.hasAttr("value") && box.attr("value").isEmpty()).forEach(box -> {
+					box.removeAttr("checked");
+					if (!values.containsKey(box.attr("name"))) {
+						fields.add(Map.entry(box.attr("name"), ""));
+					}
+				});
 		form.formData().forEach(kv -> {
 			if (!values.containsKey(kv.key())) {
 				fields.add(Map.entry(kv.key(), kv.value()));

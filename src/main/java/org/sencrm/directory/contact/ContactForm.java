@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.sencrm.platform.PhoneNumbers;
 
 /**
  * What person and organization forms share: rows of emails, phones and addresses, tags typed
@@ -95,7 +98,7 @@ public abstract class ContactForm {
 
 		static PhoneRow of(PhoneNumber phone) {
 			var row = new PhoneRow();
-			row.number = org.sencrm.platform.PhoneNumbers.display(phone.number());
+			row.number = PhoneNumbers.display(phone.number());
 			row.label = phone.label();
 			row.primary = phone.primary();
 			return row;
@@ -140,7 +143,7 @@ public abstract class ContactForm {
 
 		/** Blank when nothing but the country (pre-filled or not) was entered. */
 		boolean isBlank() {
-			return java.util.stream.Stream.of(label, line1, line2, ward, district, province, city, postalCode)
+			return Stream.of(label, line1, line2, ward, district, province, city, postalCode)
 					.allMatch(ContactForm::blank);
 		}
 

@@ -1,6 +1,7 @@
 package org.sencrm.directory.customfield;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.sencrm.identity.Access;
@@ -46,7 +47,7 @@ class CustomFieldPages {
 
 	@PostMapping("/admin/custom-fields")
 	String define(@ModelAttribute("field") NewField field, Model model, RedirectAttributes redirect) {
-		var options = field.options() == null ? java.util.List.<String>of() : Arrays.asList(field.options().split("\\R"));
+		var options = field.options() == null ? List.<String>of() : Arrays.asList(field.options().split("\\R"));
 		try {
 			fields.define(field.entity(), field.key(), field.label(), field.type(), options, Boolean.TRUE.equals(field.required()),
 					field.position() == null ? 0 : field.position());
