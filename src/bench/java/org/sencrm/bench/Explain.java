@@ -53,7 +53,7 @@ final class Explain {
 	private static String searchPlans(String log) {
 		var result = new StringBuilder();
 		for (var entry : log.split("\n(?=\\d{4}-\\d{2}-\\d{2} )")) {
-			if (entry.contains("with candidates as") && entry.contains("plan:")) {
+			if (entry.contains("similarity(") && entry.contains("plan:")) {
 				result.append(entry.strip()).append("\n\n");
 			}
 		}

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /** The figures of one benchmark run, rendered as a Markdown section of docs/benchmarks.md. */
 record Report(LocalDate date, MachineFacts machine, Settings settings, Load load, Latencies search,
-		List<QueryFigures> queries, int searchRounds, Latencies page, String databaseSize, String loadAverages) {
+		List<QueryFigures> queries, int searchRounds, Latencies page, String databaseSize, String loadAverages,
+		java.time.Duration elapsed) {
 
 	/** How the data got in: through the API (timed), then in bulk. */
 	record Load(int apiPersons, double apiSeconds, double apiP50, double apiP95, BulkLoad.Result bulk, boolean reused) {
@@ -38,10 +39,11 @@ record Report(LocalDate date, MachineFacts machine, Settings settings, Load load
 				s.clientThreads(), load.apiPersons(), load.apiSeconds(), load.apiPersons() / load.apiSeconds(), load.apiP50(),
 				load.apiP95()));
 		md.append(String.format(Locale.ROOT,
-				"| Bulk load: COPY as `postgres`, secondary indexes rebuilt after | %,d rows copied in %.1f s (%,.0f persons/s); indexes built in %.1f s; VACUUM ANALYZE %.1f s |%n",
-				b.persons() + b.organizations() + b.contactRoles() + b.personTags(), b.copy().toMillis() / 1000.0,
-				b.persons() / Math.max(0.001, b.copy().toMillis() / 1000.0), b.indexes().toMillis() / 1000.0,
-				b.vacuum().toMillis() / 1000.0));
+				"| Bulk load: COPY as `postgres`, secondary indexes rebuilt after | %,d rows copied in %.1f s (%,.0f persons/s);"
+						+ " %,d search terms made in %.1f s; indexes built in %.1f s; VACUUM ANALYZE %.1f s |%n",
+				b.persons() + b.organizations() + b.contactRoles() + b.personTags(), seconds(b.copy()),
+				b.persons() / Math.max(0.001, seconds(b.copy())), b.searchTerms(), seconds(b.terms()), seconds(b.indexes()),
+				seconds(b.vacuum())));
 		md.append(String.format(Locale.ROOT,
 				"| Search: `GET /api/v1/search?q=`, %d queries × %d rounds, one client, after warm-up | p50 **%.1f ms**, p95 **%.1f ms**, p99 %.1f ms, max %.1f ms |%n",
 				queries.size(), searchRounds, search.millis(50), search.millis(95), search.millis(99), search.max()));
@@ -55,6 +57,11 @@ record Report(LocalDate date, MachineFacts machine, Settings settings, Load load
 					q.query().kind(), q.results(), q.expectedAt(), q.latencies().millis(50), q.latencies().millis(95),
 					q.latencies().max()));
 		}
+		md.append(String.format(Locale.ROOT, "%nThe whole run took %.1f minutes.%n", elapsed.toMillis() / 60_000.0));
 		return md.toString();
+	}
+
+	private static double seconds(java.time.Duration duration) {
+		return duration.toMillis() / 1000.0;
 	}
 }

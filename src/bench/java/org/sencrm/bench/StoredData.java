@@ -48,7 +48,9 @@ record StoredData(Path folder) {
 		p.setProperty("bulk.organizations", String.valueOf(b.organizations()));
 		p.setProperty("bulk.contactRoles", String.valueOf(b.contactRoles()));
 		p.setProperty("bulk.personTags", String.valueOf(b.personTags()));
+		p.setProperty("bulk.searchTerms", String.valueOf(b.searchTerms()));
 		p.setProperty("bulk.copyMillis", String.valueOf(b.copy().toMillis()));
+		p.setProperty("bulk.termsMillis", String.valueOf(b.terms().toMillis()));
 		p.setProperty("bulk.indexMillis", String.valueOf(b.indexes().toMillis()));
 		p.setProperty("bulk.vacuumMillis", String.valueOf(b.vacuum().toMillis()));
 		Files.write(folder.resolve("api-ids.txt"), Arrays.stream(apiIds).map(UUID::toString).toList());
@@ -67,7 +69,9 @@ record StoredData(Path folder) {
 		var p = properties();
 		var bulk = new BulkLoad.Result(Long.parseLong(p.getProperty("bulk.persons")),
 				Long.parseLong(p.getProperty("bulk.organizations")), Long.parseLong(p.getProperty("bulk.contactRoles")),
-				Long.parseLong(p.getProperty("bulk.personTags")), Duration.ofMillis(Long.parseLong(p.getProperty("bulk.copyMillis"))),
+				Long.parseLong(p.getProperty("bulk.personTags")), Long.parseLong(p.getProperty("bulk.searchTerms")),
+				Duration.ofMillis(Long.parseLong(p.getProperty("bulk.copyMillis"))),
+				Duration.ofMillis(Long.parseLong(p.getProperty("bulk.termsMillis"))),
 				Duration.ofMillis(Long.parseLong(p.getProperty("bulk.indexMillis"))),
 				Duration.ofMillis(Long.parseLong(p.getProperty("bulk.vacuumMillis"))));
 		return new Report.Load(ids("api-ids.txt").length, Double.parseDouble(p.getProperty("api.seconds")),
