@@ -6,7 +6,9 @@
 -- function leakproof), so under RLS those indexes were never used and every search read the whole
 -- table (EXPLAIN in docs/benchmarks.md). Text comparisons (>=, <) are leakproof: a prefix range
 -- over a b-tree works under RLS. Typos are then handled by ranking a few prefix candidates by
--- similarity, see CustomerSearch.
+-- edit distance, see CustomerSearch.
+
+create extension if not exists fuzzystrmatch;
 
 create table search_terms (
     workspace_id    uuid not null references workspaces (id),
@@ -56,6 +58,13 @@ as $$
     ) terms
     where term <> ''
 $$;
+
+-- How close a name is to a query with a typo: 1 minus the edit distance over the longer length.
+-- Unlike trigram similarity it does not favour shorter names ("pham thi thu" over "pham thi thu
+-- trang" for "pham thi thu trnag").
+create function sen_edit_similarity(a text, b text) returns double precision
+    language sql immutable strict parallel safe
+as $$ select 1 - levenshtein(left(a, 255), left(b, 255))::double precision / greatest(length(a), length(b), 1) $$;
 
 create function sen_index_person_terms() returns trigger
     language plpgsql

@@ -285,7 +285,8 @@ class DirectoryBenchmark {
 					}
 				}
 			}
-			figures.add(new Report.QueryFigures(query, items.size(), expectedAt, latencies));
+			var top = items.isEmpty() ? "—" : items.get(0).get("name").asString();
+			figures.add(new Report.QueryFigures(query, items.size(), top, expectedAt, latencies));
 		});
 		Bench.progress("  search p50 %.1f ms, p95 %.1f ms, p99 %.1f ms", all.millis(50), all.millis(95), all.millis(99));
 		return figures;
@@ -311,9 +312,11 @@ class DirectoryBenchmark {
 	private static String databaseSize(java.sql.Connection connection) throws SQLException {
 		try (var statement = connection.createStatement(); var rows = statement.executeQuery("""
 				select pg_size_pretty(pg_database_size('sen')), pg_size_pretty(pg_table_size('persons')),
-				       pg_size_pretty(pg_indexes_size('persons'))""")) {
+				       pg_size_pretty(pg_indexes_size('persons')), pg_size_pretty(pg_table_size('search_terms')),
+				       pg_size_pretty(pg_indexes_size('search_terms'))""")) {
 			rows.next();
-			return rows.getString(1) + " (persons: " + rows.getString(2) + " table, " + rows.getString(3) + " indexes)";
+			return rows.getString(1) + " (persons: " + rows.getString(2) + " table, " + rows.getString(3)
+					+ " indexes; search terms: " + rows.getString(4) + " table, " + rows.getString(5) + " indexes)";
 		}
 	}
 }

@@ -21,16 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
  * reversed; see {@code V20__search_terms.sql}). A query asks a few bounded prefix ranges over those
  * terms ({@link SearchPrefixes}) — the one kind of index condition PostgreSQL runs ahead of
  * row-level security — and ranks only their union: exact name, then name prefix, then word prefix,
- * then any other term, plus trigram similarity. Candidates found only by the typo ranges count when
- * their name is similar enough to the query.
+ * then any other term, plus trigram similarity. Candidates found only by the typo ranges count, below
+ * all others, when their name is close to the query by edit distance ({@code sen_edit_similarity}).
  */
 @Service
 public class CustomerSearch {
 
 	public static final int MAX_RESULTS = 50;
 	private static final int CANDIDATES = 60;
-	/** pg_trgm's default similarity threshold. */
-	private static final double SIMILAR = 0.3;
+	/** A name found only by a typo range counts when at most 30 % of its letters differ from the query. */
+	private static final double TYPO = 0.7;
 
 	private final JdbcClient jdbc;
 
@@ -68,16 +68,17 @@ public class CustomerSearch {
 				.append(" select t.*, t.emails -> 0 ->> 'address' as first_email, t.phones -> 0 ->> 'number' as first_phone,")
 				.append(" (case when t.search_name = :q then 4 when starts_with(t.search_name, :q) then 3")
 				.append(" when t.search_name like :wordPrefix then 2 when c.direct then 1 else 0 end")
-				.append(" + similarity(t.search_name, :q)) as score")
-				.append(" from ").append(table).append(" t join candidates c on c.id = t.id")
-				.append(" where t.workspace_id = :ws and (c.direct or similarity(t.search_name, :q) >= :similar)")
+				.append(" + case when c.direct then similarity(t.search_name, :q)")
+				.append(" else sen_edit_similarity(t.search_name, :q) end)")
+				.append(" as score from ").append(table).append(" t join candidates c on c.id = t.id")
+				.append(" where t.workspace_id = :ws and (c.direct or sen_edit_similarity(t.search_name, :q) >= :typo)")
 				.append(" order by score desc, t.search_name limit :max");
 		var statement = jdbc.sql(sql.toString())
 				.param("ws", WorkspaceContext.workspaceId())
 				.param("q", folded)
 				.param("wordPrefix", "% " + SearchText.escapeLike(folded) + "%")
 				.param("n", CANDIDATES)
-				.param("similar", SIMILAR)
+				.param("typo", TYPO)
 				.param("max", max);
 		for (int i = 0; i < prefixes.size(); i++) {
 			statement = statement.param("from" + i, prefixes.get(i).from()).param("to" + i, prefixes.get(i).to());
