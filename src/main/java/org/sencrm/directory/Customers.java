@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.sencrm.directory.organization.OrganizationService;
 import org.sencrm.directory.person.NameOrder;
 import org.sencrm.directory.person.PersonService;
+import org.sencrm.directory.contactrole.ContactRoles;
 import org.sencrm.platform.NotFoundException;
+import org.sencrm.platform.WorkspaceContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +24,80 @@ public class Customers {
 	public record CustomerSummary(Kind kind, UUID id, String name, UUID ownerId, UUID ownerTeamId) {
 	}
 
+	/** What a letter to a person needs: names, primary email and phone, and their first organization. */
+	public record PersonContact(UUID id, String fullName, String familyName, String middleName, String givenName,
+			String email, String phone, String organizationName) {
+	}
+
 	private final PersonService persons;
 	private final OrganizationService organizations;
+	private final ContactRoles roles;
 	private final NameOrder names;
+	private final JdbcClient jdbc;
 
-	Customers(PersonService persons, OrganizationService organizations, NameOrder names) {
+	Customers(PersonService persons, OrganizationService organizations, ContactRoles roles, NameOrder names, JdbcClient jdbc) {
 		this.persons = persons;
 		this.organizations = organizations;
+		this.roles = roles;
 		this.names = names;
+		this.jdbc = jdbc;
+	}
+
+	public Optional<PersonContact> personContact(UUID id) {
+		try {
+			var p = persons.get(id);
+			var organization = roles.ofPerson(id, true).stream().findFirst().map(r -> r.organizationName()).orElse(null);
+			return Optional.of(new PersonContact(p.id(), p.name(names.familyFirst()), p.familyName(), p.middleName(),
+					p.givenName(), p.primaryEmail(), p.primaryPhone(), organization));
+		} catch (NotFoundException e) {
+			return Optional.empty();
+		}
+	}
+
+	/** Adds an email address to a person (as the current user, with the usual access rules and history). */
+	public void addEmail(UUID personId, String address) {
+		var person = persons.get(personId);
+		if (person.emails().stream().anyMatch(e -> e.address().equalsIgnoreCase(address))) {
+			return;
+		}
+		var emails = new java.util.ArrayList<>(person.emails());
+		emails.add(new org.sencrm.directory.contact.EmailAddress(address, null, emails.isEmpty()));
+		var draft = person.toDraft();
+		persons.update(personId, new org.sencrm.directory.person.PersonDraft(draft.familyName(), draft.middleName(),
+				draft.givenName(), emails, draft.phones(), draft.addresses(), draft.birthday(), draft.tags(), draft.ownerId(),
+				draft.ownerTeamId(), draft.source(), draft.status(), draft.lifecycleStage(), draft.consents(),
+				draft.customFields()), person.version());
+	}
+
+	/**
+	 * Creates a person from an email sender: "Nguyễn Văn An" gives family Nguyễn, middle Văn,
+	 * given An; a single word is the given name; no name uses the part of the address before @.
+	 */
+	public UUID createPersonFromEmail(String displayName, String address, String source) {
+		var words = displayName == null || displayName.isBlank() ? new String[] {address.substring(0, address.indexOf('@'))}
+				: displayName.strip().split("\\s+");
+		var given = words[words.length - 1];
+		var family = words.length > 1 ? words[0] : null;
+		var middle = words.length > 2 ? String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length - 1)) : null;
+		return persons.create(new org.sencrm.directory.person.PersonDraft(family, middle, given,
+				java.util.List.of(new org.sencrm.directory.contact.EmailAddress(address, null, true)), null, null, null, null, null,
+				null, source, null, null, null, null)).id();
+	}
+
+	/** Persons having one of these email addresses (lower case), for logging incoming mail. */
+	public java.util.Map<String, java.util.List<UUID>> personsByEmail(java.util.Collection<String> addresses) {
+		var found = new java.util.HashMap<String, java.util.List<UUID>>();
+		for (var address : addresses) {
+			var ids = jdbc.sql("""
+					select id from persons
+					where workspace_id = :ws and emails @> jsonb_build_array(jsonb_build_object('address', cast(:address as text)))""")
+					.param("ws", WorkspaceContext.workspaceId()).param("address", address)
+					.query(UUID.class).list();
+			if (!ids.isEmpty()) {
+				found.put(address, ids);
+			}
+		}
+		return found;
 	}
 
 	public Optional<CustomerSummary> person(UUID id) {

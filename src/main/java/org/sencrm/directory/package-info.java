@@ -1,8 +1,8 @@
 /**
  * Directory: identify every customer once. Persons, organizations, the contact roles between
  * them (with buying-center roles), tags, custom fields, saved views and the search that finds a
- * customer however the name, email or phone was typed. Exposes {@link org.sencrm.directory.Customers}
- * for other modules.
+ * customer however the name, email or phone was typed; and the pages for all of them, with the
+ * home page. Exposes {@link org.sencrm.directory.Customers} for other modules.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity"})
 package org.sencrm.directory;

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 		"sen.embedded-db.fresh=true",
 		"sen.demo-data=false",
 		"sen.security.bcrypt-strength=4",
+		"sen.jobs.enabled=false",
 		"sen.admin.email=instance-admin@test.sen",
 		"sen.admin.password=instance-admin-password"})
 @Import(TestWorkspaces.class)

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.sencrm.directory.listing.ListParams;
+
 /** What an organization list shows: text, tags (all must match), owner, kind, relationship, custom field values. */
 public record OrganizationFilter(String q, List<String> tags, UUID ownerId, String kind, String relationship,
 		Map<String, String> customFields, String sort, String cursor, int limit) {
@@ -28,31 +30,9 @@ public record OrganizationFilter(String q, List<String> tags, UUID ownerId, Stri
 	 * {@code kind}, {@code relationship}, {@code cf.<key>}, {@code sort}, {@code cursor}, {@code limit}.
 	 */
 	public static OrganizationFilter of(org.springframework.util.MultiValueMap<String, String> params) {
-		var custom = new java.util.HashMap<String, String>();
-		params.forEach((key, values) -> {
-			if (key.startsWith("cf.") && !values.isEmpty() && values.getFirst() != null && !values.getFirst().isBlank()) {
-				custom.put(key.substring(3), values.getFirst());
-			}
-		});
-		var owner = params.getFirst("ownerId");
-		UUID ownerId = null;
-		if (owner != null && !owner.isBlank()) {
-			try {
-				ownerId = UUID.fromString(owner);
-			} catch (IllegalArgumentException e) {
-				throw new org.sencrm.platform.ValidationException(List.of(
-						new org.sencrm.platform.ValidationException.FieldProblem("ownerId", "error.invalid-value")));
-			}
-		}
-		int limit;
-		try {
-			limit = params.getFirst("limit") == null ? 50 : Integer.parseInt(params.getFirst("limit"));
-		} catch (NumberFormatException e) {
-			throw new org.sencrm.platform.ValidationException(List.of(
-					new org.sencrm.platform.ValidationException.FieldProblem("limit", "validation.number")));
-		}
-		return new OrganizationFilter(params.getFirst("q"), params.get("tag"), ownerId, params.getFirst("kind"),
-				params.getFirst("relationship"), custom, params.getFirst("sort"), params.getFirst("cursor"), limit);
+		return new OrganizationFilter(params.getFirst("q"), params.get("tag"), ListParams.ownerId(params), params.getFirst("kind"),
+				params.getFirst("relationship"), ListParams.customFields(params), params.getFirst("sort"), params.getFirst("cursor"),
+				ListParams.limit(params));
 	}
 
 	/** The same filter for another page. */

@@ -81,6 +81,11 @@ class OrganizationRepository {
 		return new OrganizationPage(page.items(), page.nextCursor());
 	}
 
+	long countOwnedBy(UUID ownerId) {
+		return jdbc.sql("select count(*) from organizations where workspace_id = :ws and owner_id = :owner")
+				.param("ws", WorkspaceContext.workspaceId()).param("owner", ownerId).query(Long.class).single();
+	}
+
 	/** Ancestors of an organization, nearest first, to refuse a parent that would close a loop. */
 	List<UUID> ancestors(UUID id) {
 		return jdbc.sql("""

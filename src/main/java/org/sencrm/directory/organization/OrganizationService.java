@@ -65,6 +65,12 @@ public class OrganizationService {
 		return organizations.children(id);
 	}
 
+	/** How many organizations this user owns (served by the index on owner). */
+	@Transactional(readOnly = true)
+	public long countOwnedBy(UUID ownerId) {
+		return organizations.countOwnedBy(ownerId);
+	}
+
 	@Transactional
 	public Organization create(OrganizationDraft draft) {
 		access.requireWrite();

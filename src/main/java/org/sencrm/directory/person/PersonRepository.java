@@ -87,6 +87,11 @@ class PersonRepository {
 				.query(Long.class).single();
 	}
 
+	long countOwnedBy(UUID ownerId) {
+		return jdbc.sql("select count(*) from persons where workspace_id = :ws and owner_id = :owner")
+				.param("ws", WorkspaceContext.workspaceId()).param("owner", ownerId).query(Long.class).single();
+	}
+
 	private Person withTags(Person person) {
 		var names = jdbc.sql("""
 				select t.name from person_tags pt join tags t on t.id = pt.tag_id

@@ -62,6 +62,12 @@ public class PersonService {
 				page.nextCursor());
 	}
 
+	/** How many persons this user owns (served by the index on owner). */
+	@Transactional(readOnly = true)
+	public long countOwnedBy(UUID ownerId) {
+		return persons.countOwnedBy(ownerId);
+	}
+
 	@Transactional
 	public Person create(PersonDraft draft) {
 		access.requireWrite();

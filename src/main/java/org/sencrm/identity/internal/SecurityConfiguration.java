@@ -24,6 +24,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,21 +74,47 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, SignIn signIn) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, SignIn signIn, LocaleResolver locales) throws Exception {
+		// The admin pages check the role again in their controllers and services; this is the outer wall.
 		http.authorizeHttpRequests(requests -> requests
-						.requestMatchers("/login", "/language", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+						.requestMatchers("/login", "/language", "/calendar/*.ics", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 								"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 								"/swagger-ui/**", "/swagger-ui.html").permitAll()
+						.requestMatchers("/admin/workspaces", "/admin/workspaces/**").hasRole("INSTANCE_ADMIN")
+						.requestMatchers("/admin/**").hasRole("ADMIN")
 						.anyRequest().authenticated())
 				.authenticationProvider(signIn)
-				.formLogin(form -> form.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/", false)
+				.formLogin(form -> form.loginPage("/login").usernameParameter("email").successHandler(new LanguageAtSignIn(locales))
 						.failureHandler((request, response, e) -> response.sendRedirect(
 								request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error")))
 						.permitAll())
 				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+				// htmx asks for page pieces (search as you type): after the session ended, send the
+				// whole page to sign-in rather than the sign-in page into the piece, and do not come
+				// back to the piece after signing in
+				.requestCache(cache -> cache.requestCache(pagesOnly()))
+				.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor((request, response, e) -> {
+					response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+					response.setStatus(HttpStatus.UNAUTHORIZED.value());
+				}, HTMX))
 				.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")));
 		return http.build();
+	}
+
+	private static final RequestMatcher HTMX = new RequestHeaderRequestMatcher("HX-Request");
+
+	/**
+	 * Remembers the page a signed-out user asked for, to open it after sign-in: a page the browser
+	 * navigated to (it asks for HTML), never an htmx piece, an icon or a script.
+	 */
+	private static RequestCache pagesOnly() {
+		var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+		var cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
+				html, new NegatedRequestMatcher(HTMX)));
+		return cache;
 	}
 
 	private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,

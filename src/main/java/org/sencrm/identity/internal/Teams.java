@@ -3,10 +3,12 @@ package org.sencrm.identity.internal;
 import java.util.List;
 import java.util.UUID;
 
+import org.sencrm.platform.DomainException;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -79,10 +81,17 @@ public class Teams {
 				.query(UUID.class).list().stream().map(this::get).toList();
 	}
 
+	/** Deletes a team; one that still owns customer records is refused (the records would lose their team). */
 	@Transactional
 	public void delete(UUID id) {
-		if (jdbc.sql("delete from teams where workspace_id = :ws and id = :id").param("ws", WorkspaceContext.workspaceId())
-				.param("id", id).update() == 0) {
+		int deleted;
+		try {
+			deleted = jdbc.sql("delete from teams where workspace_id = :ws and id = :id").param("ws", WorkspaceContext.workspaceId())
+					.param("id", id).update();
+		} catch (DataIntegrityViolationException stillOwnsRecords) {
+			throw new DomainException("error.team-in-use");
+		}
+		if (deleted == 0) {
 			throw new NotFoundException("entity.team");
 		}
 	}

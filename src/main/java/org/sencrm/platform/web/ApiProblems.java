@@ -13,6 +13,8 @@ import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -26,9 +28,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * The one mapping from domain exceptions to RFC 9457 problem details for the API. Each problem
  * carries a stable {@code code}; validation problems list every invalid field with a message in
- * the caller's language.
+ * the caller's language. Ordered first, so the web pages' advice (which also matches REST
+ * controllers) never answers the API with a page.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 
 	private static final String TYPE_BASE = "https://sencrm.org/problems/";

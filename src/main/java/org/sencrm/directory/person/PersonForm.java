@@ -1,0 +1,105 @@
+package org.sencrm.directory.person;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.sencrm.directory.contact.ContactForm;
+
+/** The person form as the browser sends it, and back again with what was typed when something is wrong. */
+public class PersonForm extends ContactForm {
+
+	private String familyName;
+	private String middleName;
+	private String givenName;
+	private String birthday;
+	private String source;
+	private String status = "potential";
+	private String lifecycleStage;
+	private List<ConsentRow> consents = new ArrayList<>();
+	private Map<String, Object> customFields = new LinkedHashMap<>();
+
+	/** A blank form, with a row for each consent channel, not asked yet. */
+	static PersonForm blank() {
+		var form = new PersonForm();
+		Consent.CHANNELS.forEach(channel -> form.consents.add(ConsentRow.of(channel, null)));
+		return form;
+	}
+
+	static PersonForm of(Person p) {
+		var form = new PersonForm();
+		form.fillContacts(p.emails(), p.phones(), p.addresses(), p.tags(), p.ownerId(), p.ownerTeamId(), p.version());
+		form.familyName = p.familyName();
+		form.middleName = p.middleName();
+		form.givenName = p.givenName();
+		form.birthday = p.birthday() == null ? null : p.birthday().toString();
+		form.source = p.source();
+		form.status = p.status();
+		form.lifecycleStage = p.lifecycleStage();
+		Consent.CHANNELS.forEach(channel -> form.consents.add(ConsentRow.of(channel, p.consents().get(channel))));
+		form.customFields = new LinkedHashMap<>(p.customFields());
+		return form;
+	}
+
+	/**
+	 * The draft to check. A consent keeps its recorded time when neither its status nor its
+	 * method changed; a changed one is stamped now by the service.
+	 */
+	PersonDraft toDraft(Map<String, Consent> recorded) {
+		var consentMap = new LinkedHashMap<String, Consent>();
+		for (var row : consents) {
+			if (row.getStatus() == null || row.getStatus().isBlank()) {
+				continue;
+			}
+			var before = recorded.get(row.getChannel());
+			var method = row.getMethod() == null || row.getMethod().isBlank() ? null : row.getMethod().strip();
+			var unchanged = before != null && before.status().equals(row.getStatus()) && Objects.equals(before.method(), method);
+			consentMap.put(row.getChannel(), unchanged ? before : new Consent(row.getStatus(), null, method));
+		}
+		return new PersonDraft(familyName, middleName, givenName, emailAddresses(), phoneNumbers(), postalAddresses(),
+				birthday, tagNames(), getOwnerId(), getOwnerTeamId(), source, status, lifecycleStage, consentMap, customFields);
+	}
+
+	/** Consent on one channel as a form row: granted, withdrawn or blank (never asked), and how it was given. */
+	public static class ConsentRow {
+		private String channel;
+		private String status;
+		private String method;
+
+		static ConsentRow of(String channel, Consent consent) {
+			var row = new ConsentRow();
+			row.channel = channel;
+			row.status = consent == null ? null : consent.status();
+			row.method = consent == null ? null : consent.method();
+			return row;
+		}
+
+		public String getChannel() { return channel; }
+		public void setChannel(String channel) { this.channel = channel; }
+		public String getStatus() { return status; }
+		public void setStatus(String status) { this.status = status; }
+		public String getMethod() { return method; }
+		public void setMethod(String method) { this.method = method; }
+	}
+
+	public String getFamilyName() { return familyName; }
+	public void setFamilyName(String familyName) { this.familyName = familyName; }
+	public String getMiddleName() { return middleName; }
+	public void setMiddleName(String middleName) { this.middleName = middleName; }
+	public String getGivenName() { return givenName; }
+	public void setGivenName(String givenName) { this.givenName = givenName; }
+	public String getBirthday() { return birthday; }
+	public void setBirthday(String birthday) { this.birthday = birthday; }
+	public String getSource() { return source; }
+	public void setSource(String source) { this.source = source; }
+	public String getStatus() { return status; }
+	public void setStatus(String status) { this.status = status; }
+	public String getLifecycleStage() { return lifecycleStage; }
+	public void setLifecycleStage(String lifecycleStage) { this.lifecycleStage = lifecycleStage; }
+	public List<ConsentRow> getConsents() { return consents; }
+	public void setConsents(List<ConsentRow> consents) { this.consents = consents; }
+	public Map<String, Object> getCustomFields() { return customFields; }
+	public void setCustomFields(Map<String, Object> customFields) { this.customFields = customFields; }
+}

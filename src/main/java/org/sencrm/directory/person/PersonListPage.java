@@ -1,0 +1,85 @@
+package org.sencrm.directory.person;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.sencrm.directory.customfield.CustomFieldDefinition;
+import org.sencrm.directory.customfield.CustomFields;
+import org.sencrm.directory.export.CsvExport;
+import org.sencrm.directory.listing.ListLinks;
+import org.sencrm.directory.tag.Tags;
+import org.sencrm.directory.view.SavedViews;
+import org.sencrm.identity.UserDirectory;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The person list: filters, sort, one page at a time ("next page" carries the cursor; there
+ * are no page numbers and no total, which would cost a count of the whole table), the user's
+ * saved views, and the same list as CSV.
+ */
+@Controller
+class PersonListPage {
+
+	private final PersonService persons;
+	private final NameOrder names;
+	private final Tags tags;
+	private final UserDirectory users;
+	private final CustomFields customFields;
+	private final SavedViews views;
+	private final CsvExport export;
+
+	PersonListPage(PersonService persons, NameOrder names, Tags tags, UserDirectory users, CustomFields customFields,
+			SavedViews views, CsvExport export) {
+		this.persons = persons;
+		this.names = names;
+		this.tags = tags;
+		this.users = users;
+		this.customFields = customFields;
+		this.views = views;
+		this.export = export;
+	}
+
+	@GetMapping("/persons")
+	String list(@RequestParam MultiValueMap<String, String> params, Model model) {
+		var filter = PersonFilter.of(params);
+		var page = persons.list(filter);
+		var query = ListLinks.filterQuery(params);
+		var userList = users.users();
+		model.addAttribute("filter", filter);
+		model.addAttribute("persons", page.items());
+		model.addAttribute("familyFirst", names.familyFirst());
+		model.addAttribute("nextUrl", ListLinks.nextPage("/persons", query, page.nextCursor()));
+		model.addAttribute("firstPage", filter.cursor() == null);
+		model.addAttribute("query", query);
+		model.addAttribute("exportUrl", ListLinks.withQuery("/persons/export.csv", query));
+		model.addAttribute("tags", tags.all());
+		model.addAttribute("users", userList);
+		model.addAttribute("ownerNames", userList.stream()
+				.collect(Collectors.toMap(UserDirectory.UserSummary::id, UserDirectory.UserSummary::displayName)));
+		model.addAttribute("choiceFields", choiceFields());
+		model.addAttribute("statuses", Person.STATUSES);
+		model.addAttribute("stages", Person.LIFECYCLE_STAGES);
+		model.addAttribute("views", views.mine(PersonService.ENTITY));
+		return "directory/person/list";
+	}
+
+	@GetMapping(path = "/persons/export.csv", produces = "text/csv")
+	void exportCsv(@RequestParam MultiValueMap<String, String> params, HttpServletResponse response) throws IOException {
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"persons.csv\"");
+		export.persons(PersonFilter.of(params), response.getWriter());
+	}
+
+	/** Choice fields can be filtered by one of their options. */
+	private List<CustomFieldDefinition> choiceFields() {
+		return customFields.of(PersonService.ENTITY).stream()
+				.filter(d -> d.type().equals("choice") || d.type().equals("multi_choice")).toList();
+	}
+}

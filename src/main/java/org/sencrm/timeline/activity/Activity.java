@@ -1,0 +1,21 @@
+package org.sencrm.timeline.activity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One touchpoint on the timeline. Call fields (direction, duration, outcome), meeting fields
+ * (end, place, attendees) and email fields (addresses, Message-ID threading) are empty for the
+ * channels they do not belong to.
+ */
+public record Activity(UUID id, String type, UUID personId, UUID organizationId, String recordType, UUID recordId,
+		String subject, String body, Instant occurredAt, UUID authorId, String authorName, String direction,
+		Integer durationSeconds, String outcome, Instant endsAt, String place, List<UUID> attendeeUserIds,
+		List<UUID> attendeePersonIds, String source, String messageId, String inReplyTo, String threadId,
+		String emailFrom, List<String> emailTo, List<AttachmentInfo> attachments, Instant createdAt, int version) {
+
+	/** A file attached to an activity (its content is fetched separately). */
+	public record AttachmentInfo(UUID id, String fileName, String contentType, long sizeBytes) {
+	}
+}

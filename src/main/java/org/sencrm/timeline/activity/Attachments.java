@@ -1,0 +1,96 @@
+package org.sencrm.timeline.activity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import org.sencrm.identity.Access;
+import org.sencrm.platform.Ids;
+import org.sencrm.platform.NotFoundException;
+import org.sencrm.platform.ValidationException;
+import org.sencrm.platform.WorkspaceContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files attached to activities, stored in PostgreSQL by default or in a folder
+ * ({@code sen.attachments.folder}), up to {@code sen.attachments.max-bytes} each.
+ */
+@Service
+public class Attachments {
+
+	public record Content(String fileName, String contentType, byte[] bytes) {
+	}
+
+	private final JdbcClient jdbc;
+	private final Activities activities;
+	private final Access access;
+	private final long maxBytes;
+	private final Path folder;
+
+	Attachments(JdbcClient jdbc, Activities activities, Access access,
+			@Value("${sen.attachments.max-bytes:10485760}") long maxBytes, @Value("${sen.attachments.folder:}") String folder) {
+		this.jdbc = jdbc;
+		this.activities = activities;
+		this.access = access;
+		this.maxBytes = maxBytes;
+		this.folder = folder.isBlank() ? null : Path.of(folder);
+	}
+
+	@Transactional
+	public Activity.AttachmentInfo attach(UUID activityId, String fileName, String contentType, byte[] bytes) {
+		access.requireWrite();
+		var activity = activities.get(activityId);
+		var problems = new ValidationException.Collector();
+		var name = fileName == null || fileName.isBlank() ? "file" : Path.of(fileName).getFileName().toString();
+		if (bytes == null || bytes.length == 0) {
+			problems.add("file", "validation.required");
+		} else if (bytes.length > maxBytes) {
+			problems.add("file", "validation.file-too-large", maxBytes / (1024 * 1024));
+		}
+		problems.throwIfAny();
+		var id = Ids.next();
+		var type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+		String storedPath = null;
+		byte[] content = bytes;
+		if (folder != null) {
+			try {
+				var target = folder.resolve(WorkspaceContext.workspaceId().toString()).resolve(id.toString());
+				Files.createDirectories(target.getParent());
+				Files.write(target, bytes);
+				storedPath = target.toString();
+				content = null;
+			} catch (IOException e) {
+				throw new UncheckedIOException("Could not store attachment in " + folder, e);
+			}
+		}
+		jdbc.sql("""
+				insert into attachments (id, workspace_id, activity_id, file_name, content_type, size_bytes, content, stored_path)
+				values (:id, :ws, :activity, :name, :type, :size, :content, :path)""")
+				.param("id", id).param("ws", WorkspaceContext.workspaceId()).param("activity", activity.id()).param("name", name)
+				.param("type", type).param("size", (long) bytes.length).param("content", content).param("path", storedPath)
+				.update();
+		return new Activity.AttachmentInfo(id, name, type, bytes.length);
+	}
+
+	@Transactional(readOnly = true)
+	public Content content(UUID id) {
+		record Row(String name, String type, byte[] content, String path) {
+		}
+		var row = jdbc.sql("select file_name, content_type, content, stored_path from attachments where workspace_id = :ws and id = :id")
+				.param("ws", WorkspaceContext.workspaceId()).param("id", id)
+				.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4)))
+				.optional().orElseThrow(() -> new NotFoundException("entity.attachment"));
+		try {
+			var bytes = row.content() != null ? row.content() : Files.readAllBytes(Path.of(row.path()));
+			return new Content(row.name(), row.type(), bytes);
+		} catch (IOException e) {
+			throw new NotFoundException("entity.attachment");
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package org.sencrm.timeline.email;
+
+import java.util.Optional;
+
+import org.sencrm.identity.Access;
+import org.sencrm.platform.ValidationException;
+import org.sencrm.platform.WorkspaceContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads and changes the workspace's mail settings (admins only). */
+@Service
+public class Mailboxes {
+
+	private final JdbcClient jdbc;
+	private final Access access;
+
+	Mailboxes(JdbcClient jdbc, Access access) {
+		this.jdbc = jdbc;
+		this.access = access;
+	}
+
+	@Transactional(readOnly = true)
+	public MailSettings settings() {
+		return find().orElse(MailSettings.NONE);
+	}
+
+	Optional<MailSettings> find() {
+		return jdbc.sql("select * from mail_settings where workspace_id = :ws").param("ws", WorkspaceContext.workspaceId())
+				.query((rs, n) -> new MailSettings(rs.getString("smtp_host"), rs.getObject("smtp_port", Integer.class),
+						rs.getString("smtp_username"), rs.getString("smtp_password"), rs.getBoolean("smtp_tls"),
+						rs.getString("from_address"), rs.getString("imap_host"), rs.getObject("imap_port", Integer.class),
+						rs.getString("imap_username"), rs.getString("imap_password"), rs.getBoolean("imap_tls"),
+						rs.getString("imap_folder"), rs.getBoolean("imap_enabled")))
+				.optional();
+	}
+
+	/** Saves the settings; a blank password keeps the stored one. Changing the IMAP server restarts reading from the start. */
+	@Transactional
+	public MailSettings change(MailSettings wanted) {
+		access.requireAdmin();
+		var problems = new ValidationException.Collector();
+		if (blank(wanted.smtpHost()) != (wanted.smtpPort() == null)) {
+			problems.add("smtpPort", "validation.mail-server");
+		}
+		if (wanted.imapEnabled() && (blank(wanted.imapHost()) || wanted.imapPort() == null)) {
+			problems.add("imapHost", "validation.mail-server");
+		}
+		if (!blank(wanted.fromAddress()) && !wanted.fromAddress().contains("@")) {
+			problems.add("fromAddress", "validation.email");
+		}
+		problems.throwIfAny();
+		var current = settings();
+		var imapMoved = !java.util.Objects.equals(current.imapHost(), wanted.imapHost())
+				|| !java.util.Objects.equals(current.imapUsername(), wanted.imapUsername())
+				|| !java.util.Objects.equals(current.imapFolder(), wanted.imapFolder());
+		jdbc.sql("""
+				insert into mail_settings (workspace_id, smtp_host, smtp_port, smtp_username, smtp_password, smtp_tls, from_address,
+				  imap_host, imap_port, imap_username, imap_password, imap_tls, imap_folder, imap_enabled)
+				values (:ws, :smtpHost, :smtpPort, :smtpUser, :smtpPassword, :smtpTls, :from, :imapHost, :imapPort, :imapUser,
+				  :imapPassword, :imapTls, :folder, :imapEnabled)
+				on conflict (workspace_id) do update set smtp_host = excluded.smtp_host, smtp_port = excluded.smtp_port,
+				  smtp_username = excluded.smtp_username, smtp_password = excluded.smtp_password, smtp_tls = excluded.smtp_tls,
+				  from_address = excluded.from_address, imap_host = excluded.imap_host, imap_port = excluded.imap_port,
+				  imap_username = excluded.imap_username, imap_password = excluded.imap_password, imap_tls = excluded.imap_tls,
+				  imap_folder = excluded.imap_folder, imap_enabled = excluded.imap_enabled, version = mail_settings.version + 1""")
+				.param("ws", WorkspaceContext.workspaceId())
+				.param("smtpHost", trim(wanted.smtpHost())).param("smtpPort", wanted.smtpPort())
+				.param("smtpUser", trim(wanted.smtpUsername()))
+				.param("smtpPassword", blank(wanted.smtpPassword()) ? current.smtpPassword() : wanted.smtpPassword())
+				.param("smtpTls", wanted.smtpTls()).param("from", trim(wanted.fromAddress()))
+				.param("imapHost", trim(wanted.imapHost())).param("imapPort", wanted.imapPort())
+				.param("imapUser", trim(wanted.imapUsername()))
+				.param("imapPassword", blank(wanted.imapPassword()) ? current.imapPassword() : wanted.imapPassword())
+				.param("imapTls", wanted.imapTls()).param("folder", blank(wanted.imapFolder()) ? "INBOX" : wanted.imapFolder().strip())
+				.param("imapEnabled", wanted.imapEnabled())
+				.update();
+		if (imapMoved) {
+			jdbc.sql("update mail_settings set imap_uid_validity = null, imap_last_uid = null where workspace_id = :ws")
+					.param("ws", WorkspaceContext.workspaceId()).update();
+		}
+		return settings().withoutPasswords();
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	private static String trim(String text) {
+		return blank(text) ? null : text.strip();
+	}
+}

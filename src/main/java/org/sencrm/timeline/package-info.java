@@ -1,0 +1,8 @@
+/**
+ * Timeline: every touchpoint with a customer on one timeline — activities on every channel (note,
+ * call, meeting, email, SMS, chat, visit), tasks with reminders, mentions, email out (templates,
+ * SMTP or the local outbox) and in (IMAP), and the calendar (iCalendar feed, invitations).
+ * Other modules add entries by publishing {@link org.sencrm.timeline.Touchpoint}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "directory"})
+package org.sencrm.timeline;
