@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.sencrm.directory.contact.Address;
+import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.contact.EmailAddress;
 import org.sencrm.directory.contact.PhoneNumber;
+import org.sencrm.platform.SearchText;
 
 /** An organization: a business customer, partner, supplier, government body or institution. */
 public record Organization(UUID id, String name, String kind, String relationship, String taxCode, String industry,
@@ -22,6 +24,17 @@ public record Organization(UUID id, String name, String kind, String relationshi
 	public static final List<String> RELATIONSHIPS = List.of("customer", "partner", "supplier", "internal");
 	/** Size by headcount, as Vietnamese SME law counts it: micro ≤10, small ≤100, medium ≤200, large above. */
 	public static final List<String> SIZES = List.of("micro", "small", "medium", "large");
+
+	/** The name the search box matches first ({@code search_name}): folded, so "Đại Phát" is "dai phat". */
+	public String searchName() {
+		return SearchText.fold(name);
+	}
+
+	/** Everything an organization is found by ({@code search_text}): name, tax code, website, emails, phone digits. */
+	public String searchText() {
+		return searchName() + " " + (taxCode == null ? "" : SearchText.digits(taxCode) + " ")
+				+ (website == null ? "" : SearchText.fold(website)) + ContactDetails.searchWords(emails, phones);
+	}
 
 	public OrganizationDraft toDraft() {
 		return new OrganizationDraft(name, kind, relationship, taxCode, industry, size, website, emails, phones, addresses,

@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.contact.ContactJson;
 import org.sencrm.directory.listing.ListQuery;
-import org.sencrm.platform.SearchText;
 import org.sencrm.platform.WorkspaceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -79,7 +77,7 @@ class OrganizationRepository {
 				.equal("relationship", filter.relationship())
 				.customFields(filter.customFields())
 				.page(jdbc, this::organization, filter.sort(), filter.cursor(), filter.limit(), Organization::id,
-						o -> SearchText.fold(o.name()), Organization::createdAt);
+						Organization::searchName, Organization::createdAt);
 		return new OrganizationPage(page.items(), page.nextCursor());
 	}
 
@@ -123,10 +121,8 @@ class OrganizationRepository {
 		params.put("owner", o.ownerId());
 		params.put("team", o.ownerTeamId());
 		params.put("custom", json.write(o.customFields()));
-		var searchName = SearchText.fold(o.name());
-		params.put("searchName", searchName);
-		params.put("searchText", searchName + " " + (o.taxCode() == null ? "" : SearchText.digits(o.taxCode()) + " ")
-				+ (o.website() == null ? "" : SearchText.fold(o.website())) + ContactDetails.searchWords(o.emails(), o.phones()));
+		params.put("searchName", o.searchName());
+		params.put("searchText", o.searchText());
 		params.put("created", Timestamp.from(o.createdAt()));
 		params.put("updated", Timestamp.from(o.updatedAt()));
 		return params;

@@ -10,8 +10,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.sencrm.directory.contact.Address;
+import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.contact.EmailAddress;
 import org.sencrm.directory.contact.PhoneNumber;
+import org.sencrm.platform.SearchText;
 
 /** A person (consumer or contact) as stored. */
 public record Person(UUID id, String familyName, String middleName, String givenName, List<EmailAddress> emails,
@@ -30,6 +32,20 @@ public record Person(UUID id, String familyName, String middleName, String given
 	public static String fullName(String family, String middle, String given, boolean familyFirst) {
 		var parts = familyFirst ? Stream.of(family, middle, given) : Stream.of(given, middle, family);
 		return parts.filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(" "));
+	}
+
+	/**
+	 * The name the list sorts by and the search box matches first: family-name order, folded, so
+	 * "Đặng" sorts with "Dang" ({@code display_name} and {@code search_name}).
+	 */
+	public String sortName() {
+		return SearchText.fold(fullName(familyName, middleName, givenName, true));
+	}
+
+	/** Everything a person is found by ({@code search_text}): the name in both orders, emails, phone digits. */
+	public String searchText() {
+		return sortName() + " " + SearchText.fold(fullName(familyName, middleName, givenName, false))
+				+ ContactDetails.searchWords(emails, phones);
 	}
 
 	public String primaryEmail() {

@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.contact.ContactJson;
 import org.sencrm.directory.listing.ListQuery;
-import org.sencrm.platform.SearchText;
 import org.sencrm.platform.WorkspaceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -80,7 +78,7 @@ class PersonRepository {
 				.equal("lifecycle_stage", filter.lifecycleStage())
 				.customFields(filter.customFields())
 				.page(jdbc, this::person, filter.sort(), filter.cursor(), filter.limit(), Person::id,
-						PersonRepository::sortName, Person::createdAt);
+						Person::sortName, Person::createdAt);
 		return new PersonPage(page.items(), page.nextCursor());
 	}
 
@@ -108,11 +106,6 @@ class PersonRepository {
 				p.customFields(), p.createdAt(), p.updatedAt(), p.version());
 	}
 
-	/** The sort key: family-name order, folded, so "Đặng" sorts with "Dang". */
-	static String sortName(Person p) {
-		return SearchText.fold(Person.fullName(p.familyName(), p.middleName(), p.givenName(), true));
-	}
-
 	private Map<String, Object> columns(Person p) {
 		var params = new HashMap<String, Object>();
 		params.put("id", p.id());
@@ -120,7 +113,7 @@ class PersonRepository {
 		params.put("family", p.familyName());
 		params.put("middle", p.middleName());
 		params.put("given", p.givenName());
-		params.put("display", sortName(p));
+		params.put("display", p.sortName());
 		params.put("emails", json.write(p.emails()));
 		params.put("phones", json.write(p.phones()));
 		params.put("addresses", json.write(p.addresses()));
@@ -132,10 +125,8 @@ class PersonRepository {
 		params.put("stage", p.lifecycleStage());
 		params.put("consents", json.write(p.consents()));
 		params.put("custom", json.write(p.customFields()));
-		var searchName = SearchText.fold(Person.fullName(p.familyName(), p.middleName(), p.givenName(), true));
-		params.put("searchName", searchName);
-		params.put("searchText", searchName + " " + SearchText.fold(Person.fullName(p.familyName(), p.middleName(), p.givenName(), false))
-				+ ContactDetails.searchWords(p.emails(), p.phones()));
+		params.put("searchName", p.sortName());
+		params.put("searchText", p.searchText());
 		params.put("created", Timestamp.from(p.createdAt()));
 		params.put("updated", Timestamp.from(p.updatedAt()));
 		return params;
