@@ -94,6 +94,13 @@ class DirectoryApiTest {
 		var filtered = sales.get("/api/v1/persons?cf.channel=Zalo").body().get("items");
 		assertThat(filtered.size()).isEqualTo(1);
 		assertThat(filtered.get(0).get("givenName").asString()).isEqualTo("Zalo user");
+
+		var budget = admin.get("/api/v1/custom-fields?entity=person").body().valueStream()
+				.filter(d -> d.get("key").asString().equals("budget")).findFirst().orElseThrow().get("id").asString();
+		assertThat(admin.delete("/api/v1/custom-fields/" + budget).status()).isEqualTo(204);
+		var afterRemoval = sales.get("/api/v1/persons/" + zalo.get("id").asString()).body();
+		assertThat(afterRemoval.get("customFields").has("budget")).isFalse();
+		assertThat(sales.patch("/api/v1/persons/" + zalo.get("id").asString(), Map.of("source", "fair")).status()).isEqualTo(200);
 	}
 
 	@Test

@@ -91,13 +91,19 @@ public class CustomFields {
 		return new CustomFieldDefinition(id, entity, key, label.strip(), type, cleanOptions, required, position, 0);
 	}
 
+	/** Removes a field and its values from every record, so no record keeps a value for a field that is gone. */
 	@Transactional
 	public void remove(UUID id) {
 		access.requireAdmin();
-		if (jdbc.sql("delete from custom_field_definitions where workspace_id = :ws and id = :id")
-				.param("ws", WorkspaceContext.workspaceId()).param("id", id).update() == 0) {
-			throw new NotFoundException("entity.custom-field");
+		var workspace = WorkspaceContext.workspaceId();
+		record Removed(String entity, String key) {
 		}
+		var removed = jdbc.sql("delete from custom_field_definitions where workspace_id = :ws and id = :id returning entity, key")
+				.param("ws", workspace).param("id", id).query((rs, n) -> new Removed(rs.getString(1), rs.getString(2)))
+				.optional().orElseThrow(() -> new NotFoundException("entity.custom-field"));
+		var table = "person".equals(removed.entity()) ? "persons" : "organizations";
+		jdbc.sql("update " + table + " set custom_fields = custom_fields - :key where workspace_id = :ws and jsonb_exists(custom_fields, :key)")
+				.param("key", removed.key()).param("ws", workspace).update();
 	}
 
 	/**
