@@ -2,27 +2,16 @@ package org.sencrm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,6 +19,7 @@ import org.sencrm.identity.Role;
 import org.sencrm.identity.internal.Workspaces;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.support.Api;
+import org.sencrm.support.Browser;
 import org.sencrm.support.IntegrationTest;
 import org.sencrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,10 +33,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class PersonFlowBrowserTest {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-	private static final Path SCREENSHOTS = Path.of("target/screenshots");
-
 	@LocalServerPort
 	int port;
 
@@ -56,42 +42,26 @@ class PersonFlowBrowserTest {
 	@Autowired
 	Workspaces settings;
 
+	Browser session;
 	ChromeDriver browser;
 	WebDriverWait wait;
-	Path profile;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Browser test skipped: no /usr/bin/chromium and /usr/bin/chromedriver (apt-get install -y chromium chromium-driver)");
-		// a driver and a browser named explicitly, so Selenium Manager never looks for (or downloads) one
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-		profile = Files.createTempDirectory("sen-chromium-");
-		var options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-		browser = new ChromeDriver(options);
-		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-		Files.createDirectories(SCREENSHOTS);
+	void startBrowser() {
+		session = Browser.start(port);
+		browser = session.driver;
+		wait = session.wait;
 	}
 
 	@AfterEach
-	void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			try (var files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-			}
+	void stopBrowser() {
+		if (session != null) {
+			session.close();
 		}
 	}
 
 	@Test
-	void salesAddsAPersonAndFindsThemByTypingTheNameWithoutAccents() throws IOException {
+	void salesAddsAPersonAndFindsThemByTypingTheNameWithoutAccents() {
 		var workspace = workspaces.create();
 		var admin = workspace.member(Role.ADMIN);
 		WorkspaceContext.runAsSystem(workspace.id(), () -> settings.update(workspace.id(), "Sen Việt Trading", "vi",
@@ -201,20 +171,10 @@ class PersonFlowBrowserTest {
 	}
 
 	private void open(String path) {
-		browser.get("http://localhost:" + port + path);
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main")));
+		session.open(path);
 	}
 
-	/** The whole page from its top, not only the window: the window grows to the page's height for the picture. */
-	private void screenshot(String name) throws IOException {
-		var size = browser.manage().window().getSize();
-		var js = (JavascriptExecutor) browser;
-		js.executeScript("window.scrollTo(0, 0)");
-		var page = ((Number) js.executeScript("return document.documentElement.scrollHeight")).intValue();
-		var frame = ((Number) js.executeScript("return window.outerHeight - window.innerHeight")).intValue();
-		browser.manage().window().setSize(new Dimension(size.getWidth(), Math.max(size.getHeight(), page + frame)));
-		var file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-		browser.manage().window().setSize(size);
+	private void screenshot(String name) {
+		session.screenshot(name);
 	}
 }

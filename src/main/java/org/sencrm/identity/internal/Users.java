@@ -88,6 +88,9 @@ public class Users {
 
 	public void update(UUID id, String displayName, Role role, boolean active) {
 		var problems = new ValidationException.Collector();
+		if ((role != Role.ADMIN || !active) && isLastActiveAdmin(id)) {
+			problems.add(role != Role.ADMIN ? "role" : "active", "validation.last-admin");
+		}
 		if (displayName == null || displayName.isBlank()) {
 			problems.add("displayName", "validation.required");
 		}
@@ -107,6 +110,14 @@ public class Users {
 			}
 			return null;
 		});
+	}
+
+	/** Is this user the only active administrator of the workspace? A workspace always keeps one. */
+	private boolean isLastActiveAdmin(UUID id) {
+		return inTransaction(() -> jdbc.sql("""
+				select coalesce(count(*) filter (where id <> :id) = 0 and bool_or(id = :id), false)
+				from users where workspace_id = :ws and role = 'admin' and active""")
+				.param("id", id).param("ws", WorkspaceContext.workspaceId()).query(Boolean.class).optional().orElse(false));
 	}
 
 	public void setLanguage(UUID id, String language) {

@@ -1,6 +1,7 @@
 package org.sencrm.identity.internal;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,20 +9,51 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.sencrm.identity.CurrentUser;
+import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.WorkspaceContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Binds the signed-in user's workspace to the request thread, after Spring Security has run. */
+/**
+ * Binds the signed-in user's workspace to the request thread, after Spring Security has run.
+ * A web session holds the user as they were at sign-in; each request reads them again, so a
+ * changed role or team applies at once and a deactivated user is signed out. (API tokens load
+ * the user on every request already.)
+ */
 @Component
 class WorkspaceBinding extends OncePerRequestFilter {
+
+	private final Users users;
+
+	WorkspaceBinding(Users users) {
+		this.users = users;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
+		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser signedIn) {
+			var user = signedIn;
+			if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				try {
+					user = WorkspaceContext.callAsSystem(signedIn.workspaceId(), () -> users.find(signedIn.id()));
+				} catch (NotFoundException deactivated) {
+					var session = request.getSession(false);
+					if (session != null) {
+						session.invalidate();
+					}
+					SecurityContextHolder.clearContext();
+					response.sendRedirect(request.getContextPath() + "/login");
+					return;
+				}
+				var context = SecurityContextHolder.createEmptyContext();
+				context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
+						SignIn.authorities(user, List.of("read", "write"))));
+				SecurityContextHolder.setContext(context);
+			}
 			WorkspaceContext.set(new WorkspaceContext.Scope(user.workspaceId(), user.id(), user.displayName()));
 		}
 		try {

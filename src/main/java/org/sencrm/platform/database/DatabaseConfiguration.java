@@ -2,7 +2,7 @@ package org.sencrm.platform.database;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 
 import javax.sql.DataSource;
 
@@ -25,13 +25,18 @@ class DatabaseConfiguration {
 		return new WorkspaceTransactionManager(dataSource);
 	}
 
-	/** Without {@code spring.datasource.url}, Sen CRM runs its own PostgreSQL in {@code sen.data-dir}. */
+	/**
+	 * Without {@code spring.datasource.url}, Sen CRM runs its own PostgreSQL in {@code sen.data-dir}.
+	 * The server stops when the last application context using it closes its data source — after
+	 * every bean that still writes on shutdown (the event publication registry does) is done.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(NoDatasourceConfigured.class)
 	static class Embedded {
 
 		/** One server per data folder and JVM, shared by every application context (tests start several). */
-		private static final Map<Path, EmbeddedPostgres> servers = new ConcurrentHashMap<>();
+		private static final Map<Path, EmbeddedPostgres> servers = new HashMap<>();
+		private static final Map<Path, Integer> users = new HashMap<>();
 
 		@Bean
 		DataSource dataSource(@Value("${sen.data-dir:./sen-data}") String dataDir,
@@ -40,18 +45,37 @@ class DatabaseConfiguration {
 				@Value("${sen.embedded-db.fresh:false}") boolean fresh,
 				@Value("${sen.embedded-db.pool-size:10}") int poolSize) {
 			var folder = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
-			var server = servers.computeIfAbsent(folder, f -> {
-				var started = EmbeddedPostgres.start(f, port, durable, fresh);
-				started.createDatabase("sen", "sen", "sen");
-				return started;
-			});
-			var dataSource = new HikariDataSource();
+			var server = acquire(folder, port, durable, fresh);
+			var dataSource = new HikariDataSource() {
+				@Override
+				public void close() {
+					super.close();
+					release(folder);
+				}
+			};
 			dataSource.setJdbcUrl(server.jdbcUrl("sen"));
 			dataSource.setUsername("sen");
 			dataSource.setPassword("sen");
 			dataSource.setMaximumPoolSize(poolSize);
 			dataSource.setPoolName("sen-embedded");
 			return dataSource;
+		}
+
+		private static synchronized EmbeddedPostgres acquire(Path folder, int port, boolean durable, boolean fresh) {
+			var server = servers.computeIfAbsent(folder, f -> {
+				var started = EmbeddedPostgres.start(f, port, durable, fresh);
+				started.createDatabase("sen", "sen", "sen");
+				return started;
+			});
+			users.merge(folder, 1, Integer::sum);
+			return server;
+		}
+
+		private static synchronized void release(Path folder) {
+			if (users.merge(folder, -1, Integer::sum) <= 0) {
+				users.remove(folder);
+				servers.remove(folder).close();
+			}
 		}
 	}
 

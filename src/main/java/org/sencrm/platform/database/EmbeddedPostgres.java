@@ -152,7 +152,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		run(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "-l", logFile.toString(),
 				"-o", "-p " + port, "-w", "-t", "60", "start"), false);
 		running = true;
-		Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
 		log.info("Embedded PostgreSQL running on port {} with data in {}", port, dataDirectory);
 	}
 

@@ -49,6 +49,16 @@ public class Formats {
 	}
 
 	/** A moment in the workspace's time zone. */
+	/** The time of day in the workspace's zone ("09:30" in Vietnamese, "9:30 AM" in English), for calendar cells. */
+	public String time(Instant at, String timeZone) {
+		if (at == null) {
+			return "";
+		}
+		var local = at.atZone(timeZone == null ? ZoneId.of("Asia/Ho_Chi_Minh") : ZoneId.of(timeZone));
+		return vietnamese() ? DateTimeFormatter.ofPattern("HH:mm").format(local)
+				: DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale()).format(local);
+	}
+
 	public String dateTime(Instant at, String timeZone) {
 		if (at == null) {
 			return "";
