@@ -55,7 +55,8 @@ class DirectoryBenchmark {
 		}
 		Bench.progress("%s %,d persons in %s", reuse ? "Reusing" : "Building", settings.persons(), settings.dataDir());
 		try (var app = start(settings)) {
-			var http = new Http(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+			var port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+			var http = new Http(port);
 			var token = http.expect(201, http.post("/api/v1/auth/tokens", Map.of("email", ADMIN_EMAIL, "password", PASSWORD)),
 					"sign-in").body().get("token").asString();
 			http.token(token);
@@ -102,6 +103,9 @@ class DirectoryBenchmark {
 			var search = new Latencies();
 			var figures = search(http, queries, settings, search, deadline);
 			var page = personPage(http, personIds, settings, deadline);
+			var web = new WebPages(port);
+			web.signIn(ADMIN_EMAIL, PASSWORD);
+			var webPage = personWebPage(web, personIds, settings, deadline);
 			var loadAverages = loadBefore + " before searching, " + MachineFacts.loadAverage() + " after the person pages";
 			if (settings.explain()) {
 				var out = settings.dataDir().getParent().resolve("explain-" + settings.persons() + ".txt");
@@ -110,7 +114,8 @@ class DirectoryBenchmark {
 			}
 			try (var connection = DriverManager.getConnection(superuserUrl, "postgres", "")) {
 				var report = new Report(LocalDate.now(), MachineFacts.of(connection), settings, load, search, figures,
-						figures.isEmpty() ? 0 : figures.getFirst().latencies().count(), page, databaseSize(connection), loadAverages,
+						figures.isEmpty() ? 0 : figures.getFirst().latencies().count(), page, webPage, databaseSize(connection),
+						loadAverages,
 						Duration.ofNanos(System.nanoTime() - started));
 				var markdown = report.markdown();
 				ResultsFile.update(settings.results(), settings.persons(), markdown);
@@ -306,6 +311,26 @@ class DirectoryBenchmark {
 			}
 		}
 		Bench.progress("  person page p50 %.1f ms, p95 %.1f ms", latencies.millis(50), latencies.millis(95));
+		return latencies;
+	}
+
+	/** The person's web page, {@code GET /persons/{id}} with a signed-in session, for the same persons. */
+	private static Latencies personWebPage(WebPages web, IntPersonIds ids, Settings settings, long deadline) {
+		Bench.progress("Reading %,d person web pages", settings.pageRequests());
+		var latencies = new Latencies();
+		var warmUp = 100;
+		var phaseEnd = Math.min(deadline, System.nanoTime() + Duration.ofMinutes(5).toNanos());
+		for (int k = 0; k < warmUp + settings.pageRequests() && System.nanoTime() < phaseEnd; k++) {
+			var index = (int) ((k * 7919L + 11) % settings.persons());
+			var page = web.get("/persons/" + ids.id(index));
+			if (page.status() != 200) {
+				throw new IllegalStateException("Person web page " + index + " answered " + page.status() + " " + page.location());
+			}
+			if (k >= warmUp) {
+				latencies.add(page.nanos());
+			}
+		}
+		Bench.progress("  person web page p50 %.1f ms, p95 %.1f ms", latencies.millis(50), latencies.millis(95));
 		return latencies;
 	}
 

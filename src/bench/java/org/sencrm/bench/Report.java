@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /** The figures of one benchmark run, rendered as a Markdown section of docs/benchmarks.md. */
 record Report(LocalDate date, MachineFacts machine, Settings settings, Load load, Latencies search,
-		List<QueryFigures> queries, int searchRounds, Latencies page, String databaseSize, String loadAverages,
+		List<QueryFigures> queries, int searchRounds, Latencies page, Latencies webPage, String databaseSize,
+		String loadAverages,
 		java.time.Duration elapsed) {
 
 	/** How the data got in: through the API (timed), then in bulk. */
@@ -48,8 +49,11 @@ record Report(LocalDate date, MachineFacts machine, Settings settings, Load load
 				"| Search: `GET /api/v1/search?q=`, %d queries × %d rounds, one client, after warm-up | p50 **%.1f ms**, p95 **%.1f ms**, p99 %.1f ms, max %.1f ms |%n",
 				queries.size(), searchRounds, search.millis(50), search.millis(95), search.millis(99), search.max()));
 		md.append(String.format(Locale.ROOT,
-				"| Person page: `GET /api/v1/persons/{id}`, %,d different persons, one client, after warm-up | p50 **%.1f ms**, p95 **%.1f ms**, p99 %.1f ms, max %.1f ms |%n%n",
+				"| Person page: `GET /api/v1/persons/{id}`, %,d different persons, one client, after warm-up | p50 **%.1f ms**, p95 **%.1f ms**, p99 %.1f ms, max %.1f ms |%n",
 				page.count(), page.millis(50), page.millis(95), page.millis(99), page.max()));
+		md.append(String.format(Locale.ROOT,
+				"| Person web page: `GET /persons/{id}` (profile, organizations, history), signed-in session, same persons | p50 **%.1f ms**, p95 **%.1f ms**, p99 %.1f ms, max %.1f ms |%n%n",
+				webPage.millis(50), webPage.millis(95), webPage.millis(99), webPage.max()));
 		md.append("Each query, with the first result and, for a query that names one customer, where that customer came back:\n\n");
 		md.append("| Query | Kind | Results | First result | Expected at | p50 ms | p95 ms | max ms |\n"
 				+ "| --- | --- | ---: | --- | --- | ---: | ---: | ---: |\n");
