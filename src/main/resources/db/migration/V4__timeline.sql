@@ -178,6 +178,3 @@ begin
         execute format('create policy workspace_isolation on %I using (workspace_id = sen_workspace()) with check (workspace_id = sen_workspace())', t);
     end loop;
 end $$;
-
--- Finding the persons an incoming email concerns, by exact address.
-create index persons_emails on persons using gin (emails jsonb_path_ops);

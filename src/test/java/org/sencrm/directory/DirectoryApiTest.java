@@ -126,6 +126,23 @@ class DirectoryApiTest {
 	}
 
 	@Test
+	void listTextFilterFindsWordStartsWithoutAccentsAndPhoneDigits() {
+		sales.post("/api/v1/persons", Map.of("familyName", "Đặng", "middleName", "Thị", "givenName", "Hương",
+				"phones", List.of(Map.of("number", "0912 345 678"))));
+		sales.post("/api/v1/persons", Map.of("familyName", "Trần", "givenName", "Nam", "emails", List.of(Map.of("address", "nam@cty.vn"))));
+
+		assertThat(names("/api/v1/persons?q=dang%20thi")).containsExactly("Hương");
+		assertThat(names("/api/v1/persons?q=huong")).containsExactly("Hương");
+		assertThat(names("/api/v1/persons?q=0912345678")).containsExactly("Hương");
+		assertThat(names("/api/v1/persons?q=nam@cty")).containsExactly("Nam");
+		assertThat(names("/api/v1/persons?q=xyz")).isEmpty();
+	}
+
+	private List<String> names(String path) {
+		return sales.get(path).body().get("items").valueStream().map(p -> p.get("givenName").asString()).toList();
+	}
+
+	@Test
 	void savedViewsBelongToTheirUser() {
 		var saved = sales.post("/api/v1/views", Map.of("entity", "person", "name", "Khách VIP", "query", "tag=VIP&status=existing"));
 

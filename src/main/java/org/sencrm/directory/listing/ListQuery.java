@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.sencrm.platform.Cursor;
-import org.sencrm.platform.SearchText;
+import org.sencrm.directory.search.SearchPrefixes;
 import org.sencrm.platform.WorkspaceContext;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +30,7 @@ public final class ListQuery {
 	private final String tagTable;
 	private final String tagColumn;
 	private final String nameColumn;
+	private final String termColumn;
 	private final StringBuilder where = new StringBuilder(" where r.workspace_id = :ws");
 	private final Map<String, Object> params = new HashMap<>();
 	private int counter;
@@ -40,22 +41,32 @@ public final class ListQuery {
 		this.nameColumn = nameColumn;
 		this.tagTable = tagTable;
 		this.tagColumn = tagColumn;
+		this.termColumn = tagColumn; // search_terms names its link columns like the tag links: person_id, organization_id
 		params.put("ws", WorkspaceContext.workspaceId());
 	}
 
+	/**
+	 * Records with a word starting with the text (names, emails, phone and tax code digits), found
+	 * through the search terms: b-tree ranges, which PostgreSQL can use under row-level security.
+	 */
 	public ListQuery text(String q) {
-		if (q != null && !q.isBlank()) {
-			var digits = SearchText.digits(q);
-			var name = next("q");
-			where.append(" and (r.search_text like :").append(name);
-			params.put(name, "%" + SearchText.escapeLike(SearchText.fold(q)) + "%");
-			if (digits.length() >= 4) {
-				var digitsName = next("digits");
-				where.append(" or r.search_text like :").append(digitsName);
-				params.put(digitsName, "%" + digits + "%");
-			}
-			where.append(")");
+		if (q == null || q.isBlank()) {
+			return this;
 		}
+		var prefixes = SearchPrefixes.direct(q);
+		if (prefixes.isEmpty()) {
+			return this;
+		}
+		where.append(" and r.id in (select s.").append(termColumn).append(" from search_terms s where s.workspace_id = :ws and s.")
+				.append(termColumn).append(" is not null and (");
+		for (int i = 0; i < prefixes.size(); i++) {
+			var from = next("from");
+			var to = next("to");
+			where.append(i == 0 ? "" : " or ").append("(s.term >= :").append(from).append(" and s.term < :").append(to).append(")");
+			params.put(from, prefixes.get(i).from());
+			params.put(to, prefixes.get(i).to());
+		}
+		where.append("))");
 		return this;
 	}
 

@@ -14,22 +14,27 @@ import org.sencrm.platform.SearchText;
  * without the last letter ("huongg"), with the last word cut to two letters ("trnag" → "tr"),
  * without the last word, without the first word.
  */
-final class SearchPrefixes {
+public final class SearchPrefixes {
 
 	/** Terms are cut to this many characters (sen_search_terms), so prefixes are too. */
 	static final int TERM_LENGTH = 32;
 	private static final int SHORTEST_TYPO_PREFIX = 3;
 
-	record Prefix(String from, boolean direct) {
+	public record Prefix(String from, boolean direct) {
 
 		/** The first text after every text starting with {@code from}, in code point (collation "C") order. */
-		String to() {
+		public String to() {
 			var last = from.codePointBefore(from.length());
 			return from.substring(0, from.length() - Character.charCount(last)) + Character.toString(last + 1);
 		}
 	}
 
 	private SearchPrefixes() {
+	}
+
+	/** The prefixes a query matches exactly as typed (no typo tolerance), for list filters. */
+	public static List<Prefix> direct(String query) {
+		return of(query).stream().filter(Prefix::direct).toList();
 	}
 
 	static List<Prefix> of(String query) {
