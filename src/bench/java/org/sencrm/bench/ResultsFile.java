@@ -45,4 +45,17 @@ final class ResultsFile {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		Files.writeString(file, text.stripTrailing() + "\n", StandardCharsets.UTF_8);
 	}
+
+	/** Replaces the section between {@code <!-- name:begin -->} and {@code <!-- name:end -->}, or adds it at the end. */
+	static void updateNamed(Path file, String name, String section) throws IOException {
+		var begin = "<!-- " + name + ":begin -->";
+		var end = "<!-- " + name + ":end -->";
+		var block = begin + "\n" + section.strip() + "\n" + end;
+		var text = Files.readString(file, StandardCharsets.UTF_8);
+		int from = text.indexOf(begin);
+		int to = text.indexOf(end);
+		text = from >= 0 && to > from ? text.substring(0, from) + block + text.substring(to + end.length())
+				: text.stripTrailing() + "\n\n" + block + "\n";
+		Files.writeString(file, text.stripTrailing() + "\n", StandardCharsets.UTF_8);
+	}
 }
