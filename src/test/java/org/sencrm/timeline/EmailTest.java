@@ -150,6 +150,25 @@ class EmailTest {
 		assertThat(sales.get("/api/v1/emails/unmatched").body().size()).isZero();
 	}
 
+	@Test
+	void anUnknownSenderIsLinkedToAnExistingPersonFromThePage() throws Exception {
+		connectMailServer();
+		deliver(message("an.rieng@gmail.com", "Anh An", "Đặt thêm hàng", "Gửi tôi 10 thùng."));
+		reader.read(workspace.id());
+		var web = org.sencrm.support.WebSession.signedIn(port, workspace.member(Role.SALES).email());
+		var page = web.get("/emails/unmatched");
+		assertThat(web.get("/persons/pick?q=nguyen%20van").html().select("input[name=personId]").val()).isEqualTo(an);
+
+		var linked = web.submit(page, "form.link-form", Map.of("personId", an));
+
+		assertThat(linked.status()).isEqualTo(302);
+		var person = sales.get("/api/v1/persons/" + an).body();
+		assertThat(person.get("emails").valueStream().map(e -> e.get("address").asString()).toList()).contains("an.rieng@gmail.com");
+		assertThat(sales.get("/api/v1/persons/" + an + "/timeline").body().get("items").get(0).get("subject").asString())
+				.isEqualTo("Đặt thêm hàng");
+		assertThat(sales.get("/api/v1/emails/unmatched").body().size()).isZero();
+	}
+
 	@Autowired
 	org.springframework.transaction.PlatformTransactionManager transactions;
 

@@ -82,4 +82,16 @@ class PersonListPage {
 		return customFields.of(PersonService.ENTITY).stream()
 				.filter(d -> d.type().equals("choice") || d.type().equals("multi_choice")).toList();
 	}
+
+	/** htmx: persons matching what was typed, as radio buttons named {@code personId} (linking an email to a person). */
+	@GetMapping("/persons/pick")
+	String pick(@RequestParam(defaultValue = "") String q, Model model) {
+		var familyFirst = names.familyFirst();
+		var found = q.isBlank() ? java.util.List.<Person>of()
+				: persons.list(new PersonFilter(q, java.util.List.of(), null, null, null, null, "name", null, 10)).items();
+		model.addAttribute("found", found.stream().map(p -> java.util.Map.of("id", p.id(), "name", p.name(familyFirst),
+				"email", p.primaryEmail() == null ? "" : p.primaryEmail())).toList());
+		model.addAttribute("q", q);
+		return "directory/person/pick :: choices";
+	}
 }

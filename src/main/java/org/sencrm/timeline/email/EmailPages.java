@@ -101,6 +101,18 @@ class EmailPages {
 		return "redirect:/persons/" + person;
 	}
 
+	/** Links the sender to an existing person: the address is added to the person and the email logged on their timeline. */
+	@PostMapping("/emails/unmatched/{id}/link")
+	String link(@PathVariable String id, @RequestParam(required = false) UUID personId, RedirectAttributes redirect) {
+		if (personId == null) {
+			redirect.addFlashAttribute("notice", "email.linkChoose");
+			return "redirect:/emails/unmatched";
+		}
+		incoming.link(Ids.parse(id, "entity.email"), personId);
+		redirect.addFlashAttribute("notice", "email.linked");
+		return "redirect:/persons/" + personId;
+	}
+
 	@GetMapping("/me/email-templates")
 	String templates(Model model) {
 		model.addAttribute("templates", templates.mine());
