@@ -2,6 +2,7 @@ package org.sencrm.directory.person;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -87,9 +88,9 @@ class PersonListPage {
 	@GetMapping("/persons/pick")
 	String pick(@RequestParam(defaultValue = "") String q, Model model) {
 		var familyFirst = names.familyFirst();
-		var found = q.isBlank() ? java.util.List.<Person>of()
-				: persons.list(new PersonFilter(q, java.util.List.of(), null, null, null, null, "name", null, 10)).items();
-		model.addAttribute("found", found.stream().map(p -> java.util.Map.of("id", p.id(), "name", p.name(familyFirst),
+		var found = q.isBlank() ? List.<Person>of()
+				: persons.list(new PersonFilter(q, List.of(), null, null, null, null, "name", null, 10)).items();
+		model.addAttribute("found", found.stream().map(p -> Map.of("id", p.id(), "name", p.name(familyFirst),
 				"email", p.primaryEmail() == null ? "" : p.primaryEmail())).toList());
 		model.addAttribute("q", q);
 		return "directory/person/pick :: choices";

@@ -67,11 +67,7 @@ public class IncomingEmails {
 	@Transactional(readOnly = true)
 	public List<UnmatchedEmail> unmatched() {
 		return jdbc.sql("select * from unmatched_emails where workspace_id = :ws and resolved_at is null order by received_at desc limit 200")
-				.param("ws", WorkspaceContext.workspaceId())
-				.query((rs, n) -> new UnmatchedEmail(rs.getObject("id", UUID.class), rs.getString("message_id"),
-						rs.getString("from_address"), rs.getString("from_name"), List.of((String[]) rs.getArray("to_addresses").getArray()),
-						rs.getString("subject"), rs.getString("body"), rs.getTimestamp("received_at").toInstant()))
-				.list();
+				.param("ws", WorkspaceContext.workspaceId()).query(IncomingEmails::unmatchedEmail).list();
 	}
 
 	/** Links an unknown sender to a person (adding the address to the person) and logs the message on their timeline. */
@@ -100,9 +96,17 @@ public class IncomingEmails {
 				.param("ws", WorkspaceContext.workspaceId()).param("id", email.id()).update();
 	}
 
+	/** One waiting email by id, however many others wait (the list shows the newest 200). */
 	private UnmatchedEmail unmatchedEmail(UUID id) {
-		return unmatched().stream().filter(e -> e.id().equals(id)).findFirst()
+		return jdbc.sql("select * from unmatched_emails where workspace_id = :ws and id = :id and resolved_at is null")
+				.param("ws", WorkspaceContext.workspaceId()).param("id", id).query(IncomingEmails::unmatchedEmail).optional()
 				.orElseThrow(() -> new NotFoundException("entity.email"));
+	}
+
+	private static UnmatchedEmail unmatchedEmail(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new UnmatchedEmail(rs.getObject("id", UUID.class), rs.getString("message_id"), rs.getString("from_address"),
+				rs.getString("from_name"), List.of((String[]) rs.getArray("to_addresses").getArray()), rs.getString("subject"),
+				rs.getString("body"), rs.getTimestamp("received_at").toInstant());
 	}
 
 	private String thread(IncomingEmail email) {
