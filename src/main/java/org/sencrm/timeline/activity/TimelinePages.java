@@ -17,6 +17,7 @@ import org.sencrm.timeline.task.TaskForm;
 import org.sencrm.timeline.task.Tasks;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -54,7 +55,9 @@ class TimelinePages {
 		this.messages = messages;
 	}
 
+	/** One read-only transaction for the whole panel: summary, open tasks and the first page. */
 	@GetMapping("/{kind:persons|organizations}/{id}/timeline-panel")
+	@Transactional(readOnly = true)
 	String panel(@PathVariable String kind, @PathVariable String id, Model model) {
 		return panel(kind, Ids.parse(id, KINDS.get(kind)), model, ActivityForm.empty("note"), TaskForm.empty());
 	}
