@@ -22,12 +22,12 @@ class ExternalPostgresTest {
 	void usesTheConfiguredDatabaseInsteadOfItsOwn() throws Exception {
 		var external = EmbeddedPostgres.start(Path.of("target/external-pg"), 0, false, true);
 		external.createDatabase("crm", "crm_app", "s3cret-app-password");
-		var unusedDataDir = Path.of("target/must-stay-empty-" + System.nanoTime());
+		var dataDir = Path.of("target/external-data-" + System.nanoTime());
 		try (var app = new SpringApplicationBuilder(SenCrmApplication.class).run(
 				"--spring.datasource.url=" + external.jdbcUrl("crm"),
 				"--spring.datasource.username=crm_app",
 				"--spring.datasource.password=s3cret-app-password",
-				"--sen.data-dir=" + unusedDataDir,
+				"--sen.data-dir=" + dataDir,
 				"--server.port=0",
 				"--sen.demo-data=false",
 				"--sen.security.bcrypt-strength=4",
@@ -40,7 +40,11 @@ class ExternalPostgresTest {
 				rows.next();
 				assertThat(rows.getInt(1)).isEqualTo(1);
 			}
-			assertThat(Files.exists(unusedDataDir)).isFalse();
+			// no embedded database; the data folder holds only the secret key (sen.secret-key is not set)
+			assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();
+			try (var files = Files.list(dataDir)) {
+				assertThat(files.map(f -> f.getFileName().toString())).containsExactly("secret.key");
+			}
 		} finally {
 			external.close();
 		}

@@ -121,6 +121,45 @@ public final class WebSession {
 		return post(form.attr("action"), fields);
 	}
 
+	/** A file chosen in a form's file input. */
+	public record Upload(String field, String fileName, String contentType, byte[] content) {
+	}
+
+	/**
+	 * Submits a multipart form (enctype multipart/form-data) found by {@code selector}: its own
+	 * fields, {@code values} replacing or adding some, and the files chosen in its file inputs.
+	 */
+	public Page submitWithFiles(Page page, String selector, Map<String, String> values, List<Upload> files) {
+		var form = (FormElement) page.html().selectFirst(selector);
+		if (form == null) {
+			throw new IllegalArgumentException("No form " + selector + " on the page");
+		}
+		var fields = new ArrayList<Map.Entry<String, String>>();
+		var fileInputs = form.select("input[type=file]").eachAttr("name");
+		form.formData().forEach(kv -> {
+			if (!values.containsKey(kv.key()) && !fileInputs.contains(kv.key())) {
+				fields.add(Map.entry(kv.key(), kv.value()));
+			}
+		});
+		values.forEach((name, value) -> fields.add(Map.entry(name, value)));
+		var boundary = "----sen-test-" + System.nanoTime();
+		var body = new java.io.ByteArrayOutputStream();
+		for (var field : fields) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+					+ field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		for (var file : files) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\""
+					+ file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(file.content());
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(base + form.attr("action")))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
 	public Page post(String path, List<Map.Entry<String, String>> fields) {
 		var body = fields.stream().map(f -> encode(f.getKey()) + "=" + encode(f.getValue())).collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")

@@ -18,4 +18,11 @@ public record Activity(UUID id, String type, UUID personId, UUID organizationId,
 	/** A file attached to an activity (its content is fetched separately). */
 	public record AttachmentInfo(UUID id, String fileName, String contentType, long sizeBytes) {
 	}
+
+	/** The same activity with its files. */
+	public Activity withAttachments(List<AttachmentInfo> files) {
+		return new Activity(id, type, personId, organizationId, recordType, recordId, subject, body, occurredAt, authorId,
+				authorName, direction, durationSeconds, outcome, endsAt, place, attendeeUserIds, attendeePersonIds, source,
+				messageId, inReplyTo, threadId, emailFrom, emailTo, List.copyOf(files), createdAt, version);
+	}
 }

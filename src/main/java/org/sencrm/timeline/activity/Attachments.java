@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Files attached to activities, stored in PostgreSQL by default or in a folder
@@ -41,6 +43,11 @@ public class Attachments {
 		this.folder = folder.isBlank() ? null : Path.of(folder);
 	}
 
+	/** The largest file accepted, in bytes ({@code sen.attachments.max-bytes}); email attachments share it. */
+	public long maxBytes() {
+		return maxBytes;
+	}
+
 	@Transactional
 	public Activity.AttachmentInfo attach(UUID activityId, String fileName, String contentType, byte[] bytes) {
 		access.requireWrite();
@@ -62,6 +69,7 @@ public class Attachments {
 				var target = folder.resolve(WorkspaceContext.workspaceId().toString()).resolve(id.toString());
 				Files.createDirectories(target.getParent());
 				Files.write(target, bytes);
+				deleteOnRollback(target);
 				storedPath = target.toString();
 				content = null;
 			} catch (IOException e) {
@@ -75,6 +83,24 @@ public class Attachments {
 				.param("type", type).param("size", (long) bytes.length).param("content", content).param("path", storedPath)
 				.update();
 		return new Activity.AttachmentInfo(id, name, type, bytes.length);
+	}
+
+	/** A file written for a transaction that is then rolled back (an email the server refused) would be an orphan. */
+	private static void deleteOnRollback(Path file) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status == STATUS_ROLLED_BACK) {
+						try {
+							Files.deleteIfExists(file);
+						} catch (IOException e) {
+							// an orphan file is harmless; the row that would name it is gone
+						}
+					}
+				}
+			});
+		}
 	}
 
 	@Transactional(readOnly = true)

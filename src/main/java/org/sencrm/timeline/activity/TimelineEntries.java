@@ -115,9 +115,29 @@ public class TimelineEntries {
 				+ where + " order by a.occurred_at desc, a.id desc limit :limit")
 				.params(params).query(ActivityRepository::activity).list();
 		var more = rows.size() > size;
-		var items = new ArrayList<>(more ? rows.subList(0, size) : rows);
+		var items = withAttachments(more ? rows.subList(0, size) : rows);
 		var next = more ? new Cursor(items.getLast().occurredAt().toString(), items.getLast().id()).encode() : null;
 		return new Page(items, next);
+	}
+
+	/** The files of a page of entries, in one query. */
+	private List<Activity> withAttachments(List<Activity> entries) {
+		if (entries.isEmpty()) {
+			return new ArrayList<>();
+		}
+		var files = new HashMap<UUID, List<Activity.AttachmentInfo>>();
+		jdbc.sql("""
+				select activity_id, id, file_name, content_type, size_bytes from attachments
+				where workspace_id = :ws and activity_id = any(:ids) order by created_at""")
+				.param("ws", WorkspaceContext.workspaceId()).param("ids", entries.stream().map(Activity::id).toArray(UUID[]::new))
+				.query((rs, n) -> files.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+						.add(new Activity.AttachmentInfo(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getLong(5))))
+				.list();
+		var result = new ArrayList<Activity>();
+		for (var entry : entries) {
+			result.add(files.containsKey(entry.id()) ? entry.withAttachments(files.get(entry.id())) : entry);
+		}
+		return result;
 	}
 
 	private static Instant instant(Timestamp timestamp) {

@@ -1,12 +1,15 @@
 package org.sencrm.timeline.email;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.sencrm.identity.Access;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.timeline.activity.Activity;
@@ -28,6 +31,33 @@ class EmailApi {
 	}
 
 	record LinkRequest(UUID personId) {
+	}
+
+	/** An email to preview or send; files come inline as base64 (decision 7). */
+	record EmailRequest(UUID personId, UUID templateId, String subject, String body, List<String> to,
+			List<AttachmentRequest> attachments) {
+
+		EmailSender.Composition composition() {
+			var files = new ArrayList<EmailSender.Attachment>();
+			var problems = new ValidationException.Collector();
+			var given = attachments == null ? List.<AttachmentRequest>of() : attachments;
+			for (int i = 0; i < given.size(); i++) {
+				var file = given.get(i);
+				try {
+					var content = file == null || file.contentBase64() == null ? new byte[0]
+							: Base64.getMimeDecoder().decode(file.contentBase64());
+					files.add(new EmailSender.Attachment(file == null ? null : file.fileName(), file == null ? null : file.contentType(),
+							content));
+				} catch (IllegalArgumentException e) {
+					problems.add("attachments[" + i + "].contentBase64", "validation.base64");
+				}
+			}
+			problems.throwIfAny();
+			return new EmailSender.Composition(personId, templateId, subject, body, to, files);
+		}
+	}
+
+	record AttachmentRequest(String fileName, String contentType, String contentBase64) {
 	}
 
 	private final EmailTemplates templates;
@@ -76,13 +106,13 @@ class EmailApi {
 	}
 
 	@PostMapping("/api/v1/emails/preview")
-	EmailSender.Preview preview(@RequestBody EmailSender.Composition composition) {
-		return sender.preview(composition);
+	EmailSender.Preview preview(@RequestBody EmailRequest request) {
+		return sender.preview(request.composition());
 	}
 
 	@PostMapping("/api/v1/emails")
-	ResponseEntity<Activity> send(@RequestBody EmailSender.Composition composition) {
-		var activity = sender.send(composition);
+	ResponseEntity<Activity> send(@RequestBody EmailRequest request) {
+		var activity = sender.send(request.composition());
 		return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id())).body(activity);
 	}
 

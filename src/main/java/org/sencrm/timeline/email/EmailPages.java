@@ -1,6 +1,9 @@
 package org.sencrm.timeline.email;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.sencrm.directory.Customers;
@@ -8,6 +11,7 @@ import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.web.FieldMessages;
+import org.sencrm.timeline.activity.Attachments;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -24,13 +29,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class EmailPages {
 
-	/** The compose form; an empty template id means "from scratch". */
+	/** The compose form; an empty template id means "from scratch". Files come as the multipart field {@code attachments}. */
 	record ComposeForm(String templateId, String subject, String body, String to) {
 
 		EmailSender.Composition composition(UUID personId) {
+			return composition(personId, List.of());
+		}
+
+		EmailSender.Composition composition(UUID personId, List<EmailSender.Attachment> files) {
 			var template = templateId == null || templateId.isBlank() ? null : Ids.parse(templateId, "entity.email-template");
 			var recipients = to == null || to.isBlank() ? List.<String>of() : List.of(to.split("[,;\\s]+"));
-			return new EmailSender.Composition(personId, template, subject, body, recipients);
+			return new EmailSender.Composition(personId, template, subject, body, recipients, files);
 		}
 	}
 
@@ -41,10 +50,12 @@ class EmailPages {
 	private final Customers customers;
 	private final MessageSource messages;
 	private final org.sencrm.identity.Access access;
+	private final Attachments attachments;
 
 	EmailPages(EmailSender sender, EmailTemplates templates, IncomingEmails incoming, Mailboxes mailboxes, Customers customers,
-			MessageSource messages, org.sencrm.identity.Access access) {
+			MessageSource messages, org.sencrm.identity.Access access, Attachments attachments) {
 		this.access = access;
+		this.attachments = attachments;
 		this.sender = sender;
 		this.templates = templates;
 		this.incoming = incoming;
@@ -69,12 +80,24 @@ class EmailPages {
 	}
 
 	@PostMapping("/persons/{id}/email")
-	String send(@PathVariable String id, ComposeForm form, Model model, RedirectAttributes redirect) {
+	String send(@PathVariable String id, ComposeForm form, @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+			Model model, RedirectAttributes redirect) throws IOException {
 		var person = Ids.parse(id, "entity.person");
+		var chosen = new ArrayList<EmailSender.Attachment>();
+		for (var file : files == null ? List.<MultipartFile>of() : files) {
+			// a file input left empty still sends a part, without a name
+			if (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()) {
+				chosen.add(new EmailSender.Attachment(file.getOriginalFilename(), file.getContentType(), file.getBytes()));
+			}
+		}
 		try {
-			sender.send(form.composition(person));
+			sender.send(form.composition(person, chosen));
 		} catch (ValidationException e) {
-			model.addAttribute("errors", FieldMessages.of(e, messages));
+			var errors = FieldMessages.of(e, messages);
+			model.addAttribute("errors", errors);
+			// one file input stands for every attachments[i]: its messages go under it
+			model.addAttribute("fileErrors", errors.entrySet().stream().filter(m -> m.getKey().startsWith("attachments"))
+					.map(Map.Entry::getValue).toList());
 			return composePage(person, form, model);
 		}
 		redirect.addFlashAttribute("notice", "email.sent");
@@ -168,6 +191,7 @@ class EmailPages {
 		model.addAttribute("templates", templates.mine());
 		model.addAttribute("form", form);
 		model.addAttribute("smtp", mailboxes.settings().sendsBySmtp());
+		model.addAttribute("attachmentLimitMb", attachments.maxBytes() / (1024 * 1024));
 		return "timeline/email-compose";
 	}
 }

@@ -1,46 +1,80 @@
 package org.sencrm.timeline.email;
 
-import java.nio.charset.StandardCharsets;
+import java.net.URLConnection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-
 import org.sencrm.directory.Customers;
 import org.sencrm.identity.Access;
-import org.sencrm.platform.DomainException;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.timeline.activity.Activities;
 import org.sencrm.timeline.activity.Activity;
+import org.sencrm.timeline.activity.Attachments;
 import org.sencrm.timeline.activity.RichText;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sending email from a customer's page: from one of the user's templates or from scratch,
  * previewed before sending, sent through the workspace's SMTP server or — without one — kept in
- * the local outbox exactly as it would have gone. Every sent email is an activity on the timeline.
+ * the local outbox exactly as it would have gone, with files attached (multipart/mixed). Every
+ * sent email is an activity on the timeline, its files the activity's attachments.
  */
 @Service
 public class EmailSender {
 
 	private static final Pattern ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-	/** What to send: to a person, with a template or a subject and body of its own; {@code to} overrides the person's email. */
-	public record Composition(UUID personId, UUID templateId, String subject, String body, List<String> to) {
+	/**
+	 * What to send: to a person, with a template or a subject and body of its own; {@code to}
+	 * overrides the person's email; files go along as attachments.
+	 */
+	public record Composition(UUID personId, UUID templateId, String subject, String body, List<String> to,
+			List<Attachment> attachments) {
+
+		public Composition {
+			attachments = attachments == null ? List.of() : List.copyOf(attachments);
+		}
+
+		public Composition(UUID personId, UUID templateId, String subject, String body, List<String> to) {
+			this(personId, templateId, subject, body, to, List.of());
+		}
+	}
+
+	/** A file sent with an email; the name is cleaned of any folder and the type checked before use. */
+	public record Attachment(String fileName, String contentType, byte[] content) {
+
+		private static final Pattern MEDIA_TYPE = Pattern.compile("^[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+$");
+		private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+		public Attachment {
+			fileName = cleanName(fileName);
+			contentType = cleanType(contentType, fileName);
+		}
+
+		private static String cleanName(String fileName) {
+			var name = fileName == null ? "" : CONTROL.matcher(fileName).replaceAll("");
+			name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+			return name.isEmpty() ? "file" : name;
+		}
+
+		/** A plain type/subtype as sent, else one guessed from the file name. */
+		private static String cleanType(String contentType, String fileName) {
+			var type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+			if (MEDIA_TYPE.matcher(type).matches()) {
+				return type;
+			}
+			var guessed = URLConnection.guessContentTypeFromName(fileName);
+			return guessed != null ? guessed : "application/octet-stream";
+		}
 	}
 
 	public record Preview(String from, List<String> to, String subject, String bodyHtml) {
@@ -52,15 +86,17 @@ public class EmailSender {
 	private final EmailTemplates templates;
 	private final Mailboxes mailboxes;
 	private final Activities activities;
+	private final Attachments attachments;
 
 	EmailSender(JdbcClient jdbc, Access access, Customers customers, EmailTemplates templates, Mailboxes mailboxes,
-			Activities activities) {
+			Activities activities, Attachments attachments) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.customers = customers;
 		this.templates = templates;
 		this.mailboxes = mailboxes;
 		this.activities = activities;
+		this.attachments = attachments;
 	}
 
 	@Transactional(readOnly = true)
@@ -91,32 +127,48 @@ public class EmailSender {
 				RichText.sanitise(MergeFields.body(bodyTemplate, fields)));
 	}
 
-	/** Sends (or puts in the outbox) and logs the email on the person's timeline; returns the activity. */
+	/**
+	 * Sends (or puts in the outbox) and logs the email on the person's timeline, its files kept as
+	 * the activity's attachments; returns the activity. Everything is checked before anything is
+	 * stored, and the message goes to the server last, so a refusal leaves nothing behind.
+	 */
 	@Transactional
 	public Activity send(Composition composition) {
 		access.requireWrite();
 		var user = access.currentUser();
-		var preview = preview(composition);
-		var settings = mailboxes.settings();
-		var messageId = "<" + Ids.next() + "@sencrm>";
-		String status = "outbox";
-		if (settings.sendsBySmtp()) {
-			deliver(settings, preview, messageId, user.displayName());
-			status = "sent";
+		var problems = new ValidationException.Collector();
+		checkAttachments(composition.attachments(), problems);
+		Preview preview = null;
+		try {
+			preview = preview(composition);
+		} catch (ValidationException e) {
+			e.problems().forEach(p -> problems.add(p.field(), p.code(), p.arguments()));
 		}
+		problems.throwIfAny();
+		var settings = mailboxes.settings();
+		var smtpPassword = settings.sendsBySmtp() ? mailboxes.smtpPassword() : null;
+		var messageId = "<" + Ids.next() + "@sencrm>";
+		var status = settings.sendsBySmtp() ? "sent" : "outbox";
 		var activity = new Activity(Ids.next(), "email", composition.personId(), null, null, null, preview.subject(),
 				preview.bodyHtml(), Instant.now(), user.id(), user.displayName(), "outbound", null, null, null, null, List.of(),
 				List.of(), "smtp", messageId, null, messageId, preview.from(), preview.to(), List.of(), Instant.now(), 0);
 		activities.record(activity, null);
+		for (var file : composition.attachments()) {
+			attachments.attach(activity.id(), file.fileName(), file.contentType(), file.content());
+		}
 		jdbc.sql("""
 				insert into outgoing_emails (id, workspace_id, activity_id, message_id, from_address, to_addresses, subject, body_html,
-				  status, sent_at)
-				values (:id, :ws, :activity, :messageId, :from, :to, :subject, :body, :status, :sentAt)""")
+				  attachment_names, status, sent_at)
+				values (:id, :ws, :activity, :messageId, :from, :to, :subject, :body, :attachmentNames, :status, :sentAt)""")
 				.param("id", Ids.next()).param("ws", WorkspaceContext.workspaceId()).param("activity", activity.id())
 				.param("messageId", messageId).param("from", preview.from()).param("to", preview.to().toArray(String[]::new))
-				.param("subject", preview.subject()).param("body", preview.bodyHtml()).param("status", status)
-				.param("sentAt", "sent".equals(status) ? Timestamp.from(Instant.now()) : null)
+				.param("subject", preview.subject()).param("body", preview.bodyHtml())
+				.param("attachmentNames", composition.attachments().stream().map(Attachment::fileName).toArray(String[]::new))
+				.param("status", status).param("sentAt", "sent".equals(status) ? Timestamp.from(Instant.now()) : null)
 				.update();
+		if (settings.sendsBySmtp()) {
+			SmtpDelivery.send(settings, smtpPassword, preview, composition.attachments(), messageId, user.displayName());
+		}
 		return activities.get(activity.id());
 	}
 
@@ -126,10 +178,24 @@ public class EmailSender {
 				.param("ws", WorkspaceContext.workspaceId())
 				.query((rs, n) -> new OutgoingEmail(rs.getObject("id", UUID.class), rs.getObject("activity_id", UUID.class),
 						rs.getString("message_id"), rs.getString("from_address"), List.of((String[]) rs.getArray("to_addresses").getArray()),
-						rs.getString("subject"), rs.getString("body_html"), rs.getString("status"), rs.getString("error"),
+						rs.getString("subject"), rs.getString("body_html"),
+						List.of((String[]) rs.getArray("attachment_names").getArray()), rs.getString("status"), rs.getString("error"),
 						rs.getTimestamp("created_at").toInstant(),
 						rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()))
 				.list();
+	}
+
+	/** Each file must have content and stay within the attachment limit of the timeline. */
+	private void checkAttachments(List<Attachment> files, ValidationException.Collector problems) {
+		for (int i = 0; i < files.size(); i++) {
+			var file = files.get(i);
+			if (file.content() == null || file.content().length == 0) {
+				problems.add("attachments[" + i + "]", "validation.attachment-empty", file.fileName());
+			} else if (file.content().length > attachments.maxBytes()) {
+				problems.add("attachments[" + i + "]", "validation.attachment-too-large", file.fileName(),
+						attachments.maxBytes() / (1024 * 1024));
+			}
+		}
 	}
 
 	private static List<String> recipients(List<String> given, String personEmail, ValidationException.Collector problems) {
@@ -144,37 +210,5 @@ public class EmailSender {
 			problems.add("to", "validation.recipient");
 		}
 		return to;
-	}
-
-	private static void deliver(MailSettings settings, Preview preview, String messageId, String senderName) {
-		var sender = new JavaMailSenderImpl();
-		sender.setHost(settings.smtpHost());
-		sender.setPort(settings.smtpPort());
-		sender.setUsername(settings.smtpUsername());
-		sender.setPassword(settings.smtpPassword());
-		sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
-		var properties = new Properties();
-		properties.put("mail.smtp.auth", String.valueOf(settings.smtpUsername() != null));
-		properties.put("mail.smtp.starttls.enable", String.valueOf(settings.smtpTls()));
-		properties.put("mail.smtp.connectiontimeout", "10000");
-		properties.put("mail.smtp.timeout", "20000");
-		sender.setJavaMailProperties(properties);
-		try {
-			var message = new MimeMessage(sender.getSession()) {
-				@Override
-				protected void updateMessageID() throws MessagingException {
-					setHeader("Message-ID", messageId);
-				}
-			};
-			message.setFrom(new InternetAddress(preview.from(), senderName, StandardCharsets.UTF_8.name()));
-			for (var to : preview.to()) {
-				message.addRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
-			}
-			message.setSubject(preview.subject(), StandardCharsets.UTF_8.name());
-			message.setText(preview.bodyHtml(), StandardCharsets.UTF_8.name(), "html");
-			sender.send(message);
-		} catch (MessagingException | MailException | java.io.UnsupportedEncodingException e) {
-			throw new DomainException("email.send-failed", e.getMessage());
-		}
 	}
 }

@@ -2,7 +2,8 @@ package org.sencrm.timeline.email;
 
 /**
  * A workspace's mail servers: SMTP to send (unset: mail goes to the local outbox) and IMAP to
- * log incoming mail. Passwords are write-only through the API.
+ * log incoming mail. Passwords are write-only: they come in with a change and are stored
+ * encrypted; settings read back never carry them ({@link Mailboxes} decrypts them only to connect).
  */
 public record MailSettings(String smtpHost, Integer smtpPort, String smtpUsername, String smtpPassword, boolean smtpTls,
 		String fromAddress, String imapHost, Integer imapPort, String imapUsername, String imapPassword, boolean imapTls,

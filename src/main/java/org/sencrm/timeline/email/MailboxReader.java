@@ -25,10 +25,12 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.jsoup.nodes.Entities;
 import org.sencrm.identity.AllWorkspaces;
+import org.sencrm.platform.DomainException;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.timeline.activity.RichText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -52,14 +54,16 @@ public class MailboxReader {
 	private final Mailboxes mailboxes;
 	private final IncomingEmails incoming;
 	private final TransactionTemplate transactions;
+	private final MessageSource messages;
 
 	MailboxReader(JdbcClient jdbc, AllWorkspaces workspaces, Mailboxes mailboxes, IncomingEmails incoming,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, MessageSource messages) {
 		this.jdbc = jdbc;
 		this.workspaces = workspaces;
 		this.mailboxes = mailboxes;
 		this.incoming = incoming;
 		this.transactions = new TransactionTemplate(transactions);
+		this.messages = messages;
 	}
 
 	@Scheduled(fixedDelayString = "${sen.jobs.mailbox-every:PT2M}", initialDelayString = "PT45S")
@@ -67,13 +71,20 @@ public class MailboxReader {
 		for (var workspace : workspaces.ids()) {
 			try {
 				read(workspace);
+			} catch (DomainException e) {
+				log.warn("Reading the mailbox of workspace {} failed: {}", workspace,
+						messages.getMessage(e.code(), e.arguments(), e.code(), Locale.ENGLISH));
 			} catch (RuntimeException e) {
 				log.warn("Reading the mailbox of workspace {} failed: {}", workspace, e.getMessage());
 			}
 		}
 	}
 
-	/** Reads new messages of one workspace's mailbox; returns how many timeline entries were added. */
+	/**
+	 * Reads new messages of one workspace's mailbox; returns how many timeline entries were added.
+	 * A server that cannot be reached is noted with the settings; a password that cannot be
+	 * decrypted is thrown ({@code mail.password-unreadable}).
+	 */
 	public int read(UUID workspaceId) {
 		return WorkspaceContext.callAsSystem(workspaceId, () -> transactions.execute(status -> {
 			var locked = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('sen-mailbox'), hashtext(:ws))")
@@ -103,8 +114,9 @@ public class MailboxReader {
 		var properties = new Properties();
 		properties.put("mail." + protocol + ".connectiontimeout", "10000");
 		properties.put("mail." + protocol + ".timeout", "30000");
+		var password = mailboxes.imapPassword();
 		var store = Session.getInstance(properties).getStore(protocol);
-		store.connect(settings.imapHost(), settings.imapPort(), settings.imapUsername(), settings.imapPassword());
+		store.connect(settings.imapHost(), settings.imapPort(), settings.imapUsername(), password);
 		try {
 			var folder = store.getFolder(settings.imapFolder());
 			folder.open(Folder.READ_ONLY);

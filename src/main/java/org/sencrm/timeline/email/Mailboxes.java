@@ -3,22 +3,30 @@ package org.sencrm.timeline.email;
 import java.util.Optional;
 
 import org.sencrm.identity.Access;
+import org.sencrm.platform.DomainException;
+import org.sencrm.platform.Secrets;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads and changes the workspace's mail settings (admins only). */
+/**
+ * Reads and changes the workspace's mail settings (admins only). Passwords are stored encrypted
+ * ({@link Secrets}) and leave this class only decrypted for connecting to the server; the settings
+ * it answers carry none.
+ */
 @Service
 public class Mailboxes {
 
 	private final JdbcClient jdbc;
 	private final Access access;
+	private final Secrets secrets;
 
-	Mailboxes(JdbcClient jdbc, Access access) {
+	Mailboxes(JdbcClient jdbc, Access access, Secrets secrets) {
 		this.jdbc = jdbc;
 		this.access = access;
+		this.secrets = secrets;
 	}
 
 	@Transactional(readOnly = true)
@@ -29,14 +37,34 @@ public class Mailboxes {
 	Optional<MailSettings> find() {
 		return jdbc.sql("select * from mail_settings where workspace_id = :ws").param("ws", WorkspaceContext.workspaceId())
 				.query((rs, n) -> new MailSettings(rs.getString("smtp_host"), rs.getObject("smtp_port", Integer.class),
-						rs.getString("smtp_username"), rs.getString("smtp_password"), rs.getBoolean("smtp_tls"),
+						rs.getString("smtp_username"), null, rs.getBoolean("smtp_tls"),
 						rs.getString("from_address"), rs.getString("imap_host"), rs.getObject("imap_port", Integer.class),
-						rs.getString("imap_username"), rs.getString("imap_password"), rs.getBoolean("imap_tls"),
+						rs.getString("imap_username"), null, rs.getBoolean("imap_tls"),
 						rs.getString("imap_folder"), rs.getBoolean("imap_enabled")))
 				.optional();
 	}
 
-	/** Saves the settings; a blank password keeps the stored one. Changing the IMAP server restarts reading from the start. */
+	/** The SMTP password, decrypted for connecting; called inside the caller's transaction. */
+	String smtpPassword() {
+		return password("smtp_password", "SMTP");
+	}
+
+	/** The IMAP password, decrypted for connecting; called inside the caller's transaction. */
+	String imapPassword() {
+		return password("imap_password", "IMAP");
+	}
+
+	private String password(String column, String server) {
+		var stored = jdbc.sql("select " + column + " from mail_settings where workspace_id = :ws")
+				.param("ws", WorkspaceContext.workspaceId()).query(String.class).optional().orElse(null);
+		try {
+			return secrets.decrypt(stored);
+		} catch (Secrets.UnreadableSecretException e) {
+			throw new DomainException("mail.password-unreadable", server, Secrets.KEY_PROPERTY);
+		}
+	}
+
+	/** Saves the settings; a blank password keeps the stored one, a new one is stored encrypted. Changing the IMAP server restarts reading from the start. */
 	@Transactional
 	public MailSettings change(MailSettings wanted) {
 		access.requireAdmin();
@@ -61,18 +89,20 @@ public class Mailboxes {
 				values (:ws, :smtpHost, :smtpPort, :smtpUser, :smtpPassword, :smtpTls, :from, :imapHost, :imapPort, :imapUser,
 				  :imapPassword, :imapTls, :folder, :imapEnabled)
 				on conflict (workspace_id) do update set smtp_host = excluded.smtp_host, smtp_port = excluded.smtp_port,
-				  smtp_username = excluded.smtp_username, smtp_password = excluded.smtp_password, smtp_tls = excluded.smtp_tls,
+				  smtp_username = excluded.smtp_username, smtp_password = coalesce(excluded.smtp_password, mail_settings.smtp_password),
+				  smtp_tls = excluded.smtp_tls,
 				  from_address = excluded.from_address, imap_host = excluded.imap_host, imap_port = excluded.imap_port,
-				  imap_username = excluded.imap_username, imap_password = excluded.imap_password, imap_tls = excluded.imap_tls,
+				  imap_username = excluded.imap_username, imap_password = coalesce(excluded.imap_password, mail_settings.imap_password),
+				  imap_tls = excluded.imap_tls,
 				  imap_folder = excluded.imap_folder, imap_enabled = excluded.imap_enabled, version = mail_settings.version + 1""")
 				.param("ws", WorkspaceContext.workspaceId())
 				.param("smtpHost", trim(wanted.smtpHost())).param("smtpPort", wanted.smtpPort())
 				.param("smtpUser", trim(wanted.smtpUsername()))
-				.param("smtpPassword", blank(wanted.smtpPassword()) ? current.smtpPassword() : wanted.smtpPassword())
+				.param("smtpPassword", blank(wanted.smtpPassword()) ? null : secrets.encrypt(wanted.smtpPassword()))
 				.param("smtpTls", wanted.smtpTls()).param("from", trim(wanted.fromAddress()))
 				.param("imapHost", trim(wanted.imapHost())).param("imapPort", wanted.imapPort())
 				.param("imapUser", trim(wanted.imapUsername()))
-				.param("imapPassword", blank(wanted.imapPassword()) ? current.imapPassword() : wanted.imapPassword())
+				.param("imapPassword", blank(wanted.imapPassword()) ? null : secrets.encrypt(wanted.imapPassword()))
 				.param("imapTls", wanted.imapTls()).param("folder", blank(wanted.imapFolder()) ? "INBOX" : wanted.imapFolder().strip())
 				.param("imapEnabled", wanted.imapEnabled())
 				.update();
