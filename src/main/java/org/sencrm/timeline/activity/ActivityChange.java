@@ -21,6 +21,7 @@ public record ActivityChange(String subject, String body, Instant occurredAt, St
 	/** The values history keeps for an activity, so each change shows who changed what from what. */
 	static Map<String, Object> historyValues(Activity a) {
 		var values = new LinkedHashMap<String, Object>();
+		values.put("type", a.type()); // never changes, so only a deletion lists it
 		values.put("subject", a.subject());
 		values.put("body", a.body());
 		values.put("occurredAt", a.occurredAt() == null ? null : a.occurredAt().toString());
