@@ -18,6 +18,21 @@
     if (first) first.focus();
   });
 
+  // Pickers of several persons (customers at a meeting): a ticked match moves up to the chosen
+  // ones, so the next search does not wipe it out. Without this, the last search's ticks count.
+  document.addEventListener('change', function (event) {
+    var box = event.target;
+    var found = box.closest && box.closest('[data-keep-in]');
+    if (!found || box.type !== 'checkbox' || !box.checked) return;
+    var chosen = document.getElementById(found.dataset.keepIn);
+    var label = box.closest('label');
+    if (Array.prototype.some.call(chosen.querySelectorAll('input'), function (i) { return i.value === box.value; })) {
+      label.remove();
+    } else {
+      chosen.appendChild(label);
+    }
+  });
+
   // Forms that delete or revoke something ask first.
   document.addEventListener('submit', function (event) {
     var question = event.target.dataset && event.target.dataset.confirm;
@@ -25,7 +40,7 @@
   });
 
   document.addEventListener('keydown', function (event) {
-    // Enter in an organization picker searches; it must not submit the surrounding form.
+    // Enter in a picker (organization, person) searches; it must not submit the surrounding form.
     if (event.key === 'Enter' && event.target.closest('.picker input[type=search]')) event.preventDefault();
     // Escape closes the search results and any open menu.
     if (event.key === 'Escape') {

@@ -105,6 +105,20 @@ public class Customers {
 		return found;
 	}
 
+	/** Names of these persons in the current name order (one query; ids of other workspaces or deleted persons are left out). */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
+	public java.util.Map<UUID, String> personNames(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Map.of();
+		}
+		var familyFirst = names.familyFirst();
+		return jdbc.sql("select id, family_name, middle_name, given_name from persons where workspace_id = :ws and id = any(:ids)")
+				.param("ws", WorkspaceContext.workspaceId()).param("ids", ids.toArray(UUID[]::new))
+				.query((rs, n) -> java.util.Map.entry(rs.getObject("id", UUID.class), org.sencrm.directory.person.Person.fullName(
+						rs.getString("family_name"), rs.getString("middle_name"), rs.getString("given_name"), familyFirst)))
+				.list().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+	}
+
 	public Optional<CustomerSummary> person(UUID id) {
 		try {
 			var p = persons.get(id);

@@ -76,4 +76,48 @@ class TimelineBrowserTest {
 			browser.screenshot("my-tasks");
 		}
 	}
+
+	@Test
+	void editsAnEntryInPlaceAndLogsAMeetingWithTwoCustomersFoundByTheirNames() {
+		var workspace = workspaces.create();
+		var sales = workspace.member(Role.SALES);
+		var api = new Api(port, sales.token());
+		var person = api.post("/api/v1/persons", Map.of("familyName", "Lê", "givenName", "Hoa")).body().get("id").asString();
+		api.post("/api/v1/persons", Map.of("familyName", "Ngô", "givenName", "Quân"));
+		var note = api.post("/api/v1/activities", Map.of("type", "note", "personId", person, "subject", "Ghi chú cũ",
+				"body", "Nội dung")).body().get("id").asString();
+
+		try (var browser = Browser.start(port)) {
+			browser.signIn(sales.email(), TestWorkspaces.PASSWORD);
+			browser.open("/persons/" + person);
+			browser.await("#entry-" + note + " .entry-actions");
+
+			browser.click("#entry-" + note + " button[hx-get$='/edit']");
+			var subject = browser.await("#edit-subject-" + note);
+			subject.clear();
+			subject.sendKeys("Ghi chú đã sửa");
+			browser.screenshot("timeline-edit-entry");
+			browser.click("#entry-" + note + " form button[type=submit]");
+			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#entry-" + note), "Changes saved."));
+			assertThat(browser.find("#entry-" + note).getText()).contains("Ghi chú đã sửa").contains("(edited)");
+
+			browser.click(".timeline-actions details summary");
+			new Select(browser.find("#activity-type")).selectByValue("meeting");
+			browser.find("#timeline-panel #subject").sendKeys("Họp ba bên");
+			browser.find("#attendee-search-new").sendKeys("Quân");
+			browser.await("#attendee-found-new input[type=checkbox]");
+			browser.click("#attendee-found-new input[type=checkbox]");
+			browser.find("#attendee-search-new").clear();
+			browser.find("#attendee-search-new").sendKeys("không có ai");
+			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#attendee-found-new"), "Nothing"));
+			assertThat(browser.find("#attendee-persons-new").getText()).contains("Hoa").contains("Quân");
+			browser.screenshot("timeline-meeting-picker");
+			browser.click(".timeline-actions details form button[type=submit]");
+			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#timeline-entries"), "Họp ba bên"));
+
+			var attendees = browser.find("#timeline-entries li.entry.meeting .entry-attendees").getText();
+			assertThat(attendees).contains("Hoa").contains("Quân");
+			browser.screenshot("timeline-meeting-attendees");
+		}
+	}
 }

@@ -84,15 +84,21 @@ class PersonListPage {
 				.filter(d -> d.type().equals("choice") || d.type().equals("multi_choice")).toList();
 	}
 
-	/** htmx: persons matching what was typed, as radio buttons named {@code personId} (linking an email to a person). */
+	/**
+	 * htmx: persons matching what was typed, as radio buttons named {@code personId} (linking an
+	 * email to a person) or as checkboxes named {@code attendeePersonIds} (customers at a meeting).
+	 * The field name comes back into the page, so it is one of these, never taken as is.
+	 */
 	@GetMapping("/persons/pick")
-	String pick(@RequestParam(defaultValue = "") String q, Model model) {
+	String pick(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "personId") String field,
+			Model model) {
 		var familyFirst = names.familyFirst();
 		var found = q.isBlank() ? List.<Person>of()
 				: persons.list(new PersonFilter(q, List.of(), null, null, null, null, "name", null, 10)).items();
 		model.addAttribute("found", found.stream().map(p -> Map.of("id", p.id(), "name", p.name(familyFirst),
 				"email", p.primaryEmail() == null ? "" : p.primaryEmail())).toList());
 		model.addAttribute("q", q);
+		model.addAttribute("several", field.equals("attendeePersonIds"));
 		return "directory/person/pick :: choices";
 	}
 }

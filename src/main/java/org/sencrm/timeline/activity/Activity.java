@@ -15,6 +15,14 @@ public record Activity(UUID id, String type, UUID personId, UUID organizationId,
 		List<UUID> attendeePersonIds, String source, String messageId, String inReplyTo, String threadId,
 		String emailFrom, List<String> emailTo, List<AttachmentInfo> attachments, Instant createdAt, int version) {
 
+	/**
+	 * An email that went out or came in (it has a Message-ID): its subject, body, time and
+	 * addresses are the record of what was sent, so they are never edited afterwards.
+	 */
+	public boolean sentOrReceivedEmail() {
+		return messageId != null;
+	}
+
 	/** A file attached to an activity (its content is fetched separately). */
 	public record AttachmentInfo(UUID id, String fileName, String contentType, long sizeBytes) {
 	}

@@ -2,10 +2,12 @@ package org.sencrm.timeline.activity;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
@@ -15,9 +17,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,12 +29,18 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Activities and timelines: {@code POST /api/v1/activities} (also for integrations posting a call
- * log or chat message with an API token), {@code GET /api/v1/persons/{id}/timeline}.
+ * log or chat message with an API token), {@code PATCH /api/v1/activities/{id}} (merge patch with
+ * If-Match), {@code GET /api/v1/persons/{id}/timeline}.
  */
 @RestController
 class ActivityApi {
 
 	static final List<String> READ_ONLY = List.of("id", "authorId", "authorName", "createdAt", "version", "source");
+
+	/** Fields of an activity a patch may send back as read but never changes (channel, customer, author, email headers). */
+	static final List<String> NOT_CHANGEABLE = Arrays.stream(Activity.class.getRecordComponents()).map(c -> c.getName())
+			.filter(name -> Arrays.stream(ActivityChange.class.getRecordComponents()).noneMatch(c -> c.getName().equals(name)))
+			.toList();
 
 	private final Activities activities;
 	private final TimelineEntries timeline;
@@ -57,10 +67,28 @@ class ActivityApi {
 		return ResponseEntity.ok().eTag(ETags.of(activity.version())).body(activity);
 	}
 
+	/** A JSON merge patch of the changeable fields; the other fields of the activity are read-only. */
+	@PatchMapping(path = "/api/v1/activities/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	ResponseEntity<Activity> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		var activityId = Ids.parse(id, "entity.activity");
+		var current = activities.get(activityId);
+		var expected = ETags.version(ifMatch);
+		var version = expected == null ? current.version() : expected;
+		var changed = activities.change(activityId,
+				bodies.patch(ActivityChange.of(current), patch, ActivityChange.class, NOT_CHANGEABLE), version);
+		return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
+	}
+
 	@DeleteMapping("/api/v1/activities/{id}")
-	ResponseEntity<Void> delete(@PathVariable String id) {
-		activities.delete(Ids.parse(id, "entity.activity"));
+	ResponseEntity<Void> delete(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		activities.delete(Ids.parse(id, "entity.activity"), ETags.version(ifMatch));
 		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/api/v1/activities/{id}/history")
+	List<History.Entry> history(@PathVariable String id) {
+		return activities.history(Ids.parse(id, "entity.activity"));
 	}
 
 	@PostMapping(path = "/api/v1/activities/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

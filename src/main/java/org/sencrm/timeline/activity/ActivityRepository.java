@@ -63,16 +63,20 @@ class ActivityRepository {
 				on conflict do nothing""")
 				.params(params).update() == 1;
 		if (inserted) {
-			for (var user : a.attendeeUserIds()) {
-				jdbc.sql("insert into activity_attendees (activity_id, workspace_id, user_id) values (:a, :ws, :u)")
-						.param("a", a.id()).param("ws", WorkspaceContext.workspaceId()).param("u", user).update();
-			}
-			for (var person : a.attendeePersonIds()) {
-				jdbc.sql("insert into activity_attendees (activity_id, workspace_id, person_id) values (:a, :ws, :p)")
-						.param("a", a.id()).param("ws", WorkspaceContext.workspaceId()).param("p", person).update();
-			}
+			insertAttendees(a);
 		}
 		return inserted;
+	}
+
+	private void insertAttendees(Activity a) {
+		for (var user : a.attendeeUserIds()) {
+			jdbc.sql("insert into activity_attendees (activity_id, workspace_id, user_id) values (:a, :ws, :u)")
+					.param("a", a.id()).param("ws", WorkspaceContext.workspaceId()).param("u", user).update();
+		}
+		for (var person : a.attendeePersonIds()) {
+			jdbc.sql("insert into activity_attendees (activity_id, workspace_id, person_id) values (:a, :ws, :p)")
+					.param("a", a.id()).param("ws", WorkspaceContext.workspaceId()).param("p", person).update();
+		}
 	}
 
 	Optional<Activity> find(UUID id) {
@@ -83,9 +87,37 @@ class ActivityRepository {
 				.map(this::withAttachments);
 	}
 
-	boolean delete(UUID id) {
-		return jdbc.sql("delete from activities where workspace_id = :ws and id = :id")
-				.param("ws", WorkspaceContext.workspaceId()).param("id", id).update() == 1;
+	/** Writes the changed text, time and channel fields if the version is still the stored one; false otherwise. */
+	boolean update(Activity a, int expectedVersion) {
+		var params = new HashMap<String, Object>();
+		params.put("ws", WorkspaceContext.workspaceId());
+		params.put("id", a.id());
+		params.put("expected", expectedVersion);
+		params.put("subject", a.subject());
+		params.put("body", a.body());
+		params.put("occurred", Timestamp.from(a.occurredAt()));
+		params.put("direction", a.direction());
+		params.put("duration", a.durationSeconds());
+		params.put("outcome", a.outcome());
+		params.put("ends", a.endsAt() == null ? null : Timestamp.from(a.endsAt()));
+		params.put("place", a.place());
+		var updated = jdbc.sql("""
+				update activities set subject = :subject, body = :body, occurred_at = :occurred, direction = :direction,
+				  duration_seconds = :duration, outcome = :outcome, ends_at = :ends, place = :place, version = version + 1
+				where workspace_id = :ws and id = :id and version = :expected""")
+				.params(params).update() == 1;
+		if (updated) {
+			jdbc.sql("delete from activity_attendees where workspace_id = :ws and activity_id = :a")
+					.param("ws", WorkspaceContext.workspaceId()).param("a", a.id()).update();
+			insertAttendees(a);
+		}
+		return updated;
+	}
+
+	/** Deletes the activity if it is still at this version; false when it changed (or is gone). */
+	boolean delete(UUID id, int expectedVersion) {
+		return jdbc.sql("delete from activities where workspace_id = :ws and id = :id and version = :version")
+				.param("ws", WorkspaceContext.workspaceId()).param("id", id).param("version", expectedVersion).update() == 1;
 	}
 
 	/** The thread an email belongs to: the thread of the message it replies to, if logged. */

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.sencrm.identity.Access;
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.web.FieldMessages;
 import org.sencrm.timeline.task.TaskForm;
@@ -30,6 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
  * The timeline panel of the person and organization pages (customer 360): summary strip, forms
  * to log a touchpoint or add a task, open tasks, and the timeline with channel and author
  * filters and infinite scroll. htmx loads it into the page and swaps it after each action.
+ * Editing one entry in place is {@link ActivityEditPages}.
  */
 @Controller
 class TimelinePages {
@@ -43,9 +45,11 @@ class TimelinePages {
 	private final UserDirectory users;
 	private final Access access;
 	private final MessageSource messages;
+	private final AttendeeNames names;
 
 	TimelinePages(TimelineEntries timeline, Activities activities, Attachments attachments, Tasks tasks, UserDirectory users,
-			Access access, MessageSource messages) {
+			Access access, MessageSource messages, AttendeeNames names) {
+		this.names = names;
 		this.timeline = timeline;
 		this.activities = activities;
 		this.attachments = attachments;
@@ -59,7 +63,8 @@ class TimelinePages {
 	@GetMapping("/{kind:persons|organizations}/{id}/timeline-panel")
 	@Transactional(readOnly = true)
 	String panel(@PathVariable String kind, @PathVariable String id, Model model) {
-		return panel(kind, Ids.parse(id, KINDS.get(kind)), model, ActivityForm.empty("note"), TaskForm.empty());
+		var customer = Ids.parse(id, KINDS.get(kind));
+		return panel(kind, customer, model, emptyForm(kind, customer, "note"), TaskForm.empty());
 	}
 
 	@GetMapping("/{kind:persons|organizations}/{id}/timeline-entries")
@@ -70,7 +75,10 @@ class TimelinePages {
 		model.addAttribute("customerId", customer);
 		model.addAttribute("filterType", type);
 		model.addAttribute("filterAuthor", authorId);
-		model.addAttribute("page", page(kind, customer, type, authorId, cursor));
+		var page = page(kind, customer, type, authorId, cursor);
+		model.addAttribute("page", page);
+		model.addAttribute("names", names.of(page.items(), List.of()));
+		model.addAttribute("rights", activities.rights());
 		return "timeline/panel :: entries";
 	}
 
@@ -86,7 +94,7 @@ class TimelinePages {
 				attachments.attach(logged.id(), file.getOriginalFilename(), file.getContentType(), file.getBytes());
 			}
 			model.addAttribute("notice", "timeline.logged");
-			return panel(kind, customer, model, ActivityForm.empty(form.type()), TaskForm.empty());
+			return panel(kind, customer, model, emptyForm(kind, customer, form.type()), TaskForm.empty());
 		} catch (ValidationException e) {
 			model.addAttribute("activityErrors", FieldMessages.of(e, messages));
 			return panel(kind, customer, model, form, TaskForm.empty());
@@ -100,10 +108,10 @@ class TimelinePages {
 			var zone = ZoneId.of(users.workspace().timeZone());
 			tasks.create(form.toDraft(kind.equals("persons") ? customer : null, kind.equals("organizations") ? customer : null, zone));
 			model.addAttribute("notice", "task.created");
-			return panel(kind, customer, model, ActivityForm.empty("note"), TaskForm.empty());
+			return panel(kind, customer, model, emptyForm(kind, customer, "note"), TaskForm.empty());
 		} catch (ValidationException e) {
 			model.addAttribute("taskErrors", FieldMessages.of(e, messages));
-			return panel(kind, customer, model, ActivityForm.empty("note"), form);
+			return panel(kind, customer, model, emptyForm(kind, customer, "note"), form);
 		}
 	}
 
@@ -113,7 +121,21 @@ class TimelinePages {
 		var customer = Ids.parse(id, KINDS.get(kind));
 		tasks.complete(Ids.parse(task, "entity.task"), version);
 		model.addAttribute("notice", "task.completed");
-		return panel(kind, customer, model, ActivityForm.empty("note"), TaskForm.empty());
+		return panel(kind, customer, model, emptyForm(kind, customer, "note"), TaskForm.empty());
+	}
+
+	/** Deletes an entry (its author or a manager), unless someone changed it since the page showed it. */
+	@PostMapping("/{kind:persons|organizations}/{id}/activities/{activity}/delete")
+	String delete(@PathVariable String kind, @PathVariable String id, @PathVariable String activity, @RequestParam int version,
+			Model model) {
+		var customer = Ids.parse(id, KINDS.get(kind));
+		try {
+			activities.delete(Ids.parse(activity, "entity.activity"), version);
+			model.addAttribute("notice", "timeline.deleted");
+		} catch (StaleVersionException e) {
+			model.addAttribute("notice", "timeline.deleteStale");
+		}
+		return panel(kind, customer, model, emptyForm(kind, customer, "note"), TaskForm.empty());
 	}
 
 	/** Attachments for signed-in users (the API has its own endpoint for tokens). */
@@ -130,7 +152,11 @@ class TimelinePages {
 	private String panel(String kind, UUID customer, Model model, ActivityForm activityForm, TaskForm taskForm) {
 		model.addAttribute("kind", kind);
 		model.addAttribute("customerId", customer);
-		model.addAttribute("page", page(kind, customer, null, null, null));
+		var page = page(kind, customer, null, null, null);
+		model.addAttribute("page", page);
+		model.addAttribute("names", names.of(page.items(),
+				activityForm.attendeePersonIds() == null ? List.of() : activityForm.attendeePersonIds()));
+		model.addAttribute("rights", activities.rights());
 		var summary = kind.equals("persons") ? timeline.summaryOfPerson(customer) : null;
 		model.addAttribute("summary", summary);
 		model.addAttribute("recentTouchpoints", summary == null ? 0
@@ -143,6 +169,11 @@ class TimelinePages {
 		model.addAttribute("activityForm", activityForm);
 		model.addAttribute("taskForm", taskForm);
 		return "timeline/panel :: panel";
+	}
+
+	/** On a person's page the person is ticked as attending a meeting from the start. */
+	private static ActivityForm emptyForm(String kind, UUID customer, String type) {
+		return ActivityForm.empty(type, kind.equals("persons") ? customer : null);
 	}
 
 	private TimelineEntries.Page page(String kind, UUID customer, String type, UUID authorId, String cursor) {

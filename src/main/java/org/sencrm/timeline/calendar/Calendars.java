@@ -22,6 +22,7 @@ import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
@@ -137,6 +138,8 @@ public class Calendars {
 		var end = meeting.endsAt() != null ? meeting.endsAt() : meeting.occurredAt().plus(Duration.ofHours(1));
 		var event = new VEvent(meeting.occurredAt(), end, meeting.subject() == null ? "Meeting" : meeting.subject());
 		event.add(new Uid(meeting.id() + "@sencrm"));
+		// each edit raises the version, so calendars take a re-sent invitation as the newer one
+		event.add(new Sequence(meeting.version()));
 		if (meeting.place() != null) {
 			event.add(new Location(meeting.place()));
 		}
