@@ -132,6 +132,21 @@ class OrderFlowTest {
 	}
 
 	@Test
+	void aStaleIfMatchChangesNothing() {
+		var order = directOrder(1000);
+		var id = order.get("id").asString();
+		var read = sales.get("/api/v1/orders/" + id);
+		assertThat(read.header("ETag")).isEqualTo("\"0\"");
+
+		var stale = sales.header("If-Match", "\"7\"").patch("/api/v1/orders/" + id, Map.of("notes", "giao buổi sáng"));
+
+		assertThat(stale.status()).isEqualTo(412);
+		var fresh = sales.header("If-Match", read.header("ETag")).patch("/api/v1/orders/" + id, Map.of("notes", "giao buổi sáng"));
+		assertThat(fresh.status()).isEqualTo(200);
+		assertThat(fresh.header("ETag")).isEqualTo("\"1\"");
+	}
+
+	@Test
 	void directOrdersNeedACustomerAndNamedFields() {
 		var refused = sales.post("/api/v1/orders", Map.of("lines", List.of(Map.of("quantity", -1, "unitPrice", 5)),
 				"orderedOn", "31/12/2026"));
