@@ -50,7 +50,8 @@ class MessageBundlesTest {
 	private static final Pattern NOTICE = Pattern.compile("\"notice\", \"([^\"]+)\"");
 	/** Values that are the same in both languages: names of languages, brands, codes, loanwords. */
 	private static final Set<String> SAME_IN_BOTH = Set.of("app.name", "language.vi", "language.en", "field.email", "login.email",
-			"consent.channel.email", "consent.channel.sms", "field.countryHint");
+			"consent.channel.email", "consent.channel.sms", "field.countryHint",
+			"tax.rate.10", "tax.rate.8", "tax.rate.5", "tax.rate.0");
 
 	@Test
 	void templatesShowNoTextOutsideTheMessageBundles() throws IOException {
@@ -125,6 +126,10 @@ class MessageBundlesTest {
 				"organization.size.", Organization.SIZES, "role.buying.", ContactRole.BUYING_ROLES,
 				"customfields.type.", CustomFieldDefinition.TYPES, "consent.channel.", Consent.CHANNELS,
 				"consent.status.", Consent.STATUSES, "field.consent.", Consent.CHANNELS)
+				.forEach((prefix, values) -> values.forEach(value -> keys.add(prefix + value)));
+		Map.of("quote.status.", org.sencrm.sales.quote.Quote.STATUSES, "order.status.", org.sencrm.sales.order.Order.STATUSES,
+				"contract.status.", org.sencrm.sales.contract.Contract.STATUSES, "payment.method.",
+				org.sencrm.sales.order.Payment.METHODS, "tax.rate.", org.sencrm.sales.pricing.TaxRate.VIETNAM)
 				.forEach((prefix, values) -> values.forEach(value -> keys.add(prefix + value)));
 		Arrays.stream(Role.values()).forEach(role -> keys.add("role." + role.key()));
 		CustomFieldDefinition.ENTITIES.forEach(entity -> keys.add("entity." + entity));

@@ -34,13 +34,45 @@ public class Customers {
 	private final ContactRoles roles;
 	private final NameOrder names;
 	private final JdbcClient jdbc;
+	private final org.sencrm.platform.History history;
 
-	Customers(PersonService persons, OrganizationService organizations, ContactRoles roles, NameOrder names, JdbcClient jdbc) {
+	Customers(PersonService persons, OrganizationService organizations, ContactRoles roles, NameOrder names, JdbcClient jdbc,
+			org.sencrm.platform.History history) {
 		this.persons = persons;
 		this.organizations = organizations;
 		this.roles = roles;
 		this.names = names;
 		this.jdbc = jdbc;
+		this.history = history;
+	}
+
+	/** A person's lifecycle stage (first_time, repeat, regular, loyal, at_risk, churned), if set. */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
+	public Optional<String> lifecycleStage(UUID personId) {
+		return jdbc.sql("select lifecycle_stage from persons where workspace_id = :ws and id = :id")
+				.param("ws", WorkspaceContext.workspaceId()).param("id", personId)
+				.query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(stage -> stage);
+	}
+
+	/**
+	 * Sets a person's lifecycle stage on behalf of another module's rules (sales: from orders),
+	 * without a user's access check, with a history line in the name of the current actor (the
+	 * system, for event listeners). Unknown persons are left alone.
+	 */
+	@org.springframework.transaction.annotation.Transactional
+	public void setLifecycleStage(UUID personId, String stage) {
+		if (!org.sencrm.directory.person.Person.LIFECYCLE_STAGES.contains(stage)) {
+			throw new IllegalArgumentException("Unknown lifecycle stage " + stage);
+		}
+		var before = lifecycleStage(personId);
+		var updated = jdbc.sql("""
+				update persons set lifecycle_stage = :stage, updated_at = now(), version = version + 1
+				where workspace_id = :ws and id = :id and lifecycle_stage is distinct from :stage""")
+				.param("ws", WorkspaceContext.workspaceId()).param("id", personId).param("stage", stage).update();
+		if (updated > 0) {
+			history.updated("person", personId, java.util.Collections.singletonMap("lifecycleStage", before.orElse(null)),
+					java.util.Map.of("lifecycleStage", stage));
+		}
 	}
 
 	public Optional<PersonContact> personContact(UUID id) {

@@ -29,6 +29,10 @@ public class ValidationException extends DomainException {
 			return this;
 		}
 
+		public int size() {
+			return problems.size();
+		}
+
 		public boolean isEmpty() {
 			return problems.isEmpty();
 		}

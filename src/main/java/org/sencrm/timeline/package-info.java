@@ -2,7 +2,8 @@
  * Timeline: every touchpoint with a customer on one timeline — activities on every channel (note,
  * call, meeting, email, SMS, chat, visit), tasks with reminders, mentions, email out (templates,
  * SMTP or the local outbox) and in (IMAP), and the calendar (iCalendar feed, invitations).
- * Other modules add entries by publishing {@link org.sencrm.timeline.Touchpoint}.
+ * Other modules add entries by publishing {@link org.sencrm.timeline.Touchpoint} and hand users tasks
+ * through {@link org.sencrm.timeline.FollowUpTasks}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "directory"})
 package org.sencrm.timeline;

@@ -63,6 +63,25 @@ public class Tasks {
 		return get(id);
 	}
 
+	/**
+	 * Creates a task on behalf of another module (a renewal reminder), as the system: no user's
+	 * access check, the creator left empty, linked to the module's record. See {@code timeline.FollowUpTasks}.
+	 */
+	@Transactional
+	public Task createForSystem(TaskDraft draft, String recordType, UUID recordId) {
+		var assignee = draft.assigneeId();
+		check(draft, assignee);
+		var id = Ids.next();
+		insert(id, draft, assignee, null);
+		if (recordType != null) {
+			jdbc.sql("update tasks set record_type = :type, record_id = :record where workspace_id = :ws and id = :id")
+					.param("type", recordType).param("record", recordId).param("ws", WorkspaceContext.workspaceId()).param("id", id)
+					.update();
+		}
+		history.created("task", id, java.util.Map.of("title", draft.title().strip(), "assigneeId", assignee.toString()));
+		return get(id);
+	}
+
 	/** Marks a task done; a repeating task gets its next occurrence, due the set number of days later. */
 	@Transactional
 	public Task complete(UUID id, int expectedVersion) {

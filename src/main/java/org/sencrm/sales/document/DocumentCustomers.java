@@ -1,0 +1,59 @@
+package org.sencrm.sales.document;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.sencrm.directory.Customers;
+import org.sencrm.platform.NotFoundException;
+import org.sencrm.platform.ValidationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who a quote, order or contract is for: a person, an organization, or both (a contact at a
+ * company). Checks they exist in the workspace and gives the name to keep on the document.
+ */
+@Component
+public class DocumentCustomers {
+
+	/** The customer of a document; the name is what the document prints. */
+	public record Customer(UUID personId, UUID organizationId, String name) {
+	}
+
+	private final Customers customers;
+
+	DocumentCustomers(Customers customers) {
+		this.customers = customers;
+	}
+
+	/**
+	 * The customer named by ids; another workspace's or an unknown customer is not found (404).
+	 * Neither given: the opportunity's customer, if there is one; else a problem on {@code personId}
+	 * unless {@code customerOptional}.
+	 */
+	public Optional<Customer> resolve(UUID personId, UUID organizationId, UUID opportunityId, boolean customerOptional,
+			ValidationException.Collector problems) {
+		if (personId == null && organizationId == null) {
+			var fromOpportunity = opportunityId == null ? Optional.<Customer>empty() : customerOfOpportunity(opportunityId);
+			if (fromOpportunity.isEmpty() && !customerOptional) {
+				problems.add("personId", "validation.sales.customer-required");
+			}
+			return fromOpportunity;
+		}
+		var person = personId == null ? null
+				: customers.person(personId).orElseThrow(() -> new NotFoundException("entity.person"));
+		var organization = organizationId == null ? null
+				: customers.organization(organizationId).orElseThrow(() -> new NotFoundException("entity.organization"));
+		var name = organization == null ? person.name() : person == null ? organization.name()
+				: organization.name() + " — " + person.name();
+		return Optional.of(new Customer(personId, organizationId, name));
+	}
+
+	/**
+	 * TODO(lead, at merge with the pipeline branch): the customer (person and/or organization) of
+	 * an opportunity, from the sales opportunity service. Until then a quote or order made from an
+	 * opportunity alone has no customer of its own.
+	 */
+	public Optional<Customer> customerOfOpportunity(UUID opportunityId) {
+		return Optional.empty();
+	}
+}

@@ -1,0 +1,124 @@
+package org.sencrm.sales.order;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.sencrm.identity.Access;
+import org.sencrm.platform.Ids;
+import org.sencrm.platform.ValidationException;
+import org.sencrm.platform.web.FieldMessages;
+import org.sencrm.sales.document.DocumentForm;
+import org.sencrm.sales.document.DocumentPages;
+import org.sencrm.sales.document.FormNumbers;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Order pages: the list, a new order (or one from an accepted quote), an order with its status buttons and payments. */
+@Controller
+class OrderPages {
+
+	private final Orders orders;
+	private final DocumentPages documents;
+	private final Access access;
+	private final MessageSource messages;
+
+	OrderPages(Orders orders, DocumentPages documents, Access access, MessageSource messages) {
+		this.orders = orders;
+		this.documents = documents;
+		this.access = access;
+		this.messages = messages;
+	}
+
+	@GetMapping("/orders")
+	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String cursor, Model model) {
+		var page = orders.list(status, null, null, cursor, 50);
+		model.addAttribute("orders", page.items());
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", Order.STATUSES);
+		model.addAttribute("nextUrl", page.nextCursor() == null ? null
+				: "/orders?cursor=" + page.nextCursor() + (status == null ? "" : "&status=" + status));
+		return "sales/orders";
+	}
+
+	@GetMapping("/orders/new")
+	String newOrder(@RequestParam(required = false) UUID personId, @RequestParam(required = false) UUID organizationId,
+			Model model) {
+		access.requireWrite();
+		var form = new DocumentForm();
+		form.setPersonId(personId);
+		form.setOrganizationId(organizationId);
+		return documents.form(model, "order", "/orders", form, Map.of());
+	}
+
+	@PostMapping("/orders")
+	String create(@ModelAttribute("form") DocumentForm form, Model model, RedirectAttributes redirect) {
+		try {
+			var problems = new ValidationException.Collector();
+			var lines = form.lineInputs(problems);
+			problems.throwIfAny();
+			var order = orders.create(new OrderDraft(null, null, form.getPersonId(), form.getOrganizationId(), null,
+					form.getCurrency(), form.getDate(), form.getNotes(), lines, null, null, null));
+			redirect.addFlashAttribute("notice", "order.created");
+			return "redirect:/orders/" + order.id();
+		} catch (ValidationException e) {
+			return documents.form(model, "order", "/orders", form, FieldMessages.of(e, messages));
+		}
+	}
+
+	@PostMapping("/orders/from-quote/{quoteId}")
+	String fromQuote(@PathVariable String quoteId, RedirectAttributes redirect) {
+		var order = orders.create(new OrderDraft(Ids.parse(quoteId, "entity.quote"), null, null, null, null, null, null, null,
+				null, null, null, null));
+		redirect.addFlashAttribute("notice", "order.created");
+		return "redirect:/orders/" + order.id();
+	}
+
+	@GetMapping("/orders/{id}")
+	String show(@PathVariable String id, Model model) {
+		var order = orders.get(Ids.parse(id, "entity.order"));
+		return page(model, order, Map.of());
+	}
+
+	@PostMapping("/orders/{id}/status")
+	String status(@PathVariable String id, @RequestParam String status, @RequestParam int version, RedirectAttributes redirect) {
+		var order = orders.changeStatus(Ids.parse(id, "entity.order"), status, version);
+		redirect.addFlashAttribute("notice", "order.statusChanged");
+		return "redirect:/orders/" + order.id();
+	}
+
+	@PostMapping("/orders/{id}/payments")
+	String pay(@PathVariable String id, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+		var orderId = Ids.parse(id, "entity.order");
+		try {
+			var problems = new ValidationException.Collector();
+			var amount = FormNumbers.parse(params.get("amount"), "amount", problems);
+			problems.throwIfAny();
+			orders.addPayment(orderId, new Payment.Draft(amount, params.get("paidOn"), params.get("method"), params.get("reference")));
+			redirect.addFlashAttribute("notice", "order.paymentRecorded");
+			return "redirect:/orders/" + orderId;
+		} catch (ValidationException e) {
+			model.addAttribute("payment", params);
+			return page(model, orders.get(orderId), FieldMessages.of(e, messages));
+		}
+	}
+
+	private String page(Model model, Order order, Map<String, String> errors) {
+		model.addAttribute("order", order);
+		model.addAttribute("payments", orders.payments(order.id()));
+		model.addAttribute("next", Order.NEXT.get(order.status()));
+		model.addAttribute("methods", Payment.METHODS);
+		model.addAttribute("canEdit", access.currentUser().canEdit(order.ownerId(), order.ownerTeamId()));
+		model.addAttribute("errors", errors);
+		if (!model.containsAttribute("payment")) {
+			model.addAttribute("payment", Map.of());
+		}
+		return "sales/order";
+	}
+}

@@ -1,0 +1,107 @@
+package org.sencrm.sales.quote;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.sencrm.identity.Access;
+import org.sencrm.platform.Ids;
+import org.sencrm.platform.ValidationException;
+import org.sencrm.platform.web.FieldMessages;
+import org.sencrm.sales.document.DocumentForm;
+import org.sencrm.sales.document.DocumentPages;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Quote pages: the list, a new quote, a quote with its status buttons, and the quote on paper (print, PDF). */
+@Controller
+class QuotePages {
+
+	private final Quotes quotes;
+	private final QuotePrints prints;
+	private final DocumentPages documents;
+	private final Access access;
+	private final MessageSource messages;
+
+	QuotePages(Quotes quotes, QuotePrints prints, DocumentPages documents, Access access, MessageSource messages) {
+		this.quotes = quotes;
+		this.prints = prints;
+		this.documents = documents;
+		this.access = access;
+		this.messages = messages;
+	}
+
+	@GetMapping("/quotes")
+	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String cursor, Model model) {
+		var page = quotes.list(status, null, null, null, cursor, 50);
+		model.addAttribute("quotes", page.items());
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", Quote.STATUSES);
+		model.addAttribute("nextUrl", page.nextCursor() == null ? null
+				: "/quotes?cursor=" + page.nextCursor() + (status == null ? "" : "&status=" + status));
+		return "sales/quotes";
+	}
+
+	@GetMapping("/quotes/new")
+	String newQuote(@RequestParam(required = false) UUID personId, @RequestParam(required = false) UUID organizationId,
+			Model model) {
+		access.requireWrite();
+		var form = new DocumentForm();
+		form.setPersonId(personId);
+		form.setOrganizationId(organizationId);
+		return documents.form(model, "quote", "/quotes", form, Map.of());
+	}
+
+	@PostMapping("/quotes")
+	String create(@ModelAttribute("form") DocumentForm form, Model model, RedirectAttributes redirect) {
+		try {
+			var problems = new ValidationException.Collector();
+			var lines = form.lineInputs(problems);
+			problems.throwIfAny();
+			var quote = quotes.create(new QuoteDraft(null, form.getPersonId(), form.getOrganizationId(), null, form.getCurrency(),
+					form.getDate(), form.getNotes(), lines, null, null, null));
+			redirect.addFlashAttribute("notice", "quote.created");
+			return "redirect:/quotes/" + quote.id();
+		} catch (ValidationException e) {
+			return documents.form(model, "quote", "/quotes", form, FieldMessages.of(e, messages));
+		}
+	}
+
+	@GetMapping("/quotes/{id}")
+	String show(@PathVariable String id, Model model) {
+		var quote = quotes.get(Ids.parse(id, "entity.quote"));
+		model.addAttribute("quote", quote);
+		model.addAttribute("next", Quote.NEXT.get(quote.status()).stream().sorted().toList());
+		model.addAttribute("canEdit", access.currentUser().canEdit(quote.ownerId(), quote.ownerTeamId()));
+		return "sales/quote";
+	}
+
+	@PostMapping("/quotes/{id}/status")
+	String status(@PathVariable String id, @RequestParam String status, @RequestParam int version, RedirectAttributes redirect) {
+		var quote = quotes.changeStatus(Ids.parse(id, "entity.quote"), status, version);
+		redirect.addFlashAttribute("notice", "quote.statusChanged");
+		return "redirect:/quotes/" + quote.id();
+	}
+
+	/** The quote as the customer will read it, in the workspace's language; the browser prints it. */
+	@GetMapping(path = "/quotes/{id}/print", produces = MediaType.TEXT_HTML_VALUE)
+	ResponseEntity<String> print(@PathVariable String id) {
+		return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+				.body(prints.html(quotes.get(Ids.parse(id, "entity.quote"))));
+	}
+
+	@GetMapping(path = "/quotes/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> pdf(@PathVariable String id) {
+		var quote = quotes.get(Ids.parse(id, "entity.quote"));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+				.header("Content-Disposition", "inline; filename=\"" + quote.number() + ".pdf\"").body(prints.pdf(quote));
+	}
+}
