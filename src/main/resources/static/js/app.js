@@ -46,4 +46,63 @@
     var live = document.getElementById('search-live');
     if (live) live.innerHTML = '';
   }
+  // Sales board: drag a card onto another column. The drop submits the card's own move form with the
+  // column's stage, so dragging and the keyboard path (the stage select and Move on every card) do
+  // exactly the same request; htmx then swaps in the new board.
+  var dragged = null;
+  var movedCard = null;
+  document.addEventListener('dragstart', function (event) {
+    var card = event.target.closest && event.target.closest('[data-card][draggable=true]');
+    if (!card) return;
+    dragged = card;
+    event.dataTransfer.effectAllowed = 'move';
+    event.dataTransfer.setData('text/plain', card.dataset.card);
+    card.classList.add('dragging');
+  });
+  document.addEventListener('dragend', function () {
+    if (dragged) dragged.classList.remove('dragging');
+    dragged = null;
+    document.querySelectorAll('.board-column.drop-target').forEach(function (c) { c.classList.remove('drop-target'); });
+  });
+  document.addEventListener('dragover', function (event) {
+    var column = event.target.closest && event.target.closest('.board-column[data-stage]');
+    if (!column || !dragged) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    document.querySelectorAll('.board-column.drop-target').forEach(function (c) { if (c !== column) c.classList.remove('drop-target'); });
+    column.classList.add('drop-target');
+  });
+  document.addEventListener('drop', function (event) {
+    var column = event.target.closest && event.target.closest('.board-column[data-stage]');
+    if (!column) return;
+    event.preventDefault();
+    var id = event.dataTransfer.getData('text/plain') || (dragged && dragged.dataset.card);
+    var card = id && document.querySelector('[data-card="' + id + '"]');
+    var form = card && card.querySelector('form.move-form');
+    column.classList.remove('drop-target');
+    if (!form || form.elements.stageId.value === column.dataset.stage) return;
+    form.elements.stageId.value = column.dataset.stage;
+    form.requestSubmit();
+  });
+  // After a move, give the focus back to the moved card (now in its new column), for keyboard users.
+  document.addEventListener('submit', function (event) {
+    if (event.target.matches && event.target.matches('form.move-form')) {
+      var card = event.target.closest('[data-card]');
+      movedCard = card ? card.dataset.card : null;
+    }
+  });
+  document.addEventListener('htmx:afterSettle', function () {
+    if (!movedCard) return;
+    var card = document.querySelector('[data-card="' + movedCard + '"] select');
+    movedCard = null;
+    if (card) card.focus();
+  });
+  // A person picker that adds to a list (the buying center) names its radios after that list's input.
+  document.addEventListener('htmx:afterSwap', function (event) {
+    var target = event.detail && event.detail.target;
+    var name = target && target.dataset && target.dataset.renameRadios;
+    if (!name) return;
+    target.querySelectorAll('input[type=radio]').forEach(function (radio) { radio.name = name; });
+  });
+
 })();
