@@ -46,11 +46,22 @@
     var live = document.getElementById('search-live');
     if (live) live.innerHTML = '';
   }
-  // Sales board: drag a card onto another column. The drop submits the card's own move form with the
-  // column's stage, so dragging and the keyboard path (the stage select and Move on every card) do
-  // exactly the same request; htmx then swaps in the new board.
+  // Sales board. Every move posts the board's one move form (#board-move) with the card and the stage,
+  // whether a card was dropped on another column or moved from the keyboard: a card's Move link opens
+  // the move dialog (without JavaScript it leads to the opportunity's page, which has a move form).
+  // htmx then swaps in the new board, and the focus returns to the moved card.
   var dragged = null;
   var movedCard = null;
+  function moveCard(id, stage) {
+    var form = document.getElementById('board-move');
+    var card = document.querySelector('li[data-card="' + id + '"]');
+    var column = card && card.closest('.board-column[data-stage]');
+    if (!form || !column || column.dataset.stage === stage) return;
+    form.elements.opportunityId.value = id;
+    form.elements.stageId.value = stage;
+    movedCard = id;
+    form.requestSubmit();
+  }
   document.addEventListener('dragstart', function (event) {
     var card = event.target.closest && event.target.closest('[data-card][draggable=true]');
     if (!card) return;
@@ -76,26 +87,36 @@
     var column = event.target.closest && event.target.closest('.board-column[data-stage]');
     if (!column) return;
     event.preventDefault();
-    var id = event.dataTransfer.getData('text/plain') || (dragged && dragged.dataset.card);
-    var card = id && document.querySelector('[data-card="' + id + '"]');
-    var form = card && card.querySelector('form.move-form');
     column.classList.remove('drop-target');
-    if (!form || form.elements.stageId.value === column.dataset.stage) return;
-    form.elements.stageId.value = column.dataset.stage;
-    form.requestSubmit();
+    var id = event.dataTransfer.getData('text/plain') || (dragged && dragged.dataset.card);
+    if (id) moveCard(id, column.dataset.stage);
   });
-  // After a move, give the focus back to the moved card (now in its new column), for keyboard users.
-  document.addEventListener('submit', function (event) {
-    if (event.target.matches && event.target.matches('form.move-form')) {
-      var card = event.target.closest('[data-card]');
-      movedCard = card ? card.dataset.card : null;
-    }
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('[data-move]');
+    var dialog = document.getElementById('move-dialog');
+    if (!link || !dialog || !dialog.showModal) return;
+    event.preventDefault();
+    var card = link.closest('[data-card]');
+    var select = dialog.querySelector('select');
+    dialog.dataset.opportunity = card.dataset.card;
+    dialog.querySelector('.move-dialog-name').textContent = card.querySelector('.deal-name').textContent;
+    select.value = card.closest('.board-column').dataset.stage;
+    dialog.returnValue = '';
+    dialog.onclose = function () {
+      if (dialog.returnValue === 'move') {
+        moveCard(dialog.dataset.opportunity, select.value);
+      } else {
+        link.focus();
+      }
+    };
+    dialog.showModal();
+    select.focus();
   });
   document.addEventListener('htmx:afterSettle', function () {
     if (!movedCard) return;
-    var card = document.querySelector('[data-card="' + movedCard + '"] select');
+    var link = document.querySelector('[data-card="' + movedCard + '"] [data-move]');
     movedCard = null;
-    if (card) card.focus();
+    if (link) link.focus();
   });
   // A person picker that adds to a list (the buying center) names its radios after that list's input.
   document.addEventListener('htmx:afterSwap', function (event) {

@@ -77,15 +77,20 @@ class BoardBrowserTest {
 			assertThat(browser.find(".board-status").getText()).isEqualTo("Máy chủ cho chi nhánh moved to Specification.");
 			assertThat(api.get("/api/v1/opportunities/" + dragged).body().get("stageId").asString()).isEqualTo(specification);
 
-			// The keyboard path: focus the card's stage select, choose a stage with the arrow keys, press Enter on Move.
-			var select = browser.find("li[data-card='" + keyed + "'] select");
+			// The keyboard path: Enter on the card's Move link opens the dialog with the focus on the stage select;
+			// the arrow keys choose a stage, Tab reaches Move, Enter moves.
+			browser.find("li[data-card='" + keyed + "'] a[data-move]").sendKeys(Keys.ENTER);
+			browser.wait.until(d -> d.switchTo().activeElement().getAttribute("id").equals("move-dialog-stage"));
+			assertThat(browser.find("#move-dialog .move-dialog-name").getText()).isEqualTo("Bảo trì năm 2027");
+			var select = browser.driver.switchTo().activeElement();
 			select.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
 			assertThat(new Select(select).getFirstSelectedOption().getAttribute("value")).isEqualTo(proposal);
-			browser.find("li[data-card='" + keyed + "'] button").sendKeys(Keys.ENTER);
+			select.sendKeys(Keys.TAB);
+			browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
 
 			browser.wait.until(ExpectedConditions.presenceOfElementLocated(
 					By.cssSelector(".board-column[data-stage='" + proposal + "'] li[data-card='" + keyed + "']")));
-			browser.wait.until(d -> d.switchTo().activeElement().getAttribute("id").equals("move-" + keyed));
+			browser.wait.until(d -> keyed.equals(d.switchTo().activeElement().getAttribute("data-move")));
 			assertThat(api.get("/api/v1/opportunities/" + keyed).body().get("stageId").asString()).isEqualTo(proposal);
 			assertThat(api.get("/api/v1/opportunities/" + keyed + "/stage-history").body().get("changes")).hasSize(2);
 			browser.screenshot("sales-board");

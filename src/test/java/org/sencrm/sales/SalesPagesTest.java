@@ -62,7 +62,7 @@ class SalesPagesTest {
 		assertThat(columns.get(0).select(".deal").first().text()).contains("Hùng Đỗ");
 		assertThat(columns.get(1).select(".column-count").text()).isEqualTo("1 opportunity");
 		assertThat(columns.get(2).select(".column-count").text()).isEqualTo("no opportunities");
-		assertThat(columns.get(1).select(".deal select[name=stageId] option[selected]").text()).isEqualTo("Contacted");
+		assertThat(page.html().select("#move-dialog select option").eachText()).containsExactly("New", "Contacted", "Offer", "Won", "Lost");
 		assertThat(page.html().select("nav.sidebar a.active").text()).isEqualTo("Board");
 	}
 
@@ -85,14 +85,15 @@ class SalesPagesTest {
 		var id = create("Bếp từ", 0, Map.of());
 		var board = sales.get("/sales/board?pipeline=" + b2c.get("id").asString());
 
-		var moved = sales.submit(board, "li[data-card=" + id + "] form.move-form", Map.of("stageId", stage(2)));
+		assertThat(board.html().select("li[data-card=" + id + "] a[data-move]").attr("href")).isEqualTo("/sales/opportunities/" + id + "#stage");
+		var moved = sales.submit(board, "#board-move", Map.of("opportunityId", id, "stageId", stage(2)));
 
 		assertThat(moved.status()).isEqualTo(302);
 		var after = sales.follow(moved);
 		assertThat(after.html().select(".board-column").get(2).select(".deal-name").eachText()).containsExactly("Bếp từ");
 		assertThat(after.text(".board-status")).isEqualTo("Bếp từ moved to Offer.");
 
-		var toLost = sales.submit(after, "li[data-card=" + id + "] form.move-form", Map.of("stageId", stage(4)));
+		var toLost = sales.submit(after, "#board-move", Map.of("opportunityId", id, "stageId", stage(4)));
 		assertThat(toLost.location()).contains("/sales/opportunities/" + id + "/lose?stageId=" + stage(4));
 		var form = sales.follow(toLost);
 		var refused = sales.submit(form, "form.record-form", Map.of("reason", " "));

@@ -71,7 +71,15 @@ class BoardPages {
 		return "sales/board";
 	}
 
-	/** A card's move form, from the board (or the opportunity's page). A lost stage first asks for the reason. */
+	/** The board's move form: a card dropped on a column, or moved from the keyboard with the move dialog. */
+	@PostMapping("/sales/board/move")
+	String moveFromBoard(@RequestParam(required = false) String opportunityId, @RequestParam(required = false) String stageId,
+			@RequestParam(required = false) String back, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return move(opportunityId, stageId, back, htmx, response, redirect);
+	}
+
+	/** The move form of an opportunity's page (and the board's). A lost stage first asks for the reason. */
 	@PostMapping("/sales/opportunities/{id}/move")
 	String move(@PathVariable String id, @RequestParam(required = false) String stageId,
 			@RequestParam(required = false) String back, @RequestHeader(name = "HX-Request", required = false) String htmx,
