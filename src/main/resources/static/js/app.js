@@ -61,4 +61,84 @@
     var live = document.getElementById('search-live');
     if (live) live.innerHTML = '';
   }
+  // Sales board. Every move posts the board's one move form (#board-move) with the card and the stage,
+  // whether a card was dropped on another column or moved from the keyboard: a card's Move link opens
+  // the move dialog (without JavaScript it leads to the opportunity's page, which has a move form).
+  // htmx then swaps in the new board, and the focus returns to the moved card.
+  var dragged = null;
+  var movedCard = null;
+  function moveCard(id, stage) {
+    var form = document.getElementById('board-move');
+    var card = document.querySelector('li[data-card="' + id + '"]');
+    var column = card && card.closest('.board-column[data-stage]');
+    if (!form || !column || column.dataset.stage === stage) return;
+    form.elements.opportunityId.value = id;
+    form.elements.stageId.value = stage;
+    movedCard = id;
+    form.requestSubmit();
+  }
+  document.addEventListener('dragstart', function (event) {
+    var card = event.target.closest && event.target.closest('[data-card][draggable=true]');
+    if (!card) return;
+    dragged = card;
+    event.dataTransfer.effectAllowed = 'move';
+    event.dataTransfer.setData('text/plain', card.dataset.card);
+    card.classList.add('dragging');
+  });
+  document.addEventListener('dragend', function () {
+    if (dragged) dragged.classList.remove('dragging');
+    dragged = null;
+    document.querySelectorAll('.board-column.drop-target').forEach(function (c) { c.classList.remove('drop-target'); });
+  });
+  document.addEventListener('dragover', function (event) {
+    var column = event.target.closest && event.target.closest('.board-column[data-stage]');
+    if (!column || !dragged) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    document.querySelectorAll('.board-column.drop-target').forEach(function (c) { if (c !== column) c.classList.remove('drop-target'); });
+    column.classList.add('drop-target');
+  });
+  document.addEventListener('drop', function (event) {
+    var column = event.target.closest && event.target.closest('.board-column[data-stage]');
+    if (!column) return;
+    event.preventDefault();
+    column.classList.remove('drop-target');
+    var id = event.dataTransfer.getData('text/plain') || (dragged && dragged.dataset.card);
+    if (id) moveCard(id, column.dataset.stage);
+  });
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('[data-move]');
+    var dialog = document.getElementById('move-dialog');
+    if (!link || !dialog || !dialog.showModal) return;
+    event.preventDefault();
+    var card = link.closest('[data-card]');
+    var select = dialog.querySelector('select');
+    dialog.dataset.opportunity = card.dataset.card;
+    dialog.querySelector('.move-dialog-name').textContent = card.querySelector('.deal-name').textContent;
+    select.value = card.closest('.board-column').dataset.stage;
+    dialog.returnValue = '';
+    dialog.onclose = function () {
+      if (dialog.returnValue === 'move') {
+        moveCard(dialog.dataset.opportunity, select.value);
+      } else {
+        link.focus();
+      }
+    };
+    dialog.showModal();
+    select.focus();
+  });
+  document.addEventListener('htmx:afterSettle', function () {
+    if (!movedCard) return;
+    var link = document.querySelector('[data-card="' + movedCard + '"] [data-move]');
+    movedCard = null;
+    if (link) link.focus();
+  });
+  // A person picker that adds to a list (the buying center) names its radios after that list's input.
+  document.addEventListener('htmx:afterSwap', function (event) {
+    var target = event.detail && event.detail.target;
+    var name = target && target.dataset && target.dataset.renameRadios;
+    if (!name) return;
+    target.querySelectorAll('input[type=radio]').forEach(function (radio) { radio.name = name; });
+  });
+
 })();

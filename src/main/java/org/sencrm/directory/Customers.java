@@ -168,4 +168,29 @@ public class Customers {
 			return Optional.empty();
 		}
 	}
+
+	/**
+	 * Names of many customers at once, for lists and boards of other modules (one query per kind):
+	 * persons in the reader's name order. Ids not found in the workspace are left out.
+	 */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
+	public java.util.Map<UUID, String> names(java.util.Collection<UUID> personIds, java.util.Collection<UUID> organizationIds) {
+		var found = new java.util.HashMap<UUID, String>();
+		var ws = WorkspaceContext.workspaceId();
+		if (!personIds.isEmpty()) {
+			var familyFirst = names.familyFirst();
+			jdbc.sql("select id, family_name, middle_name, given_name from persons where workspace_id = :ws and id in (:ids)")
+					.param("ws", ws).param("ids", java.util.List.copyOf(new java.util.HashSet<>(personIds)))
+					.query((rs, n) -> found.put(rs.getObject("id", UUID.class), org.sencrm.directory.person.Person.fullName(
+							rs.getString("family_name"), rs.getString("middle_name"), rs.getString("given_name"), familyFirst)))
+					.list();
+		}
+		if (!organizationIds.isEmpty()) {
+			jdbc.sql("select id, name from organizations where workspace_id = :ws and id in (:ids)")
+					.param("ws", ws).param("ids", java.util.List.copyOf(new java.util.HashSet<>(organizationIds)))
+					.query((rs, n) -> found.put(rs.getObject("id", UUID.class), rs.getString("name")))
+					.list();
+		}
+		return found;
+	}
 }

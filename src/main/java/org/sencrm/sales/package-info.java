@@ -1,10 +1,13 @@
 /**
- * Sales: from the product catalogue to money in. Products and price lists with Vietnamese VAT
- * rates, quotes with exactly computed totals (printable and as PDF), orders with their payments,
- * contracts and subscriptions with renewals (and reminder tasks). Publishes
- * {@link org.sencrm.sales.OrderPlaced} and {@link org.sencrm.sales.OrderPaid} for loyalty,
- * lifecycle stages and analytics; puts orders on the customer's timeline through
- * {@link org.sencrm.timeline.Touchpoint}.
+ * Sales: leads to orders. Pipelines with their stages and opportunities on a board; products and
+ * price lists with Vietnamese VAT rates, quotes with exactly computed totals (printable and as
+ * PDF), orders with their payments, contracts with renewals (and reminder tasks); the forecast
+ * and sales KPIs. Other modules use {@link org.sencrm.sales.Opportunities} (an opportunity's
+ * customer, amount, stage and owner; creating one) and the events
+ * {@link org.sencrm.sales.OpportunityStageChanged}, {@link org.sencrm.sales.OpportunityWon},
+ * {@link org.sencrm.sales.OpportunityLost}, {@link org.sencrm.sales.OrderPlaced} and
+ * {@link org.sencrm.sales.OrderPaid}. Stage changes and orders reach the customer's timeline
+ * through the timeline's {@code Touchpoint} event.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "sales",
 		allowedDependencies = {"platform", "identity", "directory", "timeline"})
