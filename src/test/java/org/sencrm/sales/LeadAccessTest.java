@@ -62,7 +62,7 @@ class LeadAccessTest {
 		var manager = new Api(port, workspace.member(Role.MANAGER).token());
 
 		assertThat(other.patch("/api/v1/leads/" + lead, Map.of("givenName", "Khác")).status()).isEqualTo(403);
-		assertThat(other.post("/api/v1/leads/" + lead + "/take", null).status()).isIn(403, 404, 405);
+		assertThat(other.post("/api/v1/leads/" + lead + "/take", null).status()).isEqualTo(403);
 		assertThat(manager.patch("/api/v1/leads/" + lead, Map.of("jobTitle", "Kế toán")).status()).isEqualTo(200);
 		var shared = sales.patch("/api/v1/leads/" + lead, Map.of("ownerTeamId", workspace.teamId().toString()));
 		assertThat(shared.status()).isEqualTo(200);
@@ -96,9 +96,16 @@ class LeadAccessTest {
 		var other = new Api(port, workspace.otherSales().token());
 
 		var taken = other.patch("/api/v1/leads/" + id, Map.of("ownerId", workspace.otherSales().id().toString()));
+		var takenBack = sales.post("/api/v1/leads/" + id + "/take", null);
 
 		assertThat(taken.status()).isEqualTo(200);
+		assertThat(takenBack.status()).as("no longer unassigned").isEqualTo(403);
 		assertThat(taken.body().get("ownerId").asString()).isEqualTo(workspace.otherSales().id().toString());
 		assertThat(sales.patch("/api/v1/leads/" + id, Map.of("givenName", "x")).status()).isEqualTo(403);
+		new Api(port, null).post("/api/v1/public/forms/" + key, Map.of("email", "second@example.vn"));
+		var second = sales.get("/api/v1/leads?ownerId=unassigned").body().get("items").get(0).get("id").asString();
+		var mine = sales.post("/api/v1/leads/" + second + "/take", null);
+		assertThat(mine.status()).isEqualTo(200);
+		assertThat(mine.body().get("ownerId").asString()).isEqualTo(workspace.member(Role.SALES).id().toString());
 	}
 }

@@ -139,6 +139,12 @@ class LeadApi {
 		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(LeadJson.of(lead));
 	}
 
+	@PostMapping("/{id}/take")
+	ResponseEntity<LeadJson> take(@PathVariable String id) {
+		var lead = leads.take(Ids.parse(id, "entity.lead"));
+		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(LeadJson.of(lead));
+	}
+
 	@PostMapping("/{id}/convert")
 	ConvertLead.Result convert(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
 		var request = body == null ? null : bodies.read(body, ConvertJson.class, List.of());
