@@ -134,8 +134,7 @@ class LeadPages {
 				&& (lead.ownerId() == null || access.canReassign() && !access.user().id().equals(lead.ownerId())));
 		model.addAttribute("owner", users.user(lead.ownerId()).orElse(null));
 		model.addAttribute("team", users.team(lead.ownerTeamId()).orElse(null));
-		model.addAttribute("form", lead.webFormId() == null ? null : forms.all().stream()
-				.filter(f -> f.id().equals(lead.webFormId())).findFirst().orElse(null));
+		model.addAttribute("form", lead.webFormId() == null ? null : webForm(lead.webFormId()));
 		model.addAttribute("matches", lead.status().equals(Lead.CONVERTED) ? java.util.List.of() : leads.matches(lead.id()));
 		model.addAttribute("linkedPerson", lead.linkedPersonId() == null ? null : customers.person(lead.linkedPersonId()).orElse(null));
 		model.addAttribute("linkedOrganization", lead.linkedOrganizationId() == null ? null
@@ -151,6 +150,14 @@ class LeadPages {
 		model.addAttribute("currency", users.workspace().currency());
 		model.addAttribute("errors", errors);
 		return "sales/lead/detail";
+	}
+
+	private WebForm webForm(UUID id) {
+		try {
+			return forms.get(id);
+		} catch (org.sencrm.platform.NotFoundException deleted) {
+			return null;
+		}
 	}
 
 	private static UUID target(String id) {
