@@ -130,6 +130,14 @@ class LeadPagesTest {
 		assertThat(page.html().selectFirst("#allowedOrigins").text()).isEqualTo("https://www.example.vn\nhttps://shop.example.vn");
 		assertThat(sales.get("/leads/forms").html().select("table.records .primary-cell a").eachText()).containsExactly("Đăng ký dùng thử");
 		assertThat(sales.get("/leads/forms/new").status()).isEqualTo(403);
+
+		var key = page.text("code.submit-url").substring(page.text("code.submit-url").lastIndexOf('/') + 1);
+		new Api(port, null).post("/api/v1/public/forms/" + key, Map.of("givenName", "Web", "email", "web@example.vn", "consent", "yes"));
+		var lead = salesApi.get("/api/v1/leads").body().get("items").get(0).get("id").asString();
+		var leadPage = sales.get("/leads/" + lead);
+		assertThat(leadPage.html().select(".facts").text()).contains("Đăng ký dùng thử").contains("Unassigned");
+		assertThat(leadPage.text("q")).isEqualTo("Tôi đồng ý nhận email.");
+		assertThat(leadPage.has("form[action$=/take]")).isTrue();
 	}
 
 	@Test
