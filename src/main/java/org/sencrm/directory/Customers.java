@@ -120,13 +120,15 @@ public class Customers {
 	public java.util.Map<String, java.util.List<UUID>> personsByEmail(java.util.Collection<String> addresses) {
 		var found = new java.util.HashMap<String, java.util.List<UUID>>();
 		for (var address : addresses) {
-			// Candidates come from the search terms (an index PostgreSQL can use under row-level security);
-			// the jsonb check then keeps exact matches only.
+			// Candidates come from the search terms (an index PostgreSQL can use under row-level security):
+			// terms starting with the address, as a person's phones follow it in the same term; the jsonb
+			// check then keeps exact matches only.
 			var ids = jdbc.sql("""
 					select p.id from persons p
 					where p.workspace_id = :ws
 					  and p.id in (select s.person_id from search_terms s where s.workspace_id = :ws and s.person_id is not null
-					               and s.term = left(cast(:address as text), 32))
+					               and s.term >= left(cast(:address as text), 32)
+					               and s.term < left(cast(:address as text), 32) || chr(1114111))
 					  and p.emails @> jsonb_build_array(jsonb_build_object('address', cast(:address as text)))""")
 					.param("ws", WorkspaceContext.workspaceId()).param("address", address)
 					.query(UUID.class).list();

@@ -61,6 +61,14 @@ public class UserDirectory {
 				.list();
 	}
 
+	/** The active members of a team, ordered by id (a stable order for taking turns). */
+	public List<UUID> activeMembers(UUID teamId) {
+		return jdbc.sql("""
+				select u.id from team_members m join users u on u.id = m.user_id
+				where m.workspace_id = :ws and m.team_id = :team and u.active order by u.id""")
+				.param("ws", WorkspaceContext.workspaceId()).param("team", teamId).query(UUID.class).list();
+	}
+
 	public Optional<TeamSummary> team(UUID id) {
 		if (id == null) {
 			return Optional.empty();

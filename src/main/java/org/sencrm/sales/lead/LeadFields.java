@@ -1,0 +1,121 @@
+package org.sencrm.sales.lead;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.sencrm.platform.PhoneNumbers;
+import org.sencrm.platform.ValidationException;
+
+/**
+ * Checks and cleans the fields of a lead, whichever way it arrived: emails in lower case, phones
+ * in E.164, tax codes as the directory keeps them, known sources and consent statuses. Every
+ * problem is collected with the name of its field.
+ */
+final class LeadFields {
+
+	/** A draft that passed the checks, cleaned. */
+	record Clean(String familyName, String givenName, String email, String phone, String companyName, String taxCode,
+			String jobTitle, String province, String message, String source, String campaign,
+			Map<String, LeadConsent> consents) {
+	}
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+	/** Vietnamese tax code (mã số thuế): 10 digits, or 10 digits, a dash and 3 for a branch; or a foreign VAT id. */
+	private static final Pattern VN_TAX_CODE = Pattern.compile("^\\d{10}(-\\d{3})?$");
+	private static final Pattern FOREIGN_TAX_CODE = Pattern.compile("^[A-Z]{2}[A-Z0-9]{2,28}$");
+
+	private LeadFields() {
+	}
+
+	static Clean check(LeadDraft draft, String defaultSource, ValidationException.Collector problems) {
+		var family = text(draft.familyName(), "familyName", 100, problems);
+		var given = text(draft.givenName(), "givenName", 100, problems);
+		var company = text(draft.companyName(), "companyName", 200, problems);
+		var email = email(draft.email(), problems);
+		var phone = phone(draft.phone(), problems);
+		var taxCode = taxCode(draft.taxCode(), problems);
+		if (family == null && given == null && company == null && blankToNull(draft.email()) == null
+				&& blankToNull(draft.phone()) == null) {
+			problems.add("givenName", "validation.lead-identity");
+		}
+		var source = blankToNull(draft.source()) == null ? defaultSource : draft.source().strip();
+		if (!Lead.SOURCES.contains(source)) {
+			problems.add("source", "validation.choice");
+		}
+		return new Clean(family, given, email, phone, company, taxCode, text(draft.jobTitle(), "jobTitle", 150, problems),
+				text(draft.province(), "province", 100, problems), text(draft.message(), "message", 5000, problems), source,
+				text(draft.campaign(), "campaign", 100, problems), consents(draft.consents(), problems));
+	}
+
+	static String email(String given, ValidationException.Collector problems) {
+		var address = blankToNull(given);
+		if (address == null) {
+			return null;
+		}
+		address = address.toLowerCase(Locale.ROOT);
+		if (!EMAIL.matcher(address).matches() || address.length() > 254) {
+			problems.add("email", "validation.email");
+			return null;
+		}
+		return address;
+	}
+
+	static String phone(String given, ValidationException.Collector problems) {
+		var typed = blankToNull(given);
+		if (typed == null) {
+			return null;
+		}
+		var e164 = PhoneNumbers.toE164(typed, PhoneNumbers.DEFAULT_REGION);
+		if (e164.isEmpty()) {
+			problems.add("phone", "validation.phone", typed);
+			return null;
+		}
+		return e164.get();
+	}
+
+	static String taxCode(String given, ValidationException.Collector problems) {
+		var code = blankToNull(given);
+		if (code == null) {
+			return null;
+		}
+		var compact = code.replace(" ", "").toUpperCase(Locale.ROOT);
+		if (VN_TAX_CODE.matcher(compact).matches() || FOREIGN_TAX_CODE.matcher(compact).matches()) {
+			return compact;
+		}
+		problems.add("taxCode", "validation.tax-code");
+		return null;
+	}
+
+	static Map<String, LeadConsent> consents(Map<String, LeadConsent> given, ValidationException.Collector problems) {
+		var clean = new LinkedHashMap<String, LeadConsent>();
+		if (given == null) {
+			return clean;
+		}
+		given.forEach((channel, consent) -> {
+			if (!Lead.CONSENT_CHANNELS.contains(channel)) {
+				problems.add("consents." + channel, "validation.choice");
+			} else if (consent == null || !LeadConsent.STATUSES.contains(consent.status())) {
+				problems.add("consents." + channel + ".status", "validation.choice");
+			} else {
+				clean.put(channel, new LeadConsent(consent.status(), consent.at() == null ? Instant.now() : consent.at(),
+						blankToNull(consent.method())));
+			}
+		});
+		return clean;
+	}
+
+	static String text(String value, String field, int max, ValidationException.Collector problems) {
+		var clean = blankToNull(value);
+		if (clean != null && clean.length() > max) {
+			problems.add(field, "validation.too-long");
+		}
+		return clean;
+	}
+
+	static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+}
