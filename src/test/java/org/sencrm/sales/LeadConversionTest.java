@@ -47,7 +47,11 @@ class LeadConversionTest {
 		assertThat(converted.status()).isEqualTo(200);
 		assertThat(converted.body().get("personId").asString()).isEqualTo(existing);
 		var organization = converted.body().get("organizationId").asString();
-		assertThat(converted.body().has("opportunityId")).as("opportunities are wired at merge").isFalse();
+		var opportunity = sales.get("/api/v1/opportunities/" + converted.body().get("opportunityId").asString()).body();
+		assertThat(opportunity.get("organizationId").asString()).isEqualTo(organization);
+		assertThat(opportunity.get("status").asString()).isEqualTo("open");
+		assertThat(opportunity.get("contacts").get(0).get("personId").asString()).isEqualTo(existing);
+		assertThat(after(lead).get("convertedOpportunityId").asString()).isEqualTo(opportunity.get("id").asString());
 		assertThat(sales.get("/api/v1/persons?q=bao.tran@example.vn").body().get("items").size()).isEqualTo(1);
 		var org = sales.get("/api/v1/organizations/" + organization).body();
 		assertThat(org.get("name").asString()).isEqualTo("Công ty CP Sen Vàng");
@@ -63,6 +67,10 @@ class LeadConversionTest {
 		assertThat(after.get("convertedPersonId").asString()).isEqualTo(existing);
 		assertThat(after.get("convertedOrganizationId").asString()).isEqualTo(organization);
 		assertThat(after.get("convertedAt").asString()).isNotBlank();
+	}
+
+	private tools.jackson.databind.JsonNode after(String lead) {
+		return sales.get("/api/v1/leads/" + lead).body();
 	}
 
 	@Test

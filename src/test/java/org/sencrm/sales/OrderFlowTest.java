@@ -73,6 +73,25 @@ class OrderFlowTest {
 	}
 
 	@Test
+	void aQuoteFromAnOpportunityIsForItsCustomerAndTheOrderKeepsTheLink() {
+		var b2c = sales.get("/api/v1/pipelines").body().get(1);
+		var opportunity = sales.post("/api/v1/opportunities", Map.of("name", "Máy lọc nước cho gia đình", "pipelineId",
+				b2c.get("id").asString(), "stageId", b2c.get("stages").get(2).get("id").asString(), "amount", 9980000,
+				"currency", "VND", "personId", person, "expectedCloseDate", "2027-01-15")).body().get("id").asString();
+
+		var quote = sales.post("/api/v1/quotes", Map.of("opportunityId", opportunity, "lines", List.of(
+				Map.of("description", "Máy lọc nước", "quantity", 2, "unitPrice", 4990000, "taxRate", 10))));
+
+		assertThat(quote.status()).as(quote.body().toString()).isEqualTo(201);
+		assertThat(quote.body().get("personId").asString()).isEqualTo(person);
+		assertThat(quote.body().get("opportunityId").asString()).isEqualTo(opportunity);
+		amount(quote.body(), "total", "10978000");
+		var unknown = sales.post("/api/v1/quotes", Map.of("opportunityId", "0197f000-0000-7000-8000-000000000000", "lines",
+				List.of(Map.of("description", "x", "unitPrice", 1))));
+		assertThat(unknown.status()).isEqualTo(404);
+	}
+
+	@Test
 	void statusesMoveOnlyAlongTheAllowedPaths() {
 		var order = directOrder(1000000);
 		var id = order.get("id").asString();

@@ -6,11 +6,13 @@ import java.util.UUID;
 import org.sencrm.directory.Customers;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.ValidationException;
+import org.sencrm.sales.Opportunities;
 import org.springframework.stereotype.Component;
 
 /**
  * Who a quote, order or contract is for: a person, an organization, or both (a contact at a
- * company). Checks they exist in the workspace and gives the name to keep on the document.
+ * company), given directly or through the opportunity the document belongs to. Checks they exist
+ * in the workspace and gives the name to keep on the document.
  */
 @Component
 public class DocumentCustomers {
@@ -20,9 +22,11 @@ public class DocumentCustomers {
 	}
 
 	private final Customers customers;
+	private final Opportunities opportunities;
 
-	DocumentCustomers(Customers customers) {
+	DocumentCustomers(Customers customers, Opportunities opportunities) {
 		this.customers = customers;
+		this.opportunities = opportunities;
 	}
 
 	/**
@@ -32,6 +36,9 @@ public class DocumentCustomers {
 	 */
 	public Optional<Customer> resolve(UUID personId, UUID organizationId, UUID opportunityId, boolean customerOptional,
 			ValidationException.Collector problems) {
+		if (opportunityId != null && opportunities.find(opportunityId).isEmpty()) {
+			throw new NotFoundException("entity.opportunity");
+		}
 		if (personId == null && organizationId == null) {
 			var fromOpportunity = opportunityId == null ? Optional.<Customer>empty() : customerOfOpportunity(opportunityId);
 			if (fromOpportunity.isEmpty() && !customerOptional) {
@@ -48,12 +55,9 @@ public class DocumentCustomers {
 		return Optional.of(new Customer(personId, organizationId, name));
 	}
 
-	/**
-	 * TODO(lead, at merge with the pipeline branch): the customer (person and/or organization) of
-	 * an opportunity, from the sales opportunity service. Until then a quote or order made from an
-	 * opportunity alone has no customer of its own.
-	 */
+	/** The customer of an opportunity the user may see; an unknown or hidden one is not found (404). */
 	public Optional<Customer> customerOfOpportunity(UUID opportunityId) {
-		return Optional.empty();
+		var opportunity = opportunities.find(opportunityId).orElseThrow(() -> new NotFoundException("entity.opportunity"));
+		return resolve(opportunity.personId(), opportunity.organizationId(), null, true, new ValidationException.Collector());
 	}
 }
