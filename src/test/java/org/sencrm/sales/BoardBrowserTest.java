@@ -98,6 +98,13 @@ class BoardBrowserTest {
 			browser.open("/sales/opportunities/" + dragged);
 			assertThat(browser.find("#stage-history").getText()).contains("Specification");
 			browser.screenshot("opportunity");
+
+			// Won today: it counts in this quarter's dashboard.
+			assertThat(api.post("/api/v1/opportunities/" + dragged + "/won", null).status()).isEqualTo(200);
+			browser.open("/sales/dashboard");
+			assertThat(browser.find(".bar-row .bar-value").getText()).contains("480");
+			assertThat(browser.find("table.owners tbody").getText()).containsIgnoringCase(sales.email().replace("@test.sen", "").replaceFirst("-", " "));
+			browser.screenshot("sales-dashboard");
 		}
 	}
 }

@@ -101,13 +101,18 @@ class QuoteTotalsTest {
 		assertThat(list.status()).as(list.body().toString()).isEqualTo(201);
 		assertThat(list.body().get("isDefault").asBoolean()).isTrue();
 
-		var body = sales.post("/api/v1/quotes", Map.of("opportunityId", UUID.randomUUID().toString(), "lines",
+		var b2c = sales.get("/api/v1/pipelines").body().get(1);
+		var opportunity = sales.post("/api/v1/opportunities", Map.of("name", "Bàn họp cho văn phòng", "pipelineId",
+				b2c.get("id").asString(), "stageId", b2c.get("stages").get(0).get("id").asString(), "amount", 9016000,
+				"currency", "VND", "personId", person, "expectedCloseDate", "2027-01-31")).body().get("id").asString();
+		var body = sales.post("/api/v1/quotes", Map.of("opportunityId", opportunity, "lines",
 				List.of(Map.of("productId", desk, "quantity", 2)))).body();
 
 		// 2 × 4,600,000 = 9,200,000; list discount 2 % = 184,000; net 9,016,000; VAT 901,600
 		line(body, 0, "9200000", "184000", "9016000", "901600", "9917600");
 		assertThat(body.get("priceListId").asString()).isEqualTo(list.body().get("id").asString());
-		assertThat(body.has("customerName")).as("no customer until the opportunity lookup is wired").isFalse();
+		assertThat(body.get("personId").asString()).as("the opportunity's customer").isEqualTo(person);
+		assertThat(body.get("customerName").asString()).contains("Bích");
 	}
 
 	@Test
