@@ -31,6 +31,10 @@ import org.sencrm.directory.person.Consent;
 import org.sencrm.directory.person.Person;
 import org.sencrm.directory.person.PersonDraft;
 import org.sencrm.identity.Role;
+import org.sencrm.sales.opportunity.Opportunity;
+import org.sencrm.sales.opportunity.OpportunityContact;
+import org.sencrm.sales.opportunity.OpportunityDraft;
+import org.sencrm.sales.pipeline.Stage;
 
 /**
  * Every word a user reads comes from the message bundles, in English and in Vietnamese: no text
@@ -132,6 +136,12 @@ class MessageBundlesTest {
 				org.sencrm.sales.order.Payment.METHODS, "tax.rate.", org.sencrm.sales.pricing.TaxRate.VIETNAM)
 				.forEach((prefix, values) -> values.forEach(value -> keys.add(prefix + value)));
 		Arrays.stream(Role.values()).forEach(role -> keys.add("role." + role.key()));
+		Stage.KINDS.forEach(kind -> keys.add("stage.kind." + kind));
+		Opportunity.STATUSES.forEach(status -> keys.add("opportunity.status." + status));
+		OpportunityContact.BUYING_ROLES.forEach(role -> keys.add("role.buying." + role));
+		// the opportunity page names the changed fields of its history by the draft's field names
+		Arrays.stream(OpportunityDraft.class.getRecordComponents()).forEach(c -> keys.add("field." + c.getName()));
+		keys.add("field.status");
 		CustomFieldDefinition.ENTITIES.forEach(entity -> keys.add("entity." + entity));
 		Stream.of("created", "updated", "deleted").forEach(action -> keys.add("history." + action));
 		// history lines name the changed fields by the names of the drafts' fields

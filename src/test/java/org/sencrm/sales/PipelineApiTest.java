@@ -155,6 +155,37 @@ class PipelineApiTest {
 		assertThat(elsewhere.get("/api/v1/pipelines/" + b2c.get("id").asString()).status()).isEqualTo(404);
 	}
 
+	@Test
+	void rowLevelSecurityHidesOtherWorkspacesSalesRows(@Autowired javax.sql.DataSource dataSource) throws Exception {
+		var other = workspaces.create();
+		var person = manager.post("/api/v1/persons", Map.of("givenName", "Lan")).body().get("id").asString();
+		var pipeline = manager.get("/api/v1/pipelines").body().get(1);
+		manager.post("/api/v1/opportunities", Map.of("name", "Bí mật", "pipelineId", pipeline.get("id").asString(),
+				"personId", person, "expectedCloseDate", "2027-05-01"));
+		try (var connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try (var statement = connection.createStatement()) {
+				for (var table : List.of("pipelines", "pipeline_stages", "opportunities", "opportunity_stage_changes")) {
+					var none = statement.executeQuery("select count(*) from " + table);
+					none.next();
+					assertThat(none.getLong(1)).as(table + " without a workspace").isZero();
+				}
+				statement.execute("select set_config('sen.workspace_id', '" + other.id() + "', true)");
+				var seen = statement.executeQuery("select count(*) from opportunities where name = 'Bí mật'");
+				seen.next();
+				assertThat(seen.getLong(1)).isZero();
+				var theirs = statement.executeQuery("select count(*) from pipelines");
+				theirs.next();
+				assertThat(theirs.getLong(1)).isEqualTo(2);
+				org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.executeUpdate(
+						"insert into pipelines (id, workspace_id, name, position) values (gen_random_uuid(), '" + workspace.id()
+								+ "', 'smuggled', 9)")).hasMessageContaining("row-level security");
+			} finally {
+				connection.rollback();
+			}
+		}
+	}
+
 	private static String field(Api.Response response) {
 		assertThat(response.status()).as(response.body().toString()).isEqualTo(422);
 		return response.body().get("errors").get(0).get("field").asString();
