@@ -242,7 +242,7 @@ class SalesBoardBenchmark {
 				       ((n * 104729) %% 200 + 1) * 100000, 0, ((n * 104729) %% 200 + 1) * 10000, ((n * 104729) %% 200 + 1) * 110000, 0,
 				       now() - make_interval(mins => (n * 1577 %% 1576800)::int),
 				       (array[%3$s]::uuid[])[(1 + n %% %4$d)::int], case when n %% 2 = 0 then '%5$s'::uuid end, now(), now()
-				from generate_series(1, %2$d) n, customers c""".formatted(workspace, count, owners, sellers.size(), team));
+				from generate_series(1::bigint, %2$d::bigint) n, customers c""".formatted(workspace, count, owners, sellers.size(), team));
 	}
 
 	/** EXPLAIN ANALYZE of one column's cards and totals, as the application's role under row-level security. */
