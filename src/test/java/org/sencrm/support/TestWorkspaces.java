@@ -70,6 +70,14 @@ public class TestWorkspaces {
 		});
 	}
 
+	/** A workspace filled with the demo data (as on a first start), and its administrator. */
+	public Member demo() {
+		var n = counter.incrementAndGet() + "-" + System.nanoTime();
+		var adminEmail = "demo-admin-" + n + "@test.sen";
+		workspaces.create(new Workspaces.NewWorkspace("Demo " + n, adminEmail, PASSWORD, "Demo admin " + n, "vi", false, true));
+		return member(adminEmail);
+	}
+
 	public Member member(String email) {
 		CurrentUser user = signIn.check(email, PASSWORD);
 		var token = WorkspaceContext.callAs(new WorkspaceContext.Scope(user.workspaceId(), user.id(), user.displayName()),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.sencrm.directory.DemoCustomersCreated;
 import org.sencrm.directory.contact.Address;
 import org.sencrm.directory.contact.EmailAddress;
 import org.sencrm.directory.contact.PhoneNumber;
@@ -24,6 +25,7 @@ import org.sencrm.identity.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -44,9 +46,11 @@ class DemoCustomers {
 	private final OrganizationService organizations;
 	private final ContactRoles roles;
 	private final CustomFields customFields;
+	private final ApplicationEventPublisher events;
 
 	DemoCustomers(ActingUser acting, UserDirectory users, PersonService persons, OrganizationService organizations,
-			ContactRoles roles, CustomFields customFields) {
+			ContactRoles roles, CustomFields customFields, ApplicationEventPublisher events) {
+		this.events = events;
 		this.acting = acting;
 		this.users = users;
 		this.persons = persons;
@@ -70,6 +74,8 @@ class DemoCustomers {
 			var people = persons(sellers);
 			contactRoles(orgs, people);
 			log.info("Demo workspace filled: {} persons, {} organizations", people.size(), orgs.size());
+			events.publishEvent(new DemoCustomersCreated(created.workspaceId(), List.copyOf(orgs.values()),
+					List.copyOf(people.values()), sellers));
 			return null;
 		});
 	}

@@ -1,0 +1,133 @@
+package org.sencrm.sales.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.sencrm.directory.DemoCustomersCreated;
+import org.sencrm.identity.UserDirectory;
+import org.sencrm.sales.NewOpportunity;
+import org.sencrm.sales.Opportunities;
+import org.sencrm.sales.forecast.Period;
+import org.sencrm.sales.forecast.Quotas;
+import org.sencrm.sales.lead.LeadDraft;
+import org.sencrm.sales.lead.Leads;
+import org.sencrm.sales.opportunity.OpportunityService;
+import org.sencrm.sales.order.OrderDraft;
+import org.sencrm.sales.order.Orders;
+import org.sencrm.sales.pipeline.Pipeline;
+import org.sencrm.sales.pipeline.Pipelines;
+import org.sencrm.sales.pipeline.Stage;
+import org.sencrm.sales.pricing.LineInput;
+import org.sencrm.sales.product.ProductDraft;
+import org.sencrm.sales.product.Products;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sales demo data for the demo workspace, once its customers exist: a small product catalogue,
+ * deals in every stage of both default pipelines (some won this quarter), leads from the web form
+ * and a fair, a confirmed order and quotas, so the board and the dashboard have something to show.
+ * Everything goes through the normal services, as the workspace's administrator.
+ */
+@Component
+class DemoSales {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoSales.class);
+
+	private final Products products;
+	private final Pipelines pipelines;
+	private final Opportunities opportunities;
+	private final OpportunityService deals;
+	private final Leads leads;
+	private final Orders orders;
+	private final Quotas quotas;
+	private final UserDirectory users;
+
+	DemoSales(Products products, Pipelines pipelines, Opportunities opportunities, OpportunityService deals, Leads leads,
+			Orders orders, Quotas quotas, UserDirectory users) {
+		this.products = products;
+		this.pipelines = pipelines;
+		this.opportunities = opportunities;
+		this.deals = deals;
+		this.leads = leads;
+		this.orders = orders;
+		this.quotas = quotas;
+		this.users = users;
+	}
+
+	@EventListener
+	void fill(DemoCustomersCreated demo) {
+		try {
+			var coffee = products.create(new ProductDraft("CF-ARABICA-1KG", "Cà phê Arabica Cầu Đất 1 kg", null, "kg", 8,
+					new BigDecimal("420000"), "VND", true)).id();
+			var roaster = products.create(new ProductDraft("MAY-RANG-MINI", "Máy rang cà phê mini", null, "cái", 10,
+					new BigDecimal("12500000"), "VND", true)).id();
+			products.create(new ProductDraft("PM-CRM-THANG", "Phần mềm CRM — 1 người dùng / tháng", null, "tháng", "KCT",
+					new BigDecimal("250000"), "VND", true));
+			products.create(new ProductDraft("DV-DAO-TAO", "Đào tạo tại chỗ", null, "giờ", 10, new BigDecimal("1500000"), "VND", true));
+
+			var today = LocalDate.now(ZoneId.of(users.workspace().timeZone()));
+			var b2b = pipeline("b2b");
+			var b2c = pipeline("b2c");
+			var orgs = demo.organizationIds();
+			var persons = demo.personIds();
+			var sellers = demo.sellerIds();
+			String[] b2bNames = {"Cà phê hạt cho chuỗi cửa hàng 2027", "Hệ thống CRM cho phòng kinh doanh", "Quà Tết cho khách hàng",
+					"Bao bì in logo", "Đào tạo nhân viên bán hàng", "Máy rang cho xưởng mới"};
+			for (int i = 0; i < b2bNames.length && i < orgs.size(); i++) {
+				var stage = open(b2b).get(i % open(b2b).size());
+				var deal = opportunities.create(new NewOpportunity(b2bNames[i], null, orgs.get(i), b2b.id(), stage.id(),
+						new BigDecimal(60_000_000L * (i + 1)), "VND", today.plusDays(10L + 12L * i), sellers.get(i % sellers.size()), null,
+						List.of()));
+				if (i == 4) {
+					deals.win(deal.id(), null, null);
+				}
+			}
+			String[] b2cNames = {"Máy rang mini cho quán", "Cà phê hạt hằng tháng", "Bộ quà tặng", "Gói CRM 5 người dùng"};
+			for (int i = 0; i < b2cNames.length && i < persons.size(); i++) {
+				var stage = open(b2c).get(i % open(b2c).size());
+				var deal = opportunities.create(new NewOpportunity(b2cNames[i], persons.get(i), null, b2c.id(), stage.id(),
+						new BigDecimal(5_000_000L * (i + 2)), "VND", today.plusDays(7L + 9L * i), sellers.get(i % sellers.size()), null,
+						List.of()));
+				if (i == 0) {
+					deals.win(deal.id(), null, null);
+				} else if (i == 3) {
+					deals.lose(deal.id(), "Chọn nhà cung cấp rẻ hơn", null, null);
+				}
+			}
+
+			leads.create(new LeadDraft("Vũ", "Minh Khoa", "khoa.vu@example.vn", "0903111222", "Công ty TNHH Hạt Vàng", null,
+					"Giám đốc mua hàng", "Lâm Đồng", "Cần báo giá 200 kg cà phê hạt mỗi tháng.", "web_form", "Hội chợ Cà phê 2026",
+					Map.of(), null, null, null), "web_form");
+			leads.create(new LeadDraft("Đinh", "Thảo", "thao.dinh@example.vn", null, null, null, null, "Hà Nội",
+					"Muốn dùng thử phần mềm CRM.", "manual", null, Map.of(), null, null, null), "manual");
+
+			orders.create(new OrderDraft(null, null, persons.get(1), null, null, "VND", null, null, List.of(
+					new LineInput(coffee, null, null, new BigDecimal("5"), null, null, null),
+					new LineInput(roaster, null, null, BigDecimal.ONE, null, new BigDecimal("5"), null)), "confirmed", sellers.get(0),
+					null));
+
+			var quarter = Period.quarterOf(today).label();
+			for (var seller : sellers) {
+				quotas.set(seller, quarter, new BigDecimal("300000000"), "VND");
+			}
+			log.info("Demo sales data added: products, deals, leads, an order and quotas");
+		} catch (RuntimeException e) {
+			// The demo customers stay usable without their sales demo.
+			log.warn("Could not add the sales demo data", e);
+		}
+	}
+
+	private Pipeline pipeline(String template) {
+		return pipelines.all().stream().filter(p -> template.equals(p.template())).findFirst().orElseThrow();
+	}
+
+	private static List<Stage> open(Pipeline pipeline) {
+		return pipeline.stages().stream().filter(s -> Stage.OPEN.equals(s.kind())).toList();
+	}
+}
