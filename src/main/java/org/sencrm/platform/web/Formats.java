@@ -25,6 +25,7 @@ public class Formats {
 
 	private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 	private static final DateTimeFormatter VI_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+	private static final java.util.Map<String, NumberFormat> MONEY = new java.util.concurrent.ConcurrentHashMap<>();
 
 	public String date(LocalDate date) {
 		if (date == null) {
@@ -87,12 +88,19 @@ public class Formats {
 		if (amount == null) {
 			return "";
 		}
-		var currency = Currency.getInstance(currencyCode == null ? "VND" : currencyCode);
-		var format = NumberFormat.getCurrencyInstance(vietnamese() ? Locale.forLanguageTag("vi-VN") : Locale.US);
-		format.setCurrency(currency);
-		format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
-		format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
-		return format.format(amount);
+		var code = currencyCode == null ? "VND" : currencyCode;
+		var vietnamese = vietnamese();
+		// Making a currency format is costly (a board page shows hundreds of amounts): one prototype per
+		// language and currency, cloned for each use because formats are not thread-safe.
+		var prototype = MONEY.computeIfAbsent((vietnamese ? "vi:" : "en:") + code, key -> {
+			var currency = Currency.getInstance(code);
+			var format = NumberFormat.getCurrencyInstance(vietnamese ? Locale.forLanguageTag("vi-VN") : Locale.US);
+			format.setCurrency(currency);
+			format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+			format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+			return format;
+		});
+		return ((NumberFormat) prototype.clone()).format(amount);
 	}
 
 	public String phone(String e164) {
