@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +18,6 @@ import java.util.UUID;
 
 import org.sencrm.identity.Access;
 import org.sencrm.identity.UserDirectory;
-import org.sencrm.platform.Cursor;
 import org.sencrm.platform.DomainException;
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
@@ -29,6 +28,7 @@ import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.document.DocumentCustomers;
 import org.sencrm.sales.document.DocumentNumbers;
 import org.sencrm.sales.document.DocumentOwners;
+import org.sencrm.sales.document.NewestFirst;
 import org.sencrm.sales.order.Orders;
 import org.sencrm.sales.pricing.LinePricing;
 import org.sencrm.sales.pricing.Money;
@@ -80,34 +80,13 @@ public class Contracts {
 
 	@Transactional(readOnly = true)
 	public Page list(String status, UUID personId, UUID organizationId, String cursorText, int limit) {
-		var cursor = Cursor.decode(cursorText);
-		var size = Math.max(1, Math.min(limit, 200));
-		var sql = new StringBuilder(SELECT + " where c.workspace_id = :ws");
-		var params = new HashMap<String, Object>();
-		params.put("ws", WorkspaceContext.workspaceId());
-		if (status != null && !status.isBlank()) {
-			sql.append(" and c.status = :status");
-			params.put("status", status);
-		}
-		if (personId != null) {
-			sql.append(" and c.person_id = :person");
-			params.put("person", personId);
-		}
-		if (organizationId != null) {
-			sql.append(" and c.organization_id = :organization");
-			params.put("organization", organizationId);
-		}
-		if (cursor != null) {
-			sql.append(" and (c.created_at, c.id) < (:key, :after)");
-			params.put("key", Timestamp.from(cursor.keyAsInstant()));
-			params.put("after", cursor.id());
-		}
-		sql.append(" order by c.created_at desc, c.id desc limit :limit");
-		params.put("limit", size + 1);
-		var rows = jdbc.sql(sql.toString()).params(params).query(Contracts::contract).list();
-		var items = rows.stream().limit(size).toList();
-		var next = rows.size() > size ? new Cursor(items.getLast().createdAt().toString(), items.getLast().id()).encode() : null;
-		return new Page(items, next);
+		var filters = new LinkedHashMap<String, Object>();
+		filters.put("status", status);
+		filters.put("person_id", personId);
+		filters.put("organization_id", organizationId);
+		var slice = NewestFirst.page(jdbc, SELECT, "c", filters, cursorText, limit, Contracts::contract, Contract::createdAt,
+				Contract::id);
+		return new Page(slice.items(), slice.nextCursor());
 	}
 
 	@Transactional
