@@ -140,7 +140,7 @@ class DirectoryBenchmark {
 	}
 
 	/** The administrator and four sales people, who own the customers. */
-	private static List<UUID> owners(Http http, UUID adminId) {
+	static List<UUID> owners(Http http, UUID adminId) {
 		var owners = new ArrayList<UUID>(List.of(adminId));
 		for (int i = 1; i < OWNERS; i++) {
 			var user = http.expect(201, http.post("/api/v1/users", Map.of("email", "sales" + i + "@bench.sen.local",
@@ -231,7 +231,7 @@ class DirectoryBenchmark {
 	}
 
 	/** Ids of the benchmark's tags, made now if the API sample did not use them all. */
-	private static Map<String, UUID> tags(String superuserUrl, UUID workspaceId) throws SQLException {
+	static Map<String, UUID> tags(String superuserUrl, UUID workspaceId) throws SQLException {
 		var ids = new java.util.HashMap<String, UUID>();
 		try (var connection = DriverManager.getConnection(superuserUrl, "postgres", "")) {
 			for (var name : CustomerBase.TAGS) {

@@ -39,9 +39,18 @@ final class Http {
 				.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
 	}
 
+	/** Posts a text body of the given type, waiting up to {@code timeout} for the answer (long-running imports). */
+	Response post(String path, String contentType, String body, Duration timeout) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+				.POST(HttpRequest.BodyPublishers.ofString(body)).timeout(timeout));
+	}
+
 	/** Sends and times the round trip on loopback: from sending the request to having read the whole response. */
 	private Response send(HttpRequest.Builder request) {
-		request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+		if (!request.build().timeout().isPresent()) {
+			request.timeout(Duration.ofSeconds(60));
+		}
+		request.header("Accept", "application/json");
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}

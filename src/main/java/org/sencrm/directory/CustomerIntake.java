@@ -91,6 +91,24 @@ public class CustomerIntake {
 	/** Persons and organizations the candidate may be, those with the most reasons first. */
 	@Transactional(readOnly = true)
 	public List<Match> likelyMatches(Candidate candidate) {
+		var result = new ArrayList<Match>();
+		for (var match : found(candidate).values()) {
+			describe(match).ifPresent(result::add);
+		}
+		result.sort((a, b) -> Integer.compare(b.reasons().size(), a.reasons().size()));
+		return result;
+	}
+
+	/**
+	 * How many persons and organizations the candidate may be: the same lookups as
+	 * {@link #likelyMatches}, without reading each record to describe it (imports count them per row).
+	 */
+	@Transactional(readOnly = true)
+	public int countLikelyMatches(Candidate candidate) {
+		return found(candidate).size();
+	}
+
+	private Map<UUID, Match> found(Candidate candidate) {
 		var found = new LinkedHashMap<UUID, Match>();
 		if (candidate.email() != null) {
 			personsByEmail(candidate.email()).forEach(id -> add(found, Customers.Kind.PERSON, id, Reason.EMAIL));
@@ -103,19 +121,14 @@ public class CustomerIntake {
 		}
 		var fullName = join(candidate.familyName(), candidate.givenName());
 		if (!fullName.isBlank()) {
-			search.search(fullName, NAME_CANDIDATES, true).stream()
-					.filter(r -> r.type().equals("person") && similarNames(r.name(), fullName))
+			search.searchPersons(fullName, NAME_CANDIDATES, true).stream()
+					.filter(r -> similarNames(r.name(), fullName))
 					.forEach(r -> add(found, Customers.Kind.PERSON, r.id(), Reason.NAME));
 		}
 		if (candidate.companyName() != null) {
 			organizationsNamed(candidate.companyName()).forEach(id -> add(found, Customers.Kind.ORGANIZATION, id, Reason.NAME));
 		}
-		var result = new ArrayList<Match>();
-		for (var match : found.values()) {
-			describe(match).ifPresent(result::add);
-		}
-		result.sort((a, b) -> Integer.compare(b.reasons().size(), a.reasons().size()));
-		return result;
+		return found;
 	}
 
 	/** Persons with exactly this email address (any case). */
@@ -171,8 +184,8 @@ public class CustomerIntake {
 		}
 		var results = new ArrayList<UUID>();
 		for (var query : List.of(name, key)) {
-			search.search(query, NAME_CANDIDATES, true).stream()
-					.filter(r -> r.type().equals("organization") && !results.contains(r.id()))
+			search.searchOrganizations(query, NAME_CANDIDATES).stream()
+					.filter(r -> !results.contains(r.id()))
 					.filter(r -> {
 						var other = companyKey(r.name());
 						return other != null && (other.equals(key) || editSimilarity(other, key) >= SIMILAR);

@@ -40,6 +40,22 @@ public class CustomerSearch {
 
 	@Transactional(readOnly = true)
 	public List<SearchResult> search(String query, int limit, boolean familyFirst) {
+		return search(query, limit, familyFirst, true, true);
+	}
+
+	/** Persons only, best matches first (duplicate checks of a newcomer's name). */
+	@Transactional(readOnly = true)
+	public List<SearchResult> searchPersons(String query, int limit, boolean familyFirst) {
+		return search(query, limit, familyFirst, true, false);
+	}
+
+	/** Organizations only, best matches first. */
+	@Transactional(readOnly = true)
+	public List<SearchResult> searchOrganizations(String query, int limit) {
+		return search(query, limit, true, false, true);
+	}
+
+	private List<SearchResult> search(String query, int limit, boolean familyFirst, boolean persons, boolean organizations) {
 		var prefixes = SearchPrefixes.of(query);
 		if (prefixes.isEmpty()) {
 			return List.of();
@@ -47,8 +63,12 @@ public class CustomerSearch {
 		var max = Math.max(1, Math.min(limit, MAX_RESULTS));
 		var folded = SearchText.fold(query);
 		var results = new ArrayList<SearchResult>();
-		results.addAll(find(true, folded, prefixes, max, familyFirst));
-		results.addAll(find(false, folded, prefixes, max, familyFirst));
+		if (persons) {
+			results.addAll(find(true, folded, prefixes, max, familyFirst));
+		}
+		if (organizations) {
+			results.addAll(find(false, folded, prefixes, max, familyFirst));
+		}
 		results.sort(Comparator.comparingDouble(SearchResult::score).reversed().thenComparing(SearchResult::name));
 		return results.size() > max ? results.subList(0, max) : results;
 	}

@@ -27,8 +27,7 @@ class LeadMatches {
 	@Transactional(readOnly = true)
 	List<LeadMatch> of(Lead lead) {
 		var matches = new ArrayList<LeadMatch>();
-		for (var m : directory.likelyMatches(new CustomerIntake.Candidate(lead.familyName(), lead.givenName(), lead.email(),
-				lead.phone(), lead.companyName(), lead.taxCode()))) {
+		for (var m : directory.likelyMatches(candidate(lead))) {
 			matches.add(new LeadMatch(m.kind().name().toLowerCase(Locale.ROOT), m.id(), m.name(), m.detail(),
 					m.reasons().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).toList()));
 		}
@@ -38,5 +37,16 @@ class LeadMatches {
 					List.copyOf(others.get(other.id()))));
 		}
 		return matches;
+	}
+
+	/** How many likely duplicates the lead has: the same lookups as {@link #of}, without describing each. */
+	@Transactional(readOnly = true)
+	int count(Lead lead) {
+		return directory.countLikelyMatches(candidate(lead)) + leads.sameAs(lead).size();
+	}
+
+	private static CustomerIntake.Candidate candidate(Lead lead) {
+		return new CustomerIntake.Candidate(lead.familyName(), lead.givenName(), lead.email(), lead.phone(), lead.companyName(),
+				lead.taxCode());
 	}
 }

@@ -100,29 +100,36 @@ class LeadRepository {
 	}
 
 	/**
-	 * Other open leads with the same email, phone, tax code, name or company (each an index lookup),
-	 * with the reasons.
+	 * Other open leads with the same email, phone, tax code, name or company, with the reasons: one
+	 * statement, each condition an index lookup (PostgreSQL ORs the index scans), the 20 oldest.
 	 */
 	Map<UUID, List<String>> sameAs(Lead lead) {
+		var nameKey = CustomerIntake.nameKey(lead.personName(true));
+		var companyKey = CustomerIntake.companyKey(lead.companyName());
 		var found = new java.util.LinkedHashMap<UUID, List<String>>();
-		var keys = new String[][] {{"email", lead.email(), "email"}, {"phone", lead.phone(), "phone"},
-				{"tax_code", lead.taxCode(), "tax_code"}, {"name_key", CustomerIntake.nameKey(lead.personName(true)), "name"},
-				{"company_key", CustomerIntake.companyKey(lead.companyName()), "name"}};
-		for (var key : keys) {
-			if (key[1] == null) {
-				continue;
-			}
-			jdbc.sql("select id from leads where workspace_id = :ws and " + key[0] + " = :value and id <> :id"
-					+ " and status not in ('converted', 'disqualified') order by created_at limit 20")
-					.param("ws", WorkspaceContext.workspaceId()).param("value", key[1]).param("id", lead.id())
-					.query(UUID.class).list()
-					.forEach(other -> {
-						var reasons = found.computeIfAbsent(other, k -> new ArrayList<>());
-						if (!reasons.contains(key[2])) {
-							reasons.add(key[2]);
-						}
-					});
+		if (lead.email() == null && lead.phone() == null && lead.taxCode() == null && nameKey == null && companyKey == null) {
+			return found;
 		}
+		jdbc.sql("""
+				select id, email = :email as email, phone = :phone as phone, tax_code = :tax as tax_code,
+				       name_key = :name or company_key = :company as name
+				from leads
+				where workspace_id = :ws and id <> :id and status not in ('converted', 'disqualified')
+				  and (email = :email or phone = :phone or tax_code = :tax or name_key = :name or company_key = :company)
+				order by created_at limit 20""")
+				.param("ws", WorkspaceContext.workspaceId()).param("id", lead.id())
+				.param("email", lead.email(), java.sql.Types.VARCHAR).param("phone", lead.phone(), java.sql.Types.VARCHAR)
+				.param("tax", lead.taxCode(), java.sql.Types.VARCHAR).param("name", nameKey, java.sql.Types.VARCHAR)
+				.param("company", companyKey, java.sql.Types.VARCHAR)
+				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+					var reasons = new ArrayList<String>();
+					for (var reason : List.of("email", "phone", "tax_code", "name")) {
+						if (rs.getBoolean(reason)) {
+							reasons.add(reason);
+						}
+					}
+					found.put(rs.getObject("id", UUID.class), reasons);
+				});
 		return found;
 	}
 

@@ -126,7 +126,7 @@ public class Leads {
 				lead = withOwner(lead, access.user().id(), askedTeam);
 			}
 		}
-		lead = lead.with(Lead.NEW, null, scoring.scoreOf(lead), matches.of(lead).size(), 0);
+		lead = lead.with(Lead.NEW, null, scoring.scoreOf(lead), matches.count(lead), 0);
 		leads.insert(lead);
 		history.created(ENTITY, lead.id(), lead.historyValues());
 		return get(lead.id());
@@ -150,7 +150,7 @@ public class Leads {
 				current.webFormId(), draft.ownerId(), draft.ownerTeamId(), 0, current.disqualifyReason(), current.linkedPersonId(),
 				current.linkedOrganizationId(), null, null, null, null, current.activityCount(), current.lastActivityAt(), 0,
 				current.createdAt(), Instant.now(), expectedVersion + 1);
-		return store(current, changed.with(status, changed.disqualifyReason(), scoring.scoreOf(changed), matches.of(changed).size(),
+		return store(current, changed.with(status, changed.disqualifyReason(), scoring.scoreOf(changed), matches.count(changed),
 				expectedVersion + 1));
 	}
 
