@@ -125,7 +125,7 @@ class MessageBundlesTest {
 	void everyChoiceAPageShowsHasALabel() {
 		var english = bundle("messages.properties");
 		var keys = new ArrayList<String>();
-		Map.of("person.status.", Person.STATUSES, "person.stage.", Person.LIFECYCLE_STAGES,
+		Map.of("person.status.", Person.STATUSES, "lifecycle.stage.", org.sencrm.directory.lifecycle.LifecycleStage.ALL,
 				"organization.kind.", Organization.KINDS, "organization.relationship.", Organization.RELATIONSHIPS,
 				"organization.size.", Organization.SIZES, "role.buying.", ContactRole.BUYING_ROLES,
 				"customfields.type.", CustomFieldDefinition.TYPES, "consent.channel.", Consent.CHANNELS,

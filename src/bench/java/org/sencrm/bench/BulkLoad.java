@@ -219,7 +219,7 @@ final class BulkLoad {
 		var phones = ContactDetails.phones(g.phones().stream().map(n -> new PhoneNumber(n, null, false)).toList(), problems);
 		var addresses = ContactDetails.addresses(List.of(g.address()), problems);
 		problems.throwIfAny();
-		return new Organization(g.id(), g.name(), g.kind(), g.relationship(), g.taxCode(), g.industry(), g.size(),
+		return new Organization(g.id(), g.name(), g.kind(), g.relationship(), null, g.taxCode(), g.industry(), g.size(),
 				g.website(), emails, phones, addresses, null, List.of(), ownerIds.get(g.owner()), null, Map.of(),
 				g.createdAt(), g.createdAt(), 0);
 	}

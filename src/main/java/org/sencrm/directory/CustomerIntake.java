@@ -216,7 +216,7 @@ public class CustomerIntake {
 	/** Creates an organization as the current user (with the usual access rules and history). */
 	@Transactional
 	public UUID createOrganization(String name, String taxCode, String province, UUID ownerId, UUID ownerTeamId) {
-		return organizations.create(new OrganizationDraft(name, null, null, taxCode, null, null, null, null, null,
+		return organizations.create(new OrganizationDraft(name, null, null, null, taxCode, null, null, null, null, null,
 				address(province), null, null, ownerId, ownerTeamId, null)).id();
 	}
 

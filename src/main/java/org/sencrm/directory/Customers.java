@@ -3,6 +3,7 @@ package org.sencrm.directory;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.sencrm.directory.lifecycle.LifecycleStage;
 import org.sencrm.directory.organization.OrganizationService;
 import org.sencrm.directory.person.NameOrder;
 import org.sencrm.directory.person.PersonService;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What other modules may ask the directory: does this customer exist in the current workspace,
- * what is it called, and who owns it (for access checks on things attached to it).
+ * what is it called, who owns it (for access checks on things attached to it), and where it stands
+ * in its lifecycle.
  */
 @Component
 public class Customers {
@@ -46,33 +48,38 @@ public class Customers {
 		this.history = history;
 	}
 
-	/** A person's lifecycle stage (first_time, repeat, regular, loyal, at_risk, churned), if set. */
+	/** A person's or organization's lifecycle stage (first_time, repeat, regular, loyal, at_risk, churned), if set. */
 	@org.springframework.transaction.annotation.Transactional(readOnly = true)
-	public Optional<String> lifecycleStage(UUID personId) {
-		return jdbc.sql("select lifecycle_stage from persons where workspace_id = :ws and id = :id")
-				.param("ws", WorkspaceContext.workspaceId()).param("id", personId)
+	public Optional<String> lifecycleStage(Kind kind, UUID id) {
+		return jdbc.sql("select lifecycle_stage from " + table(kind) + " where workspace_id = :ws and id = :id")
+				.param("ws", WorkspaceContext.workspaceId()).param("id", id)
 				.query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(stage -> stage);
 	}
 
 	/**
-	 * Sets a person's lifecycle stage on behalf of another module's rules (sales: from orders),
-	 * without a user's access check, with a history line in the name of the current actor (the
-	 * system, for event listeners). Unknown persons are left alone.
+	 * Sets a person's or organization's lifecycle stage on behalf of another module's rules
+	 * (sales: from orders), without a user's access check, with a history line in the name of the
+	 * current actor (the system, for event listeners). Unknown customers are left alone.
 	 */
 	@org.springframework.transaction.annotation.Transactional
-	public void setLifecycleStage(UUID personId, String stage) {
-		if (!org.sencrm.directory.person.Person.LIFECYCLE_STAGES.contains(stage)) {
+	public void setLifecycleStage(Kind kind, UUID id, String stage) {
+		if (!LifecycleStage.ALL.contains(stage)) {
 			throw new IllegalArgumentException("Unknown lifecycle stage " + stage);
 		}
-		var before = lifecycleStage(personId);
-		var updated = jdbc.sql("""
-				update persons set lifecycle_stage = :stage, updated_at = now(), version = version + 1
+		var before = lifecycleStage(kind, id);
+		var updated = jdbc.sql("update " + table(kind) + """
+				 set lifecycle_stage = :stage, updated_at = now(), version = version + 1
 				where workspace_id = :ws and id = :id and lifecycle_stage is distinct from :stage""")
-				.param("ws", WorkspaceContext.workspaceId()).param("id", personId).param("stage", stage).update();
+				.param("ws", WorkspaceContext.workspaceId()).param("id", id).param("stage", stage).update();
 		if (updated > 0) {
-			history.updated("person", personId, java.util.Collections.singletonMap("lifecycleStage", before.orElse(null)),
-					java.util.Map.of("lifecycleStage", stage));
+			history.updated(kind == Kind.PERSON ? "person" : "organization", id,
+					java.util.Collections.singletonMap(LifecycleStage.FIELD, before.orElse(null)),
+					java.util.Map.of(LifecycleStage.FIELD, stage));
 		}
+	}
+
+	private static String table(Kind kind) {
+		return kind == Kind.PERSON ? "persons" : "organizations";
 	}
 
 	public Optional<PersonContact> personContact(UUID id) {

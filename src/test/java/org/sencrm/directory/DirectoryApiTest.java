@@ -57,6 +57,33 @@ class DirectoryApiTest {
 	}
 
 	@Test
+	void anOrganizationsLifecycleStageIsWrittenFilteredAndExported() throws java.io.IOException {
+		var refused = sales.post("/api/v1/organizations", Map.of("name", "Công ty Sai", "lifecycleStage", "vip"));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+				.containsExactly("lifecycleStage");
+
+		var loyal = sales.post("/api/v1/organizations", Map.of("name", "Hợp tác xã Trà Sen", "lifecycleStage", "loyal")).body();
+		var id = loyal.get("id").asString();
+		assertThat(loyal.get("lifecycleStage").asString()).isEqualTo("loyal");
+		sales.post("/api/v1/organizations", Map.of("name", "Công ty Mới"));
+		var atRisk = sales.patch("/api/v1/organizations/" + id, Map.of("lifecycleStage", "at_risk"));
+		assertThat(atRisk.status()).isEqualTo(200);
+		assertThat(sales.get("/api/v1/organizations/" + id).body().get("lifecycleStage").asString()).isEqualTo("at_risk");
+		assertThat(sales.patch("/api/v1/organizations/" + id, Map.of("lifecycleStage", "gold")).body().get("errors").get(0)
+				.get("field").asString()).isEqualTo("lifecycleStage");
+
+		var filtered = sales.get("/api/v1/organizations?lifecycleStage=at_risk").body().get("items");
+		assertThat(filtered.valueStream().map(o -> o.get("name").asString()).toList()).containsExactly("Hợp tác xã Trà Sen");
+		var history = sales.get("/api/v1/organizations/" + id + "/history").body();
+		assertThat(history.get(0).get("changes").get("lifecycleStage").get("to").asString()).isEqualTo("at_risk");
+		var csv = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+				.parse(new java.io.StringReader(sales.get("/api/v1/organizations/export").body().asString().replace("\uFEFF", "")))
+				.stream().collect(java.util.stream.Collectors.toMap(r -> r.get("name"), r -> r.get("lifecycle_stage")));
+		assertThat(csv).containsExactlyInAnyOrderEntriesOf(Map.of("Hợp tác xã Trà Sen", "at_risk", "Công ty Mới", ""));
+	}
+
+	@Test
 	void contactRolesShowOnBothSides() {
 		var person = sales.post("/api/v1/persons", Map.of("familyName", "Võ", "givenName", "Thành")).body().get("id").asString();
 		var organization = sales.post("/api/v1/organizations", Map.of("name", "Nhà máy Bao bì")).body().get("id").asString();

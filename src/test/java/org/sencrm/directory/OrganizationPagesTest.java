@@ -55,6 +55,30 @@ class OrganizationPagesTest {
 	}
 
 	@Test
+	void aLifecycleStageChosenOnTheFormShowsOnThePageInItsHistoryAndFiltersTheList() {
+		var organization = api.post("/api/v1/organizations", Map.of("name", "Công ty Lúa Vàng")).body().get("id").asString();
+		api.post("/api/v1/organizations", Map.of("name", "Công ty Chưa Mua"));
+		var form = sales.get("/organizations/" + organization + "/edit");
+		assertThat(form.html().select("select[name=lifecycleStage] option").eachText()).contains("Regular", "Churned");
+
+		var saved = sales.submit(form, "form.record-form", Map.of("lifecycleStage", "regular"));
+
+		assertThat(saved.status()).isEqualTo(302);
+		var page = sales.follow(saved);
+		assertThat(page.html().select(".badges .badge").eachText()).contains("Regular");
+		assertThat(page.html().select("ol.timeline table.changes tr").eachText()).contains("Lifecycle stage → Regular");
+		assertThat(api.get("/api/v1/organizations/" + organization).body().get("lifecycleStage").asString()).isEqualTo("regular");
+		var list = sales.get("/organizations?lifecycleStage=regular");
+		assertThat(list.html().select("table.records .primary-cell a").eachText()).containsExactly("Công ty Lúa Vàng");
+		assertThat(list.html().selectFirst("select[name=lifecycleStage] option[selected]").val()).isEqualTo("regular");
+
+		var cleared = sales.submit(sales.get("/organizations/" + organization + "/edit"), "form.record-form",
+				Map.of("lifecycleStage", ""));
+		assertThat(cleared.status()).isEqualTo(302);
+		assertThat(api.get("/api/v1/organizations/" + organization).body().has("lifecycleStage")).isFalse();
+	}
+
+	@Test
 	void aWrongTaxCodeAndWebsiteAreShownBesideTheirFields() {
 		var refused = sales.submit(sales.get("/organizations/new"), "form.record-form",
 				Map.of("name", "Sen", "taxCode", "123", "website", "not a site"));

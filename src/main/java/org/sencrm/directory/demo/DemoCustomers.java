@@ -129,7 +129,7 @@ class DemoCustomers {
 		if (revenue != null) {
 			custom.put("annual_revenue_vnd", revenue);
 		}
-		var organization = organizations.create(new OrganizationDraft(name, kind, relationship, taxCode, industry, size, website,
+		var organization = organizations.create(new OrganizationDraft(name, kind, relationship, null, taxCode, industry, size, website,
 				List.of(new EmailAddress(email, "work", true)), List.of(new PhoneNumber(phone, "office", true)), List.of(address),
 				null, tags, null, null, custom));
 		ids.put(name, organization.id());

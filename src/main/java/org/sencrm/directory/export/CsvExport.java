@@ -67,15 +67,16 @@ public class CsvExport {
 
 	public void organizations(OrganizationFilter filter, Writer out) {
 		var custom = customFields.of("organization");
-		var header = new ArrayList<>(List.of("id", "name", "kind", "relationship", "tax_code", "industry", "size", "website",
-				"emails", "phones", "addresses", "tags", "owner_id", "created_at"));
+		var header = new ArrayList<>(List.of("id", "name", "kind", "relationship", "lifecycle_stage", "tax_code", "industry",
+				"size", "website", "emails", "phones", "addresses", "tags", "owner_id", "created_at"));
 		custom.forEach(d -> header.add("cf." + d.key()));
 		try (var csv = printer(out, header)) {
 			String cursor = null;
 			do {
 				var page = organizations.list(filter.page(cursor, PAGE));
 				for (Organization o : page.items()) {
-					var row = new ArrayList<Object>(List.of(o.id(), o.name(), o.kind(), o.relationship(), n(o.taxCode()),
+					var row = new ArrayList<Object>(List.of(o.id(), o.name(), o.kind(), o.relationship(), n(o.lifecycleStage()),
+							n(o.taxCode()),
 							n(o.industry()), n(o.size()), n(o.website()),
 							join(o.emails().stream().map(EmailAddress::address).toList()),
 							join(o.phones().stream().map(PhoneNumber::number).toList()),

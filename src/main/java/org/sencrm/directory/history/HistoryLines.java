@@ -33,7 +33,7 @@ public class HistoryLines {
 	}
 
 	/** Fields whose values are choices, and the message prefix of the choices' labels. */
-	private static final Map<String, String> CHOICES = Map.of("status", "person.status.", "lifecycleStage", "person.stage.",
+	private static final Map<String, String> CHOICES = Map.of("status", "person.status.", "lifecycleStage", "lifecycle.stage.",
 			"kind", "organization.kind.", "relationship", "organization.relationship.", "size", "organization.size.");
 
 	/**

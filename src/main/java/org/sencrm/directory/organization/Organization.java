@@ -13,9 +13,9 @@ import org.sencrm.directory.contact.PhoneNumber;
 import org.sencrm.platform.SearchText;
 
 /** An organization: a business customer, partner, supplier, government body or institution. */
-public record Organization(UUID id, String name, String kind, String relationship, String taxCode, String industry,
-		String size, String website, List<EmailAddress> emails, List<PhoneNumber> phones, List<Address> addresses,
-		UUID parentId, List<String> tags, UUID ownerId, UUID ownerTeamId, Map<String, Object> customFields,
+public record Organization(UUID id, String name, String kind, String relationship, String lifecycleStage, String taxCode,
+		String industry, String size, String website, List<EmailAddress> emails, List<PhoneNumber> phones,
+		List<Address> addresses, UUID parentId, List<String> tags, UUID ownerId, UUID ownerTeamId, Map<String, Object> customFields,
 		Instant createdAt, Instant updatedAt, int version) {
 
 	/** Commercial organizations are OEMs (build our product into theirs), users, or distributors. */
@@ -37,12 +37,12 @@ public record Organization(UUID id, String name, String kind, String relationshi
 	}
 
 	public OrganizationDraft toDraft() {
-		return new OrganizationDraft(name, kind, relationship, taxCode, industry, size, website, emails, phones, addresses,
+		return new OrganizationDraft(name, kind, relationship, lifecycleStage, taxCode, industry, size, website, emails, phones, addresses,
 				parentId, tags, ownerId, ownerTeamId, customFields);
 	}
 
 	Organization withTags(List<String> tagNames) {
-		return new Organization(id, name, kind, relationship, taxCode, industry, size, website, emails, phones, addresses,
+		return new Organization(id, name, kind, relationship, lifecycleStage, taxCode, industry, size, website, emails, phones, addresses,
 				parentId, tagNames, ownerId, ownerTeamId, customFields, createdAt, updatedAt, version);
 	}
 
@@ -51,6 +51,7 @@ public record Organization(UUID id, String name, String kind, String relationshi
 		values.put("name", name);
 		values.put("kind", kind);
 		values.put("relationship", relationship);
+		values.put("lifecycleStage", lifecycleStage);
 		values.put("taxCode", taxCode);
 		values.put("industry", industry);
 		values.put("size", size);

@@ -6,9 +6,12 @@ import java.util.UUID;
 
 import org.sencrm.directory.listing.ListParams;
 
-/** What an organization list shows: text, tags (all must match), owner, kind, relationship, custom field values. */
+/**
+ * What an organization list shows: text, tags (all must match), owner, kind, relationship,
+ * lifecycle stage, custom field values.
+ */
 public record OrganizationFilter(String q, List<String> tags, UUID ownerId, String kind, String relationship,
-		Map<String, String> customFields, String sort, String cursor, int limit) {
+		String lifecycleStage, Map<String, String> customFields, String sort, String cursor, int limit) {
 
 	public static final int MAX_LIMIT = 200;
 
@@ -17,26 +20,28 @@ public record OrganizationFilter(String q, List<String> tags, UUID ownerId, Stri
 		customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
 		kind = kind == null || kind.isBlank() ? null : kind;
 		relationship = relationship == null || relationship.isBlank() ? null : relationship;
+		lifecycleStage = lifecycleStage == null || lifecycleStage.isBlank() ? null : lifecycleStage;
 		sort = "created".equals(sort) ? "created" : "name";
 		limit = limit <= 0 ? 50 : Math.min(limit, MAX_LIMIT);
 	}
 
 	public static OrganizationFilter all() {
-		return new OrganizationFilter(null, List.of(), null, null, null, Map.of(), "name", null, MAX_LIMIT);
+		return new OrganizationFilter(null, List.of(), null, null, null, null, Map.of(), "name", null, MAX_LIMIT);
 	}
 
 	/**
 	 * Reads a filter from request parameters: {@code q}, {@code tag} (repeatable), {@code ownerId},
-	 * {@code kind}, {@code relationship}, {@code cf.<key>}, {@code sort}, {@code cursor}, {@code limit}.
+	 * {@code kind}, {@code relationship}, {@code lifecycleStage}, {@code cf.<key>}, {@code sort}, {@code cursor},
+	 * {@code limit}.
 	 */
 	public static OrganizationFilter of(org.springframework.util.MultiValueMap<String, String> params) {
 		return new OrganizationFilter(params.getFirst("q"), params.get("tag"), ListParams.ownerId(params), params.getFirst("kind"),
-				params.getFirst("relationship"), ListParams.customFields(params), params.getFirst("sort"), params.getFirst("cursor"),
+				params.getFirst("relationship"), params.getFirst("lifecycleStage"), ListParams.customFields(params), params.getFirst("sort"), params.getFirst("cursor"),
 				ListParams.limit(params));
 	}
 
 	/** The same filter for another page. */
 	public OrganizationFilter page(String cursor, int limit) {
-		return new OrganizationFilter(q, tags, ownerId, kind, relationship, customFields, sort, cursor, limit);
+		return new OrganizationFilter(q, tags, ownerId, kind, relationship, lifecycleStage, customFields, sort, cursor, limit);
 	}
 }

@@ -12,6 +12,7 @@ public class OrganizationForm extends ContactForm {
 	private String name;
 	private String kind = "commercial_user";
 	private String relationship = "customer";
+	private String lifecycleStage;
 	private String taxCode;
 	private String industry;
 	private String size;
@@ -25,6 +26,7 @@ public class OrganizationForm extends ContactForm {
 		form.name = o.name();
 		form.kind = o.kind();
 		form.relationship = o.relationship();
+		form.lifecycleStage = o.lifecycleStage();
 		form.taxCode = o.taxCode();
 		form.industry = o.industry();
 		form.size = o.size();
@@ -35,8 +37,8 @@ public class OrganizationForm extends ContactForm {
 	}
 
 	OrganizationDraft toDraft() {
-		return new OrganizationDraft(name, kind, relationship, taxCode, industry, size, website, emailAddresses(), phoneNumbers(),
-				postalAddresses(), parentId, tagNames(), getOwnerId(), getOwnerTeamId(), customFields);
+		return new OrganizationDraft(name, kind, relationship, lifecycleStage, taxCode, industry, size, website, emailAddresses(),
+				phoneNumbers(), postalAddresses(), parentId, tagNames(), getOwnerId(), getOwnerTeamId(), customFields);
 	}
 
 	public String getName() { return name; }
@@ -45,6 +47,8 @@ public class OrganizationForm extends ContactForm {
 	public void setKind(String kind) { this.kind = kind; }
 	public String getRelationship() { return relationship; }
 	public void setRelationship(String relationship) { this.relationship = relationship; }
+	public String getLifecycleStage() { return lifecycleStage; }
+	public void setLifecycleStage(String lifecycleStage) { this.lifecycleStage = lifecycleStage; }
 	public String getTaxCode() { return taxCode; }
 	public void setTaxCode(String taxCode) { this.taxCode = taxCode; }
 	public String getIndustry() { return industry; }

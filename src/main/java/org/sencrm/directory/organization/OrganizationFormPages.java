@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.sencrm.directory.customfield.CustomFieldInputs;
 import org.sencrm.directory.customfield.CustomFields;
+import org.sencrm.directory.lifecycle.LifecycleStage;
 import org.sencrm.directory.ownership.OwnerChoices;
 import org.sencrm.identity.Access;
 import org.sencrm.platform.Ids;
@@ -114,6 +115,7 @@ class OrganizationFormPages {
 		model.addAttribute("canReassign", owners.canReassign());
 		model.addAttribute("kinds", Organization.KINDS);
 		model.addAttribute("relationships", Organization.RELATIONSHIPS);
+		model.addAttribute("stages", LifecycleStage.ALL);
 		model.addAttribute("sizes", Organization.SIZES);
 		return "directory/organization/form";
 	}

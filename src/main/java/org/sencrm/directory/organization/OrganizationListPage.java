@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.sencrm.directory.customfield.CustomFieldDefinition;
 import org.sencrm.directory.customfield.CustomFields;
 import org.sencrm.directory.export.CsvExport;
+import org.sencrm.directory.lifecycle.LifecycleStage;
 import org.sencrm.directory.listing.ListLinks;
 import org.sencrm.directory.tag.Tags;
 import org.sencrm.directory.view.SavedViews;
@@ -65,6 +66,7 @@ class OrganizationListPage {
 		model.addAttribute("choiceFields", choiceFields());
 		model.addAttribute("kinds", Organization.KINDS);
 		model.addAttribute("relationships", Organization.RELATIONSHIPS);
+		model.addAttribute("stages", LifecycleStage.ALL);
 		model.addAttribute("views", views.mine(OrganizationService.ENTITY));
 		return "directory/organization/list";
 	}
@@ -81,7 +83,7 @@ class OrganizationListPage {
 	String pick(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "organizationId") String field,
 			Model model) {
 		var found = q.isBlank() ? List.<Organization>of()
-				: organizations.list(new OrganizationFilter(q, List.of(), null, null, null, null, "name", null, 10)).items();
+				: organizations.list(new OrganizationFilter(q, List.of(), null, null, null, null, null, "name", null, 10)).items();
 		model.addAttribute("found", found);
 		model.addAttribute("field", PICKER_FIELDS.contains(field) ? field : PICKER_FIELDS.getFirst());
 		model.addAttribute("q", q);

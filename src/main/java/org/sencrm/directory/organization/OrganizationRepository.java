@@ -39,9 +39,10 @@ class OrganizationRepository {
 
 	void insert(Organization o) {
 		jdbc.sql("""
-				insert into organizations (id, workspace_id, name, kind, relationship, tax_code, industry, size, website, emails, phones,
-				  addresses, parent_id, owner_id, owner_team_id, custom_fields, search_name, search_text, created_at, updated_at, version)
-				values (:id, :ws, :name, :kind, :relationship, :taxCode, :industry, :size, :website, cast(:emails as jsonb),
+				insert into organizations (id, workspace_id, name, kind, relationship, lifecycle_stage, tax_code, industry, size, website,
+				  emails, phones, addresses, parent_id, owner_id, owner_team_id, custom_fields, search_name, search_text, created_at,
+				  updated_at, version)
+				values (:id, :ws, :name, :kind, :relationship, :stage, :taxCode, :industry, :size, :website, cast(:emails as jsonb),
 				  cast(:phones as jsonb), cast(:addresses as jsonb), :parent, :owner, :team, cast(:custom as jsonb), :searchName,
 				  :searchText, :created, :updated, 0)""")
 				.params(columns(o))
@@ -52,7 +53,8 @@ class OrganizationRepository {
 		var params = columns(o);
 		params.put("expected", expectedVersion);
 		return jdbc.sql("""
-				update organizations set name = :name, kind = :kind, relationship = :relationship, tax_code = :taxCode,
+				update organizations set name = :name, kind = :kind, relationship = :relationship, lifecycle_stage = :stage,
+				  tax_code = :taxCode,
 				  industry = :industry, size = :size, website = :website, emails = cast(:emails as jsonb), phones = cast(:phones as jsonb),
 				  addresses = cast(:addresses as jsonb), parent_id = :parent, owner_id = :owner, owner_team_id = :team,
 				  custom_fields = cast(:custom as jsonb), search_name = :searchName, search_text = :searchText, updated_at = :updated,
@@ -75,6 +77,7 @@ class OrganizationRepository {
 				.equal("owner_id", filter.ownerId())
 				.equal("kind", filter.kind())
 				.equal("relationship", filter.relationship())
+				.equal("lifecycle_stage", filter.lifecycleStage())
 				.customFields(filter.customFields())
 				.page(jdbc, this::organization, filter.sort(), filter.cursor(), filter.limit(), Organization::id,
 						Organization::searchName, Organization::createdAt);
@@ -110,6 +113,7 @@ class OrganizationRepository {
 		params.put("name", o.name());
 		params.put("kind", o.kind());
 		params.put("relationship", o.relationship());
+		params.put("stage", o.lifecycleStage());
 		params.put("taxCode", o.taxCode());
 		params.put("industry", o.industry());
 		params.put("size", o.size());
@@ -130,7 +134,7 @@ class OrganizationRepository {
 
 	private Organization organization(ResultSet rs, int row) throws SQLException {
 		return new Organization(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("kind"),
-				rs.getString("relationship"), rs.getString("tax_code"), rs.getString("industry"), rs.getString("size"),
+				rs.getString("relationship"), rs.getString("lifecycle_stage"), rs.getString("tax_code"), rs.getString("industry"), rs.getString("size"),
 				rs.getString("website"), json.emails(rs.getString("emails")), json.phones(rs.getString("phones")),
 				json.addresses(rs.getString("addresses")), rs.getObject("parent_id", UUID.class), List.of(),
 				rs.getObject("owner_id", UUID.class), rs.getObject("owner_team_id", UUID.class),

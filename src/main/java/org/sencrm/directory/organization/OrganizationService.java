@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.customfield.CustomFields;
+import org.sencrm.directory.lifecycle.LifecycleStage;
 import org.sencrm.directory.ownership.Ownership;
 import org.sencrm.directory.tag.Tags;
 import org.sencrm.identity.Access;
@@ -134,6 +135,7 @@ public class OrganizationService {
 		if (!Organization.RELATIONSHIPS.contains(relationship)) {
 			problems.add("relationship", "validation.choice");
 		}
+		var stage = LifecycleStage.checked(draft.lifecycleStage(), problems);
 		var size = ContactDetails.blankToNull(draft.size());
 		if (size != null && !Organization.SIZES.contains(size)) {
 			problems.add("size", "validation.choice");
@@ -155,7 +157,7 @@ public class OrganizationService {
 		var custom = customFields.validate(ENTITY, draft.customFields(), problems);
 		var tagNames = tags.clean(draft.tags(), "tags", problems);
 		problems.throwIfAny();
-		return new Organization(id, name, kind, relationship, taxCode, industry, size, website, emails, phones, addresses,
+		return new Organization(id, name, kind, relationship, stage, taxCode, industry, size, website, emails, phones, addresses,
 				draft.parentId(), tagNames, ownerId, ownerTeamId, custom, createdAt, updatedAt, version);
 	}
 

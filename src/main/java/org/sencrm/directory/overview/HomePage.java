@@ -39,7 +39,7 @@ class HomePage {
 		model.addAttribute("recentPersons",
 				persons.list(new PersonFilter(null, List.of(), null, null, null, Map.of(), "created", null, RECENT)).items());
 		model.addAttribute("recentOrganizations", organizations.list(
-				new OrganizationFilter(null, List.of(), null, null, null, Map.of(), "created", null, RECENT)).items());
+				new OrganizationFilter(null, List.of(), null, null, null, null, Map.of(), "created", null, RECENT)).items());
 		model.addAttribute("familyFirst", names.familyFirst());
 		return "directory/home";
 	}

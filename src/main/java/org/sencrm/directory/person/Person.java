@@ -22,7 +22,6 @@ public record Person(UUID id, String familyName, String middleName, String given
 		Map<String, Object> customFields, Instant createdAt, Instant updatedAt, int version) {
 
 	public static final List<String> STATUSES = List.of("potential", "existing");
-	public static final List<String> LIFECYCLE_STAGES = List.of("first_time", "repeat", "regular", "loyal", "at_risk", "churned");
 
 	/** The full name in Vietnamese order (family, middle, given) or in Western order (given, middle, family). */
 	public String name(boolean familyFirst) {

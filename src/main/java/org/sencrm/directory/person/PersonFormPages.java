@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.sencrm.directory.customfield.CustomFieldInputs;
 import org.sencrm.directory.customfield.CustomFields;
+import org.sencrm.directory.lifecycle.LifecycleStage;
 import org.sencrm.directory.ownership.OwnerChoices;
 import org.sencrm.identity.Access;
 import org.sencrm.platform.Ids;
@@ -114,7 +115,7 @@ class PersonFormPages {
 		model.addAttribute("teams", owners.teams(form.getOwnerTeamId()));
 		model.addAttribute("canReassign", owners.canReassign());
 		model.addAttribute("statuses", Person.STATUSES);
-		model.addAttribute("stages", Person.LIFECYCLE_STAGES);
+		model.addAttribute("stages", LifecycleStage.ALL);
 		model.addAttribute("consentStatuses", Consent.STATUSES);
 		return "directory/person/form";
 	}

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.sencrm.directory.customfield.CustomFieldDefinition;
 import org.sencrm.directory.customfield.CustomFields;
+import org.sencrm.directory.lifecycle.LifecycleStage;
 import org.sencrm.directory.export.CsvExport;
 import org.sencrm.directory.listing.ListLinks;
 import org.sencrm.directory.tag.Tags;
@@ -66,7 +67,7 @@ class PersonListPage {
 				.collect(Collectors.toMap(UserDirectory.UserSummary::id, UserDirectory.UserSummary::displayName)));
 		model.addAttribute("choiceFields", choiceFields());
 		model.addAttribute("statuses", Person.STATUSES);
-		model.addAttribute("stages", Person.LIFECYCLE_STAGES);
+		model.addAttribute("stages", LifecycleStage.ALL);
 		model.addAttribute("views", views.mine(PersonService.ENTITY));
 		return "directory/person/list";
 	}

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.customfield.CustomFields;
+import org.sencrm.directory.lifecycle.LifecycleStage;
 import org.sencrm.directory.tag.Tags;
 import org.sencrm.identity.Access;
 import org.sencrm.directory.ownership.Ownership;
@@ -145,10 +146,7 @@ public class PersonService {
 		if (!Person.STATUSES.contains(status)) {
 			problems.add("status", "validation.choice");
 		}
-		var stage = ContactDetails.blankToNull(draft.lifecycleStage());
-		if (stage != null && !Person.LIFECYCLE_STAGES.contains(stage)) {
-			problems.add("lifecycleStage", "validation.choice");
-		}
+		var stage = LifecycleStage.checked(draft.lifecycleStage(), problems);
 		ownership.validate(ownerId, ownerTeamId, problems);
 		var consents = consents(draft.consents(), problems);
 		var custom = customFields.validate(ENTITY, draft.customFields(), problems);

@@ -3,6 +3,7 @@ package org.sencrm.sales.order;
 import java.util.UUID;
 
 import org.sencrm.directory.Customers;
+import org.sencrm.directory.Customers.Kind;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.OrderPaid;
 import org.sencrm.sales.OrderPlaced;
@@ -14,11 +15,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps a person's lifecycle stage in step with their orders ({@link LifecycleStages}): after an
- * order is placed or paid, counts the person's orders and moves the stage in the directory. Runs
- * after the order's transaction commits, on its own thread, in the order's workspace as the system.
- * Organizations have no lifecycle stage in the directory yet; their orders count for the person
- * named on the order.
+ * Keeps customers' lifecycle stages in step with their orders ({@link LifecycleStages}): after an
+ * order is placed or paid, counts the orders of the order's organization and moves its stage,
+ * then does the same for the person named on the order — each customer from its own orders
+ * ({@code orders.organization_id}, {@code orders.person_id}). Runs after the order's transaction
+ * commits, on its own thread, in the order's workspace as the system. Cancelled orders stop
+ * counting but move no stage down (decision 13).
  */
 @Component
 class CustomerLifecycle {
@@ -36,34 +38,42 @@ class CustomerLifecycle {
 	@Async
 	@TransactionalEventListener
 	void on(OrderPlaced placed) {
-		update(placed.workspaceId(), placed.personId());
+		update(placed.workspaceId(), placed.organizationId(), placed.personId());
 	}
 
 	@Async
 	@TransactionalEventListener
 	void on(OrderPaid paid) {
-		update(paid.workspaceId(), paid.personId());
+		update(paid.workspaceId(), paid.organizationId(), paid.personId());
 	}
 
-	void update(UUID workspaceId, UUID personId) {
-		if (personId == null) {
-			return;
+	/** The organization first, then the person, each in its own transaction. */
+	void update(UUID workspaceId, UUID organizationId, UUID personId) {
+		if (organizationId != null) {
+			update(workspaceId, Kind.ORGANIZATION, organizationId);
 		}
+		if (personId != null) {
+			update(workspaceId, Kind.PERSON, personId);
+		}
+	}
+
+	private void update(UUID workspaceId, Kind kind, UUID customerId) {
+		var column = kind == Kind.PERSON ? "person_id" : "organization_id";
 		WorkspaceContext.runAsSystem(workspaceId, () -> transactions.executeWithoutResult(status -> {
-			// one person's orders at a time, so two orders placed together both count
-			jdbc.sql("select pg_advisory_xact_lock(hashtextextended(cast(:person as text), 7))").param("person", personId)
+			// one customer's orders at a time, so two orders placed together both count (ids are unique across kinds)
+			jdbc.sql("select pg_advisory_xact_lock(hashtextextended(cast(:customer as text), 7))").param("customer", customerId)
 					.query((rs, n) -> 1).list();
 			var counts = jdbc.sql("""
 					select count(*) as orders,
 					       count(*) filter (where placed_at >= now() - interval '12 months') as recent
-					from orders where workspace_id = :ws and person_id = :person
-					  and status in ('confirmed', 'delivered', 'paid')""")
-					.param("ws", workspaceId).param("person", personId)
+					from orders where workspace_id = :ws and %s = :customer
+					  and status in ('confirmed', 'delivered', 'paid')""".formatted(column))
+					.param("ws", workspaceId).param("customer", customerId)
 					.query((rs, n) -> new long[] {rs.getLong("orders"), rs.getLong("recent")}).single();
-			var current = customers.lifecycleStage(personId).orElse(null);
+			var current = customers.lifecycleStage(kind, customerId).orElse(null);
 			var next = LifecycleStages.next(current, LifecycleStages.of(counts[0], counts[1]));
 			if (next != null && !next.equals(current)) {
-				customers.setLifecycleStage(personId, next);
+				customers.setLifecycleStage(kind, customerId, next);
 			}
 		}));
 	}
