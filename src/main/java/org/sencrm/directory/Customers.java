@@ -93,6 +93,34 @@ public class Customers {
 		}
 	}
 
+	/**
+	 * The persons who are contacts of an organization (a contact role there), by name, each with
+	 * their primary email (else their first) and phone: whom a letter to the organization may go to.
+	 * At most 200; an unknown organization has none.
+	 */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
+	public java.util.List<PersonContact> contactsOf(UUID organizationId) {
+		var familyFirst = names.familyFirst();
+		return jdbc.sql("""
+				select p.id, p.family_name, p.middle_name, p.given_name, o.name as organization_name,
+				  (select e ->> 'address' from jsonb_array_elements(p.emails) e
+				   order by coalesce((e ->> 'primary')::boolean, false) desc limit 1) as email,
+				  (select t ->> 'number' from jsonb_array_elements(p.phones) t
+				   order by coalesce((t ->> 'primary')::boolean, false) desc limit 1) as phone
+				from contact_roles r
+				  join persons p on p.workspace_id = r.workspace_id and p.id = r.person_id
+				  join organizations o on o.workspace_id = r.workspace_id and o.id = r.organization_id
+				where r.workspace_id = :ws and r.organization_id = :organization
+				order by p.display_name, p.id limit 200""")
+				.param("ws", WorkspaceContext.workspaceId()).param("organization", organizationId)
+				.query((rs, n) -> new PersonContact(rs.getObject("id", UUID.class),
+						org.sencrm.directory.person.Person.fullName(rs.getString("family_name"), rs.getString("middle_name"),
+								rs.getString("given_name"), familyFirst),
+						rs.getString("family_name"), rs.getString("middle_name"), rs.getString("given_name"), rs.getString("email"),
+						rs.getString("phone"), rs.getString("organization_name")))
+				.list();
+	}
+
 	/** Adds an email address to a person (as the current user, with the usual access rules and history). */
 	public void addEmail(UUID personId, String address) {
 		var person = persons.get(personId);

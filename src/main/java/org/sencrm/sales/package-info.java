@@ -1,7 +1,7 @@
 /**
  * Sales: leads to orders. Pipelines with their stages and opportunities on a board; products and
- * price lists with Vietnamese VAT rates, quotes with exactly computed totals (printable and as
- * PDF), orders with their payments, contracts with renewals (and reminder tasks); the forecast
+ * price lists with Vietnamese VAT rates, quotes with exactly computed totals (printable, as
+ * PDF, sent by email through the timeline), orders with their payments, contracts with renewals (and reminder tasks); the forecast
  * and sales KPIs; leads from web forms, the API and imports, scored, assigned and converted. Other modules use {@link org.sencrm.sales.Opportunities} (an opportunity's
  * customer, amount, stage and owner; creating one) and the events
  * {@link org.sencrm.sales.OpportunityStageChanged}, {@link org.sencrm.sales.OpportunityWon},

@@ -100,6 +100,33 @@ class LeadRepository {
 	}
 
 	/**
+	 * Open leads that were ever touched, after the given id in id order: the nightly rescoring walk
+	 * (index {@code leads_touched_open}). Only they have a score that moves with the clock.
+	 */
+	List<Lead> touchedOpenAfter(UUID after, int limit) {
+		return jdbc.sql("""
+				select * from leads where workspace_id = :ws and last_activity_at is not null
+				  and status not in ('converted', 'disqualified') and id > :after order by id limit :limit""")
+				.param("ws", WorkspaceContext.workspaceId()).param("after", after).param("limit", limit).query(this::lead).list();
+	}
+
+	/**
+	 * Stores a score worked out from this state of the lead, unless the lead changed or was
+	 * touched since it was read (its own rescoring then has the last word) or the score is the
+	 * same; true when it was written.
+	 */
+	boolean rescore(Lead lead, int score) {
+		return jdbc.sql("""
+				update leads set score = :score
+				where workspace_id = :ws and id = :id and version = :version
+				  and last_activity_at is not distinct from cast(:lastActivity as timestamptz) and score <> :score""")
+				.param("score", score).param("ws", WorkspaceContext.workspaceId()).param("id", lead.id())
+				.param("version", lead.version()).param("lastActivity", lead.lastActivityAt() == null ? null
+						: Timestamp.from(lead.lastActivityAt()))
+				.update() == 1;
+	}
+
+	/**
 	 * Other open leads with the same email, phone, tax code, name or company, with the reasons: one
 	 * statement, each condition an index lookup (PostgreSQL ORs the index scans), the 20 oldest.
 	 */

@@ -41,6 +41,11 @@ public record ScoringRule(UUID id, String kind, String field, String value, int 
 		return rules.stream().filter(r -> r.holdsFor(lead, now)).mapToInt(ScoringRule::points).sum();
 	}
 
+	/** Whether the rule looks at the clock, so that its answer changes while the lead stays the same. */
+	public boolean timeBased() {
+		return kind.equals(ACTIVITY_WITHIN_DAYS);
+	}
+
 	public boolean numeric() {
 		return kind.equals(ACTIVITY_COUNT) || kind.equals(ACTIVITY_WITHIN_DAYS);
 	}

@@ -67,7 +67,14 @@ public class ScoringRules {
 				insert(new ScoringRule(Ids.next(), d.kind(), d.field(), d.value(), d.points(), i, 0));
 			}
 		}
-		return jdbc.sql("select * from lead_scoring_rules where workspace_id = :ws order by position, id").param("ws", ws)
+		return stored();
+	}
+
+	/** The rules the workspace has, without copying the defaults in (a workspace that never read them has no leads scored yet). */
+	@Transactional(readOnly = true)
+	List<ScoringRule> stored() {
+		return jdbc.sql("select * from lead_scoring_rules where workspace_id = :ws order by position, id")
+				.param("ws", WorkspaceContext.workspaceId())
 				.query((rs, n) -> new ScoringRule(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("field"),
 						rs.getString("value"), rs.getInt("points"), rs.getInt("position"), rs.getInt("version")))
 				.list();

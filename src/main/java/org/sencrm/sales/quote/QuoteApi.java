@@ -51,12 +51,21 @@ class QuoteApi {
 	record PageJson(List<QuoteJson> items, String nextCursor) {
 	}
 
+	/** The email that went: its timeline activity, the addresses, and {@code sent} or {@code outbox}. */
+	record EmailJson(UUID activityId, List<String> to, String delivery) {
+	}
+
+	record SentJson(QuoteJson quote, EmailJson email) {
+	}
+
 	private final Quotes quotes;
+	private final QuoteEmails emails;
 	private final QuotePrints prints;
 	private final RequestBodies bodies;
 
-	QuoteApi(Quotes quotes, QuotePrints prints, RequestBodies bodies) {
+	QuoteApi(Quotes quotes, QuoteEmails emails, QuotePrints prints, RequestBodies bodies) {
 		this.quotes = quotes;
+		this.emails = emails;
 		this.prints = prints;
 		this.bodies = bodies;
 	}
@@ -110,5 +119,19 @@ class QuoteApi {
 		var quote = quotes.get(Ids.parse(id, "entity.quote"));
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
 				.header("Content-Disposition", "inline; filename=\"" + quote.number() + ".pdf\"").body(prints.pdf(quote));
+	}
+
+	/**
+	 * Emails the quote with its PDF: {@code {"to","subject","message","personId"}}, each optional
+	 * (defaults: the quote's person and their email, the prepared subject and message). A draft becomes sent.
+	 */
+	@PostMapping("/{id}/send")
+	ResponseEntity<SentJson> send(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		var request = bodies.read(body == null ? Map.<String, Object>of() : body, QuoteEmails.Request.class, List.of());
+		var result = emails.send(Ids.parse(id, "entity.quote"), request, ETags.version(ifMatch));
+		var sent = result.sent();
+		return ResponseEntity.ok().eTag(ETags.of(result.quote().version())).body(new SentJson(QuoteJson.of(result.quote()),
+				new EmailJson(sent.activityId(), sent.to(), sent.outbox() ? "outbox" : "sent")));
 	}
 }

@@ -26,13 +26,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class QuotePages {
 
 	private final Quotes quotes;
+	private final QuoteEmails emails;
 	private final QuotePrints prints;
 	private final DocumentPages documents;
 	private final Access access;
 	private final MessageSource messages;
 
-	QuotePages(Quotes quotes, QuotePrints prints, DocumentPages documents, Access access, MessageSource messages) {
+	QuotePages(Quotes quotes, QuoteEmails emails, QuotePrints prints, DocumentPages documents, Access access,
+			MessageSource messages) {
 		this.quotes = quotes;
+		this.emails = emails;
 		this.prints = prints;
 		this.documents = documents;
 		this.access = access;
@@ -80,7 +83,9 @@ class QuotePages {
 		var quote = quotes.get(Ids.parse(id, "entity.quote"));
 		model.addAttribute("quote", quote);
 		model.addAttribute("next", Quote.NEXT.get(quote.status()).stream().sorted().toList());
-		model.addAttribute("canEdit", access.currentUser().canEdit(quote.ownerId(), quote.ownerTeamId()));
+		var canEdit = access.currentUser().canEdit(quote.ownerId(), quote.ownerTeamId());
+		model.addAttribute("canEdit", canEdit);
+		model.addAttribute("canEmail", canEdit && emails.mayBeSent(quote));
 		return "sales/quote";
 	}
 

@@ -57,14 +57,19 @@ class QuotePrints {
 
 	/** The printable page (HTML) in the workspace's language. */
 	String html(Quote quote) {
-		var workspace = users.workspace();
-		var locale = Languages.supported(workspace.defaultLanguage()) ? Locale.forLanguageTag(workspace.defaultLanguage())
-				: Languages.SUPPORTED.getFirst();
+		var seller = users.workspace().name();
+		return inWorkspaceLanguage(locale -> templates.process("sales/quote-print",
+				new Context(locale, Map.of("quote", printed(quote, seller), "fontFamily", FONT_FAMILY))));
+	}
+
+	/** Runs the work with the workspace's language as the current locale, so formats and messages follow it. */
+	<T> T inWorkspaceLanguage(java.util.function.Function<Locale, T> work) {
+		var language = users.workspace().defaultLanguage();
+		var locale = Languages.supported(language) ? Locale.forLanguageTag(language) : Languages.SUPPORTED.getFirst();
 		var previous = LocaleContextHolder.getLocale();
 		LocaleContextHolder.setLocale(locale);
 		try {
-			var context = new Context(locale, Map.of("quote", printed(quote, workspace.name()), "fontFamily", FONT_FAMILY));
-			return templates.process("sales/quote-print", context);
+			return work.apply(locale);
 		} finally {
 			LocaleContextHolder.setLocale(previous);
 		}

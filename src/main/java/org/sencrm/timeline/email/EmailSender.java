@@ -80,6 +80,18 @@ public class EmailSender {
 	public record Preview(String from, List<String> to, String subject, String bodyHtml) {
 	}
 
+	/**
+	 * An email ready to go out — rendered, addressed and checked — about a person and/or an
+	 * organization, naming the record of another module it is about ({@code "quote"}), if any.
+	 */
+	public record Outgoing(UUID personId, UUID organizationId, String recordType, UUID recordId, Preview preview,
+			List<Attachment> attachments) {
+
+		public Outgoing {
+			attachments = attachments == null ? List.of() : List.copyOf(attachments);
+		}
+	}
+
 	private final JdbcClient jdbc;
 	private final Access access;
 	private final Customers customers;
@@ -121,9 +133,7 @@ public class EmailSender {
 		var to = recipients(composition.to(), person.email(), problems);
 		problems.throwIfAny();
 		var fields = MergeFields.of(person, user);
-		var settings = mailboxes.settings();
-		var from = settings.fromAddress() != null ? settings.fromAddress() : user.email();
-		return new Preview(from, to, MergeFields.subject(subjectTemplate, fields).strip(),
+		return new Preview(fromAddress(), to, MergeFields.subject(subjectTemplate, fields).strip(),
 				RichText.sanitise(MergeFields.body(bodyTemplate, fields)));
 	}
 
@@ -135,7 +145,6 @@ public class EmailSender {
 	@Transactional
 	public Activity send(Composition composition) {
 		access.requireWrite();
-		var user = access.currentUser();
 		var problems = new ValidationException.Collector();
 		checkAttachments(composition.attachments(), problems);
 		Preview preview = null;
@@ -145,15 +154,30 @@ public class EmailSender {
 			e.problems().forEach(p -> problems.add(p.field(), p.code(), p.arguments()));
 		}
 		problems.throwIfAny();
+		return deliver(new Outgoing(composition.personId(), null, null, null, preview, composition.attachments()));
+	}
+
+	/**
+	 * Sends (or puts in the outbox) an email already rendered and checked, logs it on the
+	 * customer's timeline with its files as the activity's attachments, and returns the activity.
+	 * Everything is stored first and the message goes to the server last, so a refusal rolls back
+	 * the caller's whole transaction.
+	 */
+	@Transactional
+	public Activity deliver(Outgoing outgoing) {
+		access.requireWrite();
+		var user = access.currentUser();
+		var preview = outgoing.preview();
 		var settings = mailboxes.settings();
 		var smtpPassword = settings.sendsBySmtp() ? mailboxes.smtpPassword() : null;
 		var messageId = "<" + Ids.next() + "@sencrm>";
 		var status = settings.sendsBySmtp() ? "sent" : "outbox";
-		var activity = new Activity(Ids.next(), "email", composition.personId(), null, null, null, preview.subject(),
-				preview.bodyHtml(), Instant.now(), user.id(), user.displayName(), "outbound", null, null, null, null, List.of(),
-				List.of(), "smtp", messageId, null, messageId, preview.from(), preview.to(), List.of(), Instant.now(), 0);
+		var activity = new Activity(Ids.next(), "email", outgoing.personId(), outgoing.organizationId(), outgoing.recordType(),
+				outgoing.recordId(), preview.subject(), preview.bodyHtml(), Instant.now(), user.id(), user.displayName(), "outbound",
+				null, null, null, null, List.of(), List.of(), "smtp", messageId, null, messageId, preview.from(), preview.to(),
+				List.of(), Instant.now(), 0);
 		activities.record(activity, null);
-		for (var file : composition.attachments()) {
+		for (var file : outgoing.attachments()) {
 			attachments.attach(activity.id(), file.fileName(), file.contentType(), file.content());
 		}
 		jdbc.sql("""
@@ -163,13 +187,31 @@ public class EmailSender {
 				.param("id", Ids.next()).param("ws", WorkspaceContext.workspaceId()).param("activity", activity.id())
 				.param("messageId", messageId).param("from", preview.from()).param("to", preview.to().toArray(String[]::new))
 				.param("subject", preview.subject()).param("body", preview.bodyHtml())
-				.param("attachmentNames", composition.attachments().stream().map(Attachment::fileName).toArray(String[]::new))
+				.param("attachmentNames", outgoing.attachments().stream().map(Attachment::fileName).toArray(String[]::new))
 				.param("status", status).param("sentAt", "sent".equals(status) ? Timestamp.from(Instant.now()) : null)
 				.update();
 		if (settings.sendsBySmtp()) {
-			SmtpDelivery.send(settings, smtpPassword, preview, composition.attachments(), messageId, user.displayName());
+			SmtpDelivery.send(settings, smtpPassword, preview, outgoing.attachments(), messageId, user.displayName());
 		}
 		return activities.get(activity.id());
+	}
+
+	/** The From of the workspace's emails: its configured address, else the current user's. */
+	@Transactional(readOnly = true)
+	public String fromAddress() {
+		var configured = mailboxes.settings().fromAddress();
+		return configured != null ? configured : access.currentUser().email();
+	}
+
+	/** Whether emails go to an SMTP server (else they wait in the outbox). */
+	@Transactional(readOnly = true)
+	public boolean sendsBySmtp() {
+		return mailboxes.settings().sendsBySmtp();
+	}
+
+	/** An address of the form the sender accepts (name@domain.tld, no spaces). */
+	public static boolean validAddress(String address) {
+		return address != null && ADDRESS.matcher(address.strip()).matches();
 	}
 
 	@Transactional(readOnly = true)
@@ -186,7 +228,7 @@ public class EmailSender {
 	}
 
 	/** Each file must have content and stay within the attachment limit of the timeline. */
-	private void checkAttachments(List<Attachment> files, ValidationException.Collector problems) {
+	public void checkAttachments(List<Attachment> files, ValidationException.Collector problems) {
 		for (int i = 0; i < files.size(); i++) {
 			var file = files.get(i);
 			if (file.content() == null || file.content().length == 0) {
