@@ -138,6 +138,7 @@ class MessageBundlesTest {
 		Arrays.stream(Role.values()).forEach(role -> keys.add("role." + role.key()));
 		Stage.KINDS.forEach(kind -> keys.add("stage.kind." + kind));
 		Opportunity.STATUSES.forEach(status -> keys.add("opportunity.status." + status));
+		Opportunity.FORECAST_CATEGORIES.forEach(category -> keys.add("forecast.category." + category));
 		OpportunityContact.BUYING_ROLES.forEach(role -> keys.add("role.buying." + role));
 		// the opportunity page names the changed fields of its history by the draft's field names
 		Arrays.stream(OpportunityDraft.class.getRecordComponents()).forEach(c -> keys.add("field." + c.getName()));

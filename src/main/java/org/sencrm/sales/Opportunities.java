@@ -49,7 +49,7 @@ public class Opportunities {
 		var created = opportunities.create(new OpportunityDraft(request.name(), pipelineId, request.stageId(), request.amount(),
 				request.currency(), request.personId(), request.organizationId(),
 				request.expectedCloseDate() == null ? LocalDate.now().plusDays(30) : request.expectedCloseDate(), request.ownerId(),
-				request.ownerTeamId(), List.of(), null, null, contacts));
+				request.ownerTeamId(), List.of(), null, null, null, contacts));
 		return summary(created);
 	}
 

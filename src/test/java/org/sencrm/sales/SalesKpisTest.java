@@ -103,6 +103,18 @@ class SalesKpisTest {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.html().select(".kpis .stat-number").eachText()).contains("3", "33.3 %", "66.7 %", "50 %");
 		assertThat(page.html().select(".bar-label").eachText()).contains("Won", "Commit", "Best case", "Weighted pipeline");
+
+		// A deal in dollars joins the totals in đồng at the workspace's rate (decision 0016).
+		var admin = new Api(port, workspace.member(Role.ADMIN).token());
+		assertThat(admin.post("/api/v1/exchange-rates", Map.of("currency", "USD", "rateToBase", 25000, "validFrom", "2020-01-01"))
+				.status()).isEqualTo(201);
+		deal("Dollars", 100, "USD");
+		var converted = web.get("/sales/dashboard?period=" + quarter);
+		assertThat(converted.text(".in-base h2")).isEqualTo("All currencies in VND");
+		// won 10 M + 30 M; best case adds the 100 dollars: 2,500,000 đồng
+		assertThat(converted.html().select(".base-totals .stat-number").eachText()).contains("₫40,000,000", "₫42,500,000");
+		assertThat(converted.html().select(".in-base table.currencies tbody th").eachText()).containsExactly("VND", "USD");
+		assertThat(converted.has(".not-converted")).isFalse();
 	}
 
 	private String lead(String name) {
@@ -113,8 +125,12 @@ class SalesKpisTest {
 	}
 
 	private String deal(String name, long amount) {
+		return deal(name, amount, "VND");
+	}
+
+	private String deal(String name, long amount, String currency) {
 		var created = sales.post("/api/v1/opportunities", Map.of("name", name, "pipelineId", b2c.get("id").asString(), "stageId",
-				b2c.get("stages").get(1).get("id").asString(), "amount", amount, "currency", "VND", "personId", person,
+				b2c.get("stages").get(1).get("id").asString(), "amount", amount, "currency", currency, "personId", person,
 				"expectedCloseDate", quarterEnd.toString()));
 		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
 		return created.body().get("id").asString();

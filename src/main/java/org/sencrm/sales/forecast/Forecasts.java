@@ -5,118 +5,209 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.apache.commons.math3.stat.regression.SimpleRegression;
-import org.sencrm.identity.Access;
-import org.sencrm.identity.Role;
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.Amounts;
+import org.sencrm.sales.currency.ExchangeRates;
+import org.sencrm.sales.opportunity.OpportunityAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Computes the {@link Forecast} of a period from the opportunities whose close date falls in it
- * (the expected date while open, the day they closed once won or lost). Sales, marketing and
- * support users see the figures of their own deals and their teams' deals, like the board;
- * managers, administrators and viewers see the whole workspace.
+ * (the expected date while open, the day they closed once won or lost), in every currency at once,
+ * and adds them up in the workspace's currency at the rates of the period's last day. The deals a
+ * user counts are those {@link OpportunityAccess} lets them see — the board's rule, in one place:
+ * sales, marketing and support users their own and their teams' deals; managers, administrators
+ * and viewers the whole workspace.
  */
 @Service
 public class Forecasts {
 
-	/** Open deals in stages at least this likely count toward commit (decision 0012). */
+	/** Open deals in stages at least this likely count toward commit unless their category says otherwise (decision 0012). */
 	public static final int COMMIT_PROBABILITY = 70;
 
 	/** Months of past bookings the trend is fitted to. */
 	static final int HISTORY_MONTHS = 12;
 
+	private static final Comparator<Forecast.Row> BIGGEST_FIRST = Comparator
+			.comparing((Forecast.Row r) -> r.figures().closedWon()).reversed().thenComparing(Forecast.Row::name);
+
 	private final JdbcClient jdbc;
-	private final Access access;
+	private final OpportunityAccess opportunityAccess;
 	private final UserDirectory users;
 	private final Quotas quotas;
+	private final ExchangeRates exchangeRates;
 
-	Forecasts(JdbcClient jdbc, Access access, UserDirectory users, Quotas quotas) {
+	Forecasts(JdbcClient jdbc, OpportunityAccess opportunityAccess, UserDirectory users, Quotas quotas,
+			ExchangeRates exchangeRates) {
 		this.jdbc = jdbc;
-		this.access = access;
+		this.opportunityAccess = opportunityAccess;
 		this.users = users;
 		this.quotas = quotas;
+		this.exchangeRates = exchangeRates;
 	}
 
 	/** Filters of a forecast: all optional; the currency defaults to the workspace's. */
 	public record Filter(String currency, UUID ownerId, UUID teamId) {
 	}
 
+	/** The query's figures of one currency: per owner, per owning team, and for deals of no team. */
+	private static final class Slices {
+		final Map<UUID, Forecast.Figures> owners = new LinkedHashMap<>();
+		final Map<UUID, Forecast.Figures> teams = new HashMap<>();
+		Forecast.Figures noTeam;
+	}
+
+	/** The forecast of one currency: its total, owners (with quotas) and teams. */
+	private record InCurrency(Forecast.Figures total, List<Forecast.Row> byOwner, List<Forecast.Row> byTeam) {
+	}
+
 	@Transactional(readOnly = true)
 	public Forecast forecast(Period period, Filter filter) {
 		var currency = currency(filter.currency());
 		var scope = scope(filter, "o");
+		var slices = slices(period, scope);
+		var periodQuotas = quotas.ofPeriod(period);
+		var currencies = new LinkedHashSet<String>();
+		currencies.add(currency);
+		currencies.addAll(new TreeMap<>(slices).keySet());
+		currencies.addAll(new TreeMap<>(periodQuotas).keySet());
+		var names = new HashMap<UUID, String>(); // users' and teams' names by id (UUIDv7: never the same)
+		users.users().forEach(u -> names.put(u.id(), u.displayName()));
+		users.teams().forEach(t -> names.put(t.id(), t.name()));
+		var sight = opportunityAccess.sight();
+		var perCurrency = new LinkedHashMap<String, InCurrency>();
+		for (var c : currencies) {
+			perCurrency.put(c, inCurrency(c, slices.getOrDefault(c, new Slices()), periodQuotas.getOrDefault(c, Map.of()), filter,
+					sight, names));
+		}
+		var main = perCurrency.get(currency);
+		var otherCurrencyDeals = perCurrency.entrySet().stream().filter(e -> !e.getKey().equals(currency))
+				.map(e -> e.getValue().total())
+				.mapToLong(f -> f.openDeals() + f.wonDeals() + f.omittedDeals()).sum();
+		var history = history(period, currency, scope);
+		return new Forecast(period.label(), currency, main.total(), fromHistory(history, period, currency), history, main.byOwner(),
+				main.byTeam(), otherCurrencyDeals, inBaseCurrency(period, perCurrency, names));
+	}
+
+	/**
+	 * Every currency's sums per owner and per team in one grouped query: an index-only range scan of
+	 * {@code opportunities_forecast} over the period's close dates (decision 16 for the categories).
+	 */
+	private Map<String, Slices> slices(Period period, Scope scope) {
 		var params = new HashMap<String, Object>(scope.params());
 		params.put("ws", WorkspaceContext.workspaceId());
 		params.put("start", Date.valueOf(period.start()));
 		params.put("end", Date.valueOf(period.end()));
-		params.put("currency", currency);
 		params.put("commit", COMMIT_PROBABILITY);
-		var owners = new HashMap<UUID, Forecast.Figures>();
-		var teams = new HashMap<UUID, Forecast.Figures>();
-		var noTeam = new Forecast.Figures[1];
+		var slices = new HashMap<String, Slices>();
 		jdbc.sql("""
-				select grouping(o.owner_id) as by_team, o.owner_id, o.owner_team_id,
+				select grouping(o.owner_id) as by_team, o.currency, o.owner_id, o.owner_team_id,
 				  coalesce(sum(o.amount) filter (where o.status = 'won'), 0) as won,
-				  coalesce(sum(o.amount * s.probability / 100) filter (where o.status = 'open'), 0) as weighted,
-				  coalesce(sum(o.amount) filter (where o.status = 'open' and s.probability >= :commit), 0) as commit_open,
-				  coalesce(sum(o.amount) filter (where o.status = 'open'), 0) as open_amount,
-				  count(*) filter (where o.status = 'open') as open_deals,
+				  coalesce(sum(o.amount * s.probability / 100) filter (where o.status = 'open'
+				    and o.forecast_category is distinct from 'omitted'), 0) as weighted,
+				  coalesce(sum(o.amount) filter (where o.status = 'open' and (o.forecast_category = 'commit'
+				    or o.forecast_category is null and s.probability >= :commit)), 0) as commit_open,
+				  coalesce(sum(o.amount) filter (where o.status = 'open' and (o.forecast_category is null
+				    or o.forecast_category in ('commit', 'best_case'))), 0) as best_open,
+				  count(*) filter (where o.status = 'open' and o.forecast_category is distinct from 'omitted') as open_deals,
+				  count(*) filter (where o.status = 'open' and o.forecast_category = 'omitted') as omitted_deals,
 				  count(*) filter (where o.status = 'won') as won_deals
 				from opportunities o join pipeline_stages s on s.workspace_id = o.workspace_id and s.id = o.stage_id
-				where o.workspace_id = :ws and o.expected_close_date >= :start and o.expected_close_date < :end
-				  and o.currency = :currency""" + scope.where() + """
+				where o.workspace_id = :ws and o.expected_close_date >= :start and o.expected_close_date < :end""" + scope.where() + """
 
-				group by grouping sets ((o.owner_id), (o.owner_team_id))""")
+				group by grouping sets ((o.currency, o.owner_id), (o.currency, o.owner_team_id))""")
 				.params(params)
 				.query(rs -> {
+					var currency = rs.getString("currency").strip();
+					var digits = Forecast.Figures.digits(currency);
 					var won = rs.getBigDecimal("won");
-					var figures = figures(won, rs.getBigDecimal("weighted"), won.add(rs.getBigDecimal("commit_open")),
-							won.add(rs.getBigDecimal("open_amount")), rs.getLong("open_deals"), rs.getLong("won_deals"), currency);
+					var figures = new Forecast.Figures(round(won, digits), round(rs.getBigDecimal("weighted"), digits),
+							round(won.add(rs.getBigDecimal("commit_open")), digits), round(won.add(rs.getBigDecimal("best_open")), digits),
+							rs.getLong("open_deals"), rs.getLong("won_deals"), rs.getLong("omitted_deals"), null, null);
+					var slice = slices.computeIfAbsent(currency, c -> new Slices());
 					if (rs.getInt("by_team") == 0) {
-						owners.put(rs.getObject("owner_id", UUID.class), figures);
+						slice.owners.put(rs.getObject("owner_id", UUID.class), figures);
 					} else if (rs.getObject("owner_team_id") == null) {
-						noTeam[0] = figures;
+						slice.noTeam = figures;
 					} else {
-						teams.put(rs.getObject("owner_team_id", UUID.class), figures);
+						slice.teams.put(rs.getObject("owner_team_id", UUID.class), figures);
 					}
 				});
-		var ownerQuotas = quotas.ofPeriod(period, currency);
+		return slices;
+	}
+
+	/** One currency's rows: every owner with deals, or with a quota whom the user may see, and the teams. */
+	private static InCurrency inCurrency(String currency, Slices slices, Map<UUID, BigDecimal> ownerQuotas, Filter filter,
+			OpportunityAccess.Sight sight, Map<UUID, String> names) {
+		var owners = new LinkedHashSet<>(slices.owners.keySet());
+		ownerQuotas.keySet().stream()
+				.filter(id -> (filter.ownerId() == null || filter.ownerId().equals(id)) && filter.teamId() == null && sight.sees(id, null))
+				.forEach(owners::add);
 		var byOwner = new ArrayList<Forecast.Row>();
-		var userNames = new HashMap<UUID, String>();
-		users.users().forEach(u -> userNames.put(u.id(), u.displayName()));
-		var sight = sight();
-		var quotaOwners = new java.util.LinkedHashSet<>(owners.keySet());
-		ownerQuotas.keySet().stream().filter(id -> inScope(id, filter, sight)).forEach(quotaOwners::add);
-		for (var owner : quotaOwners) {
-			var figures = owners.getOrDefault(owner, figures(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, currency));
-			byOwner.add(new Forecast.Row(owner, userNames.getOrDefault(owner, "?"), withQuota(figures, ownerQuotas.get(owner))));
+		for (var owner : owners) {
+			var figures = slices.owners.getOrDefault(owner, Forecast.Figures.zero(currency)).withQuota(ownerQuotas.get(owner));
+			byOwner.add(new Forecast.Row(owner, names.getOrDefault(owner, "?"), figures));
 		}
-		byOwner.sort((a, b) -> b.figures().closedWon().compareTo(a.figures().closedWon()) != 0
-				? b.figures().closedWon().compareTo(a.figures().closedWon()) : a.name().compareTo(b.name()));
-		var teamNames = new HashMap<UUID, String>();
-		users.teams().forEach(t -> teamNames.put(t.id(), t.name()));
+		byOwner.sort(BIGGEST_FIRST);
 		var byTeam = new ArrayList<Forecast.Row>();
-		teams.forEach((id, figures) -> byTeam.add(new Forecast.Row(id, teamNames.getOrDefault(id, "?"), figures)));
-		byTeam.sort((a, b) -> a.name().compareTo(b.name()));
-		if (noTeam[0] != null) {
-			byTeam.add(new Forecast.Row(null, null, noTeam[0]));
+		slices.teams.forEach((id, figures) -> byTeam.add(new Forecast.Row(id, names.getOrDefault(id, "?"), figures)));
+		byTeam.sort(Comparator.comparing(Forecast.Row::name));
+		if (slices.noTeam != null) {
+			byTeam.add(new Forecast.Row(null, null, slices.noTeam));
 		}
-		var total = total(byOwner, currency);
-		var history = history(period, currency, scope);
-		return new Forecast(period.label(), currency, total, fromHistory(history, period, currency), history, byOwner, byTeam,
-				otherCurrencyDeals(period, currency, scope));
+		var total = byOwner.stream().map(Forecast.Row::figures).reduce(Forecast.Figures.zero(currency), Forecast.Figures::plus);
+		return new InCurrency(total, byOwner, byTeam);
+	}
+
+	/**
+	 * Every currency converted into the base currency at the rates valid on the period's last day:
+	 * each currency's total and each owner's figures are converted and rounded on their own, then
+	 * added up (decision 16). Currencies without a rate are listed, not dropped.
+	 */
+	private Forecast.InBaseCurrency inBaseCurrency(Period period, Map<String, InCurrency> perCurrency, Map<UUID, String> names) {
+		var rates = exchangeRates.on(period.lastDay());
+		var base = rates.baseCurrency();
+		var total = Forecast.Figures.zero(base);
+		var owners = new LinkedHashMap<UUID, Forecast.Figures>();
+		var byCurrency = new ArrayList<Forecast.CurrencyFigures>();
+		var notConverted = new ArrayList<String>();
+		var ordered = new ArrayList<>(perCurrency.keySet());
+		ordered.sort(Comparator.comparing((String c) -> !c.equals(base)).thenComparing(c -> c));
+		for (var currency : ordered) {
+			var figures = perCurrency.get(currency);
+			if (!figures.total().anything()) {
+				continue;
+			}
+			var rate = rates.rate(currency);
+			if (rate.isEmpty()) {
+				notConverted.add(currency);
+				byCurrency.add(new Forecast.CurrencyFigures(currency, figures.total(), null, null, null));
+				continue;
+			}
+			var inBase = figures.total().converted(rate.get(), base);
+			total = total.plus(inBase);
+			byCurrency.add(new Forecast.CurrencyFigures(currency, figures.total(), rate.get(), rates.validFrom(currency), inBase));
+			figures.byOwner().forEach(row -> owners.merge(row.id(), row.figures().converted(rate.get(), base), Forecast.Figures::plus));
+		}
+		var byOwner = new ArrayList<Forecast.Row>();
+		owners.forEach((id, figures) -> byOwner.add(new Forecast.Row(id, names.getOrDefault(id, "?"), figures)));
+		byOwner.sort(BIGGEST_FIRST);
+		return new Forecast.InBaseCurrency(base, rates.day(), total, byOwner, byCurrency, notConverted);
 	}
 
 	/**
@@ -179,59 +270,8 @@ public class Forecasts {
 		return BigDecimal.valueOf(predicted).setScale(digits, RoundingMode.HALF_UP);
 	}
 
-	private long otherCurrencyDeals(Period period, String currency, Scope scope) {
-		var params = new HashMap<String, Object>(scope.params());
-		params.put("ws", WorkspaceContext.workspaceId());
-		params.put("start", Date.valueOf(period.start()));
-		params.put("end", Date.valueOf(period.end()));
-		params.put("currency", currency);
-		return jdbc.sql("""
-				select count(*) from opportunities o
-				where o.workspace_id = :ws and o.expected_close_date >= :start and o.expected_close_date < :end
-				  and o.status <> 'lost' and o.currency <> :currency""" + scope.where())
-				.params(params).query(Long.class).single();
-	}
-
-	private static Forecast.Figures total(List<Forecast.Row> owners, String currency) {
-		var won = BigDecimal.ZERO;
-		var weighted = BigDecimal.ZERO;
-		var commit = BigDecimal.ZERO;
-		var best = BigDecimal.ZERO;
-		var quota = BigDecimal.ZERO;
-		long open = 0;
-		long wonDeals = 0;
-		var anyQuota = false;
-		for (var row : owners) {
-			var f = row.figures();
-			won = won.add(f.closedWon());
-			weighted = weighted.add(f.weighted());
-			commit = commit.add(f.commit());
-			best = best.add(f.bestCase());
-			open += f.openDeals();
-			wonDeals += f.wonDeals();
-			if (f.quota() != null) {
-				quota = quota.add(f.quota());
-				anyQuota = true;
-			}
-		}
-		return withQuota(figures(won, weighted, commit, best, open, wonDeals, currency), anyQuota ? quota : null);
-	}
-
-	private static Forecast.Figures figures(BigDecimal won, BigDecimal weighted, BigDecimal commit, BigDecimal best, long open,
-			long wonDeals, String currency) {
-		var digits = Currency.getInstance(currency).getDefaultFractionDigits();
-		return new Forecast.Figures(won.setScale(digits, RoundingMode.HALF_UP), weighted.setScale(digits, RoundingMode.HALF_UP),
-				commit.setScale(digits, RoundingMode.HALF_UP), best.setScale(digits, RoundingMode.HALF_UP), open, wonDeals, null, null);
-	}
-
-	private static Forecast.Figures withQuota(Forecast.Figures f, BigDecimal quota) {
-		if (quota == null) {
-			return f;
-		}
-		var attainment = quota.signum() == 0 ? null
-				: f.closedWon().multiply(BigDecimal.valueOf(100)).divide(quota, 1, RoundingMode.HALF_UP);
-		return new Forecast.Figures(f.closedWon(), f.weighted(), f.commit(), f.bestCase(), f.openDeals(), f.wonDeals(), quota,
-				attainment);
+	private static BigDecimal round(BigDecimal amount, int digits) {
+		return amount.setScale(digits, RoundingMode.HALF_UP);
 	}
 
 	String currency(String requested) {
@@ -248,29 +288,18 @@ public class Forecasts {
 	record Scope(String where, Map<String, Object> params) {
 	}
 
-	record Sight(boolean all, UUID userId, List<UUID> teamIds) {
-	}
-
-	Sight sight() {
-		var user = access.currentUser();
-		var all = user.role().editsEverything() || user.role() == Role.VIEWER;
-		return new Sight(all, user.id(), List.copyOf(user.teamIds()));
-	}
-
-	private boolean inScope(UUID ownerId, Filter filter, Sight sight) {
-		return (filter.ownerId() == null || filter.ownerId().equals(ownerId)) && filter.teamId() == null
-				&& (sight.all() || sight.userId().equals(ownerId));
-	}
-
-	/** The conditions on the table aliased {@code alias}, which has owner_id and owner_team_id columns. */
+	/**
+	 * The conditions on the table aliased {@code alias}, which has owner_id and owner_team_id columns:
+	 * the opportunities' sight rule ({@link OpportunityAccess.Sight#condition}) and the filters.
+	 */
 	Scope scope(Filter filter, String alias) {
 		var where = new StringBuilder();
 		var params = new HashMap<String, Object>();
-		var sight = sight();
-		if (!sight.all()) {
-			where.append(" and (a.owner_id = :me or a.owner_team_id = any(:myTeams))".replace("a.", alias + "."));
-			params.put("me", sight.userId());
-			params.put("myTeams", sight.teamIds().toArray(UUID[]::new));
+		var sight = opportunityAccess.sight();
+		var condition = sight.condition(alias);
+		if (condition != null) {
+			where.append(" and ").append(condition);
+			params.putAll(sight.params());
 		}
 		if (filter.ownerId() != null) {
 			where.append(" and " + alias + ".owner_id = :owner");

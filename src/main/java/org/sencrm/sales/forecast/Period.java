@@ -51,6 +51,11 @@ public record Period(String label, YearMonth firstMonth, int months) {
 		return firstMonth.plusMonths(months).atDay(1);
 	}
 
+	/** The last day of the period: the day whose exchange rates convert its amounts (decision 16). */
+	public LocalDate lastDay() {
+		return end().minusDays(1);
+	}
+
 	public List<YearMonth> monthList() {
 		var list = new ArrayList<YearMonth>();
 		for (int i = 0; i < months; i++) {

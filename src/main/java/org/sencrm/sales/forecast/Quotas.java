@@ -82,17 +82,19 @@ public class Quotas {
 		return result;
 	}
 
-	/** Quotas of the months of the period, per user, summed, in one currency. */
+	/** Quotas of the months of the period per currency and user, summed. */
 	@Transactional(readOnly = true)
-	public Map<UUID, BigDecimal> ofPeriod(Period period, String currency) {
-		var result = new HashMap<UUID, BigDecimal>();
+	public Map<String, Map<UUID, BigDecimal>> ofPeriod(Period period) {
+		var result = new HashMap<String, Map<UUID, BigDecimal>>();
 		jdbc.sql("""
-				select user_id, sum(amount) from sales_quotas
-				where workspace_id = :ws and month >= :start and month < :end and currency = :c group by user_id""")
+				select currency, user_id, sum(amount) from sales_quotas
+				where workspace_id = :ws and month >= :start and month < :end group by currency, user_id""")
 				.param("ws", WorkspaceContext.workspaceId()).param("start", Date.valueOf(period.start()))
-				.param("end", Date.valueOf(period.end())).param("c", currency)
+				.param("end", Date.valueOf(period.end()))
 				.query(rs -> {
-					result.put(rs.getObject(1, UUID.class), rs.getBigDecimal(2));
+					result.computeIfAbsent(rs.getString(1).strip(), c -> new HashMap<>()).put(rs.getObject(2, UUID.class),
+							rs.getBigDecimal(3).setScale(java.util.Currency.getInstance(rs.getString(1).strip()).getDefaultFractionDigits(),
+									java.math.RoundingMode.HALF_UP));
 				});
 		return result;
 	}

@@ -1,5 +1,7 @@
 package org.sencrm.sales.opportunity;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -19,15 +21,39 @@ import org.springframework.stereotype.Component;
  * follows the customers' rules: the owner, the owning team, managers and administrators; only those
  * who may reassign records give one to another owner, the others may share it with one of their
  * teams.
+ *
+ * <p>The sight rule is public for the rest of the sales module: the forecast and the KPIs count
+ * the same deals (and the same owners' leads, orders and contracts) as the board shows.
  */
 @Component
-class OpportunityAccess {
+public class OpportunityAccess {
 
 	/** Whose opportunities a query may return: everyone's, or those of one user and their teams. */
-	record Sight(boolean all, UUID userId, Set<UUID> teamIds) {
+	public record Sight(boolean all, UUID userId, Set<UUID> teamIds) {
 
-		boolean sees(UUID ownerId, UUID ownerTeamId) {
+		public boolean sees(UUID ownerId, UUID ownerTeamId) {
 			return all || userId.equals(ownerId) || ownerTeamId != null && teamIds.contains(ownerTeamId);
+		}
+
+		/**
+		 * The rule as SQL on the table aliased {@code alias} ("" for none) with {@code owner_id} and
+		 * {@code owner_team_id} columns, with its {@link #params()}; null when the user sees all.
+		 * Plain equalities only, so the owner and team indexes serve it under row-level security.
+		 */
+		public String condition(String alias) {
+			if (all) {
+				return null;
+			}
+			var a = alias.isEmpty() ? "" : alias + ".";
+			return teamIds.isEmpty() ? a + "owner_id = :sightUser"
+					: "(" + a + "owner_id = :sightUser or " + a + "owner_team_id in (:sightTeams))";
+		}
+
+		public Map<String, Object> params() {
+			if (all) {
+				return Map.of();
+			}
+			return teamIds.isEmpty() ? Map.of("sightUser", userId) : Map.of("sightUser", userId, "sightTeams", List.copyOf(teamIds));
 		}
 	}
 
@@ -39,7 +65,8 @@ class OpportunityAccess {
 		this.users = users;
 	}
 
-	Sight sight() {
+	/** The current user's sight: administrators, managers and viewers see all. */
+	public Sight sight() {
 		var user = access.currentUser();
 		var all = user.role().editsEverything() || user.role() == Role.VIEWER;
 		return new Sight(all, user.id(), Set.copyOf(user.teamIds()));

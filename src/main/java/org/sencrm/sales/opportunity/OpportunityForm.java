@@ -47,6 +47,7 @@ public class OpportunityForm {
 	private String competitors;
 	private String nextStep;
 	private String lostReason;
+	private String forecastCategory;
 	private List<ContactRow> contacts = new ArrayList<>();
 	private UUID newContactId;
 	private List<String> newContactRoles = new ArrayList<>();
@@ -66,6 +67,7 @@ public class OpportunityForm {
 		form.competitors = String.join(", ", o.competitors());
 		form.nextStep = o.nextStep();
 		form.lostReason = o.lostReason();
+		form.forecastCategory = o.forecastCategory();
 		for (var contact : o.contacts()) {
 			var row = new ContactRow();
 			row.setPersonId(contact.personId());
@@ -86,7 +88,7 @@ public class OpportunityForm {
 		var competitorNames = competitors == null ? List.<String>of()
 				: Arrays.stream(competitors.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 		return new OpportunityDraft(name, null, stageId, amount, currency, personId, organizationId, expectedCloseDate, ownerId,
-				ownerTeamId, competitorNames, nextStep, lostReason, rows);
+				ownerTeamId, competitorNames, nextStep, lostReason, forecastCategory, rows);
 	}
 
 	public String getName() { return name; }
@@ -113,6 +115,8 @@ public class OpportunityForm {
 	public void setNextStep(String nextStep) { this.nextStep = nextStep; }
 	public String getLostReason() { return lostReason; }
 	public void setLostReason(String lostReason) { this.lostReason = lostReason; }
+	public String getForecastCategory() { return forecastCategory; }
+	public void setForecastCategory(String forecastCategory) { this.forecastCategory = forecastCategory; }
 	public List<ContactRow> getContacts() { return contacts; }
 	public void setContacts(List<ContactRow> contacts) { this.contacts = contacts; }
 	public UUID getNewContactId() { return newContactId; }

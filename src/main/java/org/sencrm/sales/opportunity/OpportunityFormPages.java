@@ -134,6 +134,7 @@ class OpportunityFormPages {
 		model.addAttribute("personName", form.getPersonId() == null ? null : names.get(form.getPersonId()));
 		model.addAttribute("organizationName", form.getOrganizationId() == null ? null : names.get(form.getOrganizationId()));
 		model.addAttribute("buyingRoles", OpportunityContact.BUYING_ROLES);
+		model.addAttribute("forecastCategories", Opportunity.FORECAST_CATEGORIES);
 		model.addAttribute("canReassign", canReassign);
 		model.addAttribute("owners", users.users().stream().filter(u -> u.active() || u.id().equals(form.getOwnerId())).toList());
 		model.addAttribute("teams", users.teams().stream()

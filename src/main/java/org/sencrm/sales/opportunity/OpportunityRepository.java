@@ -45,10 +45,10 @@ class OpportunityRepository {
 	void insert(Opportunity o) {
 		jdbc.sql("""
 				insert into opportunities (id, workspace_id, name, pipeline_id, stage_id, status, person_id, organization_id, amount,
-				  currency, expected_close_date, owner_id, owner_team_id, competitors, next_step, lost_reason, stage_entered_at,
-				  closed_at, created_at, updated_at, version)
+				  currency, expected_close_date, owner_id, owner_team_id, competitors, next_step, lost_reason, forecast_category,
+				  stage_entered_at, closed_at, created_at, updated_at, version)
 				values (:id, :ws, :name, :pipeline, :stage, :status, :person, :organization, :amount, :currency, :closeDate, :owner,
-				  :team, :competitors, :nextStep, :lostReason, :stageEntered, :closed, :created, :updated, 0)""")
+				  :team, :competitors, :nextStep, :lostReason, :forecastCategory, :stageEntered, :closed, :created, :updated, 0)""")
 				.params(columns(o))
 				.update();
 		saveContacts(o.id(), o.contacts());
@@ -61,7 +61,8 @@ class OpportunityRepository {
 				update opportunities set name = :name, pipeline_id = :pipeline, stage_id = :stage, status = :status,
 				  person_id = :person, organization_id = :organization, amount = :amount, currency = :currency,
 				  expected_close_date = :closeDate, owner_id = :owner, owner_team_id = :team, competitors = :competitors,
-				  next_step = :nextStep, lost_reason = :lostReason, stage_entered_at = :stageEntered, closed_at = :closed,
+				  next_step = :nextStep, lost_reason = :lostReason, forecast_category = :forecastCategory,
+				  stage_entered_at = :stageEntered, closed_at = :closed,
 				  updated_at = :updated, version = version + 1
 				where workspace_id = :ws and id = :id and version = :expected""")
 				.params(params)
@@ -223,6 +224,7 @@ class OpportunityRepository {
 		params.put("competitors", o.competitors().toArray(String[]::new));
 		params.put("nextStep", o.nextStep());
 		params.put("lostReason", o.lostReason());
+		params.put("forecastCategory", o.forecastCategory());
 		params.put("stageEntered", Timestamp.from(o.stageEnteredAt()));
 		params.put("closed", o.closedAt() == null ? null : Timestamp.from(o.closedAt()));
 		params.put("created", Timestamp.from(o.createdAt()));
@@ -238,7 +240,7 @@ class OpportunityRepository {
 				rs.getObject("organization_id", UUID.class), Amounts.scaled(rs.getBigDecimal("amount"), currency), currency,
 				rs.getDate("expected_close_date").toLocalDate(), rs.getObject("owner_id", UUID.class),
 				rs.getObject("owner_team_id", UUID.class), strings(rs.getArray("competitors")), rs.getString("next_step"),
-				rs.getString("lost_reason"), List.of(), rs.getTimestamp("stage_entered_at").toInstant(),
+				rs.getString("lost_reason"), rs.getString("forecast_category"), List.of(), rs.getTimestamp("stage_entered_at").toInstant(),
 				closed == null ? null : closed.toInstant(), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
 	}
@@ -290,15 +292,10 @@ class OpportunityRepository {
 
 		/** Sales users: their own and their teams' opportunities. */
 		void sight(OpportunityAccess.Sight sight) {
-			if (sight.all()) {
-				return;
-			}
-			params.put("sightUser", sight.userId());
-			if (sight.teamIds().isEmpty()) {
-				parts.add("owner_id = :sightUser");
-			} else {
-				parts.add("(owner_id = :sightUser or owner_team_id in (:sightTeams))");
-				params.put("sightTeams", List.copyOf(sight.teamIds()));
+			var condition = sight.condition("");
+			if (condition != null) {
+				parts.add(condition);
+				params.putAll(sight.params());
 			}
 		}
 

@@ -185,7 +185,7 @@ public class OpportunityService {
 		var d = current.toDraft();
 		return new OpportunityDraft(d.name(), pipelineId, stageId, d.amount(), d.currency(), d.personId(), d.organizationId(),
 				d.expectedCloseDate(), d.ownerId(), d.ownerTeamId(), d.competitors(), d.nextStep(),
-				lostReason == null ? d.lostReason() : lostReason, d.contacts());
+				lostReason == null ? d.lostReason() : lostReason, d.forecastCategory(), d.contacts());
 	}
 
 	/**
@@ -218,6 +218,7 @@ public class OpportunityService {
 		}
 		var competitors = competitors(draft.competitors(), problems);
 		var nextStep = text(draft.nextStep(), MAX_TEXT, "nextStep", problems);
+		var forecastCategory = forecastCategory(draft.forecastCategory(), problems);
 		var contacts = contacts(draft.contacts(), problems);
 		access.validate(ownerId, ownerTeamId, problems);
 		problems.throwIfAny();
@@ -230,7 +231,7 @@ public class OpportunityService {
 			closeDate = LocalDate.ofInstant(now, ZoneId.of(users.workspace().timeZone()));
 		}
 		return new Opportunity(id, name, stage.pipelineId(), stage.id(), status, draft.personId(), draft.organizationId(), amount,
-				currency, closeDate, ownerId, ownerTeamId, competitors, nextStep, lostReason, contacts,
+				currency, closeDate, ownerId, ownerTeamId, competitors, nextStep, lostReason, forecastCategory, contacts,
 				stageChanged ? now : current.stageEnteredAt(), closedAt, current == null ? now : current.createdAt(), now,
 				current == null ? 0 : current.version() + 1);
 	}
@@ -320,6 +321,19 @@ public class OpportunityService {
 			result.add(new OpportunityContact(contact.personId(), contact.roles().stream().distinct().toList()));
 		}
 		return List.copyOf(result);
+	}
+
+	/** One of the forecast categories (any case), or null for "the stage decides"; anything else is a problem. */
+	private static String forecastCategory(String given, ValidationException.Collector problems) {
+		if (given == null || given.isBlank()) {
+			return null;
+		}
+		var category = given.strip().toLowerCase(java.util.Locale.ROOT);
+		if (!Opportunity.FORECAST_CATEGORIES.contains(category)) {
+			problems.add("forecastCategory", "validation.forecast-category");
+			return null;
+		}
+		return category;
 	}
 
 	private static String text(String given, int max, String field, ValidationException.Collector problems) {
