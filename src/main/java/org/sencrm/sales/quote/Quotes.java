@@ -21,6 +21,7 @@ import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.document.DocumentCustomers;
 import org.sencrm.sales.document.DocumentNumbers;
 import org.sencrm.sales.document.DocumentOwners;
+import org.sencrm.sales.document.DocumentRevision;
 import org.sencrm.sales.document.NewestFirst;
 import org.sencrm.sales.pricing.LineInput;
 import org.sencrm.sales.pricing.LinePricing;
@@ -76,6 +77,7 @@ public class Quotes {
 	/** Quotes newest first, optionally of one status, customer or opportunity. */
 	@Transactional(readOnly = true)
 	public Page list(String status, UUID personId, UUID organizationId, UUID opportunityId, String cursorText, int limit) {
+		NewestFirst.checkStatus(status, Quote.STATUSES);
 		var filters = new LinkedHashMap<String, Object>();
 		filters.put("status", status);
 		filters.put("person_id", personId);
@@ -192,6 +194,33 @@ public class Quotes {
 		var quote = get(id);
 		history.updated(ENTITY, id, current.historyValues(), quote.historyValues());
 		return quote;
+	}
+
+	/**
+	 * A quote the user may change on its edit page: theirs or their team's (or anyone's for those
+	 * who edit everything), and a draft — once sent, it is a record of what was offered.
+	 */
+	@Transactional(readOnly = true)
+	public Quote editable(UUID id) {
+		var quote = get(id);
+		access.requireEdit(quote.ownerId(), quote.ownerTeamId());
+		if (!quote.draft()) {
+			throw new DomainException("sales.quote.edit-not-draft", quote.number());
+		}
+		return quote;
+	}
+
+	/**
+	 * Changes a draft quote from its edit page: customer, currency, validity, notes and lines; the
+	 * rest stays. A new currency drops the price list (the currency's default applies).
+	 */
+	@Transactional
+	public Quote revise(UUID id, DocumentRevision revision, int expectedVersion) {
+		var current = editable(id).toDraft();
+		var sameCurrency = revision.currency() == null || revision.currency().strip().equalsIgnoreCase(current.currency());
+		return update(id, new QuoteDraft(current.opportunityId(), revision.personId(), revision.organizationId(),
+				sameCurrency ? current.priceListId() : null, revision.currency(), revision.date(), revision.notes(),
+				revision.lines(), current.status(), current.ownerId(), current.ownerTeamId()), expectedVersion);
 	}
 
 	/** Moves a quote to another status (the buttons on its page). */
