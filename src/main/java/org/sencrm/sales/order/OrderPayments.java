@@ -19,6 +19,7 @@ import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
+import org.sencrm.sales.document.DocumentFields;
 import org.sencrm.sales.pricing.LinePricing;
 import org.sencrm.sales.pricing.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,7 +75,7 @@ public class OrderPayments {
 		} else if (amount.compareTo(order.balance()) > 0) {
 			problems.add("amount", "validation.sales.overpayment", order.balance().toPlainString(), order.currency());
 		}
-		var paidOn = Orders.date(draft.paidOn(), "paidOn", problems);
+		var paidOn = DocumentFields.date(draft.paidOn(), "paidOn", problems);
 		var method = draft.method() == null || draft.method().isBlank() ? "bank_transfer" : draft.method().strip();
 		if (!Payment.METHODS.contains(method)) {
 			problems.add("method", "validation.choice");

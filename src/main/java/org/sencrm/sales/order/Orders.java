@@ -21,6 +21,7 @@ import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.document.DocumentCustomers;
+import org.sencrm.sales.document.DocumentFields;
 import org.sencrm.sales.document.DocumentNumbers;
 import org.sencrm.sales.document.DocumentOwners;
 import org.sencrm.sales.document.DocumentRevision;
@@ -96,18 +97,15 @@ public class Orders {
 
 	@Transactional
 	public Order create(OrderDraft draft) {
-		access.requireWrite();
-		var owner = owners.ownerOfNew(draft.ownerId());
-		var team = owners.teamOfNew(draft.ownerTeamId());
-		var today = LinePricing.today(users.workspace().timeZone());
 		var problems = new ValidationException.Collector();
-		owners.validate(owner, team, problems);
-		var status = draft.status() == null || draft.status().isBlank() ? "draft" : draft.status().strip();
+		var ownership = owners.ofNew(draft.ownerId(), draft.ownerTeamId(), problems);
+		var today = LinePricing.today(users.workspace().timeZone());
+		var status = DocumentFields.status(draft.status(), "draft");
 		if (!status.equals("draft") && !status.equals("confirmed")) {
 			problems.add("status", "validation.sales.initial-status");
 		}
-		var orderedOn = date(draft.orderedOn(), "orderedOn", problems);
-		var notes = notes(draft.notes(), problems);
+		var orderedOn = DocumentFields.date(draft.orderedOn(), "orderedOn", problems);
+		var notes = DocumentFields.notes(draft.notes(), problems);
 		UUID quoteId = null;
 		UUID opportunityId = draft.opportunityId();
 		String currency;
@@ -155,7 +153,7 @@ public class Orders {
 				.param("customer", customer.map(DocumentCustomers.Customer::name).orElse(null))
 				.param("currency", currency).param("orderedOn", orderedOn == null ? today : orderedOn).param("notes", notes)
 				.param("subtotal", totals.subtotal()).param("discount", totals.discountTotal()).param("tax", totals.taxTotal())
-				.param("total", totals.total()).param("owner", owner).param("team", team).update();
+				.param("total", totals.total()).param("owner", ownership.ownerId()).param("team", ownership.teamId()).update();
 		lineRows.replace(LineRows.Of.ORDER, id, lines);
 		var order = get(id);
 		history.created(ENTITY, id, order.historyValues());
@@ -169,23 +167,17 @@ public class Orders {
 	@Transactional
 	public Order update(UUID id, OrderDraft draft, int expectedVersion) {
 		var current = get(id);
-		access.requireEdit(current.ownerId(), current.ownerTeamId());
-		if (current.version() != expectedVersion) {
-			throw new StaleVersionException();
-		}
-		var owner = draft.ownerId() == null ? current.ownerId() : draft.ownerId();
-		owners.checkChange(current.ownerId(), current.ownerTeamId(), owner, draft.ownerTeamId());
 		var problems = new ValidationException.Collector();
-		owners.validate(owner, draft.ownerTeamId(), problems);
-		var status = draft.status() == null || draft.status().isBlank() ? current.status() : draft.status().strip();
+		var ownership = owners.ofChanged(current, expectedVersion, draft.ownerId(), draft.ownerTeamId(), problems);
+		var status = DocumentFields.status(draft.status(), current.status());
 		checkMove(current, status, problems);
 		var contentChanged = contentChanged(current, draft);
 		if (contentChanged && !"draft".equals(current.status())) {
 			throw new DomainException("sales.order.not-draft", current.number());
 		}
-		var notes = notes(draft.notes(), problems);
+		var notes = DocumentFields.notes(draft.notes(), problems);
 		var orderedOn = draft.orderedOn() == null || draft.orderedOn().isBlank() ? current.orderedOn()
-				: date(draft.orderedOn(), "orderedOn", problems);
+				: DocumentFields.date(draft.orderedOn(), "orderedOn", problems);
 		var customer = contentChanged ? customers.resolve(draft.personId(), draft.organizationId(), current.opportunityId(),
 				current.opportunityId() != null || current.quoteId() != null, problems) : java.util.Optional.<DocumentCustomers.Customer>empty();
 		var priced = contentChanged ? pricing.priceDocument(draft.currency(), draft.priceListId(), draft.lines(),
@@ -199,7 +191,8 @@ public class Orders {
 				  version = version + 1
 				where workspace_id = :ws and id = :id and version = :version""")
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id).param("version", expectedVersion)
-				.param("notes", notes).param("orderedOn", orderedOn).param("owner", owner).param("team", draft.ownerTeamId())
+				.param("notes", notes).param("orderedOn", orderedOn).param("owner", ownership.ownerId())
+				.param("team", ownership.teamId())
 				.param("person", contentChanged ? customer.map(DocumentCustomers.Customer::personId).orElse(null) : current.personId())
 				.param("organization", contentChanged ? customer.map(DocumentCustomers.Customer::organizationId).orElse(null)
 						: current.organizationId())
@@ -310,28 +303,6 @@ public class Orders {
 
 	private static List<LineInput> normalized(List<LineInput> lines) {
 		return lines == null ? List.of() : lines.stream().map(l -> l == null ? null : l.normalized()).toList();
-	}
-
-	static LocalDate date(String text, String field, ValidationException.Collector problems) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		} catch (java.time.format.DateTimeParseException e) {
-			problems.add(field, "validation.date");
-			return null;
-		}
-	}
-
-	private static String notes(String notes, ValidationException.Collector problems) {
-		if (notes == null || notes.isBlank()) {
-			return null;
-		}
-		if (notes.strip().length() > 4000) {
-			problems.add("notes", "validation.too-long");
-		}
-		return notes.strip();
 	}
 
 	private Order order(ResultSet rs, int row) throws SQLException {

@@ -19,6 +19,7 @@ import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.document.DocumentCustomers;
+import org.sencrm.sales.document.DocumentFields;
 import org.sencrm.sales.document.DocumentNumbers;
 import org.sencrm.sales.document.DocumentOwners;
 import org.sencrm.sales.document.DocumentRevision;
@@ -90,21 +91,17 @@ public class Quotes {
 
 	@Transactional
 	public Quote create(QuoteDraft draft) {
-		access.requireWrite();
-		var owner = owners.ownerOfNew(draft.ownerId());
-		var team = owners.teamOfNew(draft.ownerTeamId());
-		var workspace = users.workspace();
-		var today = LinePricing.today(workspace.timeZone());
 		var problems = new ValidationException.Collector();
-		owners.validate(owner, team, problems);
-		var status = draft.status() == null || draft.status().isBlank() ? "draft" : draft.status().strip();
+		var ownership = owners.ofNew(draft.ownerId(), draft.ownerTeamId(), problems);
+		var today = LinePricing.today(users.workspace().timeZone());
+		var status = DocumentFields.status(draft.status(), "draft");
 		if (!status.equals("draft") && !status.equals("sent")) {
 			problems.add("status", "validation.sales.initial-status");
 		}
 		var customer = customers.resolve(draft.personId(), draft.organizationId(), draft.opportunityId(),
 				draft.opportunityId() != null, problems);
 		var validUntil = validUntil(draft.validUntil(), today, problems);
-		var notes = notes(draft.notes(), problems);
+		var notes = DocumentFields.notes(draft.notes(), problems);
 		var priced = pricing.priceDocument(draft.currency(), draft.priceListId(), draft.lines(), today, problems);
 		problems.throwIfAny();
 		var id = Ids.next();
@@ -122,7 +119,7 @@ public class Quotes {
 				.param("issued", today).param("validUntil", validUntil).param("notes", notes)
 				.param("subtotal", priced.totals().subtotal()).param("discount", priced.totals().discountTotal())
 				.param("tax", priced.totals().taxTotal()).param("total", priced.totals().total())
-				.param("owner", owner).param("team", team).update();
+				.param("owner", ownership.ownerId()).param("team", ownership.teamId()).update();
 		lineRows.replace(LineRows.Of.QUOTE, id, priced.lines());
 		var quote = get(id);
 		history.created(ENTITY, id, quote.historyValues());
@@ -136,15 +133,9 @@ public class Quotes {
 	@Transactional
 	public Quote update(UUID id, QuoteDraft draft, int expectedVersion) {
 		var current = get(id);
-		access.requireEdit(current.ownerId(), current.ownerTeamId());
-		if (current.version() != expectedVersion) {
-			throw new StaleVersionException();
-		}
-		var owner = draft.ownerId() == null ? current.ownerId() : draft.ownerId();
-		owners.checkChange(current.ownerId(), current.ownerTeamId(), owner, draft.ownerTeamId());
 		var problems = new ValidationException.Collector();
-		owners.validate(owner, draft.ownerTeamId(), problems);
-		var status = draft.status() == null || draft.status().isBlank() ? current.status() : draft.status().strip();
+		var ownership = owners.ofChanged(current, expectedVersion, draft.ownerId(), draft.ownerTeamId(), problems);
+		var status = DocumentFields.status(draft.status(), current.status());
 		if (!Quote.STATUSES.contains(status)) {
 			problems.add("status", "validation.choice");
 		} else if (!Quote.canMove(current.status(), status)) {
@@ -154,13 +145,12 @@ public class Quotes {
 		if (contentChanged && !current.draft()) {
 			throw new DomainException("sales.quote.not-draft", current.number());
 		}
-		var workspace = users.workspace();
 		var validUntil = validUntil(draft.validUntil(), current.issuedOn(), problems);
-		var notes = notes(draft.notes(), problems);
+		var notes = DocumentFields.notes(draft.notes(), problems);
 		var customer = contentChanged ? customers.resolve(draft.personId(), draft.organizationId(), draft.opportunityId(),
 				draft.opportunityId() != null, problems) : java.util.Optional.<DocumentCustomers.Customer>empty();
 		var priced = contentChanged ? pricing.priceDocument(draft.currency(), draft.priceListId(), draft.lines(),
-				LinePricing.today(workspace.timeZone()), problems) : null;
+				LinePricing.today(users.workspace().timeZone()), problems) : null;
 		problems.throwIfAny();
 		var statement = jdbc.sql("""
 				update quotes set status = :status, valid_until = :validUntil, notes = :notes, owner_id = :owner, owner_team_id = :team,
@@ -169,8 +159,8 @@ public class Quotes {
 				  tax_total = :tax, total = :total, updated_at = now(), version = version + 1
 				where workspace_id = :ws and id = :id and version = :version""")
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id).param("version", expectedVersion)
-				.param("status", status).param("validUntil", validUntil).param("notes", notes).param("owner", owner)
-				.param("team", draft.ownerTeamId());
+				.param("status", status).param("validUntil", validUntil).param("notes", notes).param("owner", ownership.ownerId())
+				.param("team", ownership.teamId());
 		Totals totals = priced == null ? current.totals() : priced.totals();
 		if (contentChanged) {
 			statement = statement.param("opportunity", draft.opportunityId())
@@ -281,26 +271,11 @@ public class Quotes {
 		if (text == null || text.isBlank()) {
 			return issuedOn.plusDays(DEFAULT_VALIDITY_DAYS);
 		}
-		try {
-			var date = LocalDate.parse(text.strip());
-			if (date.isBefore(issuedOn)) {
-				problems.add("validUntil", "validation.sales.valid-until");
-			}
-			return date;
-		} catch (java.time.format.DateTimeParseException e) {
-			problems.add("validUntil", "validation.date");
-			return null;
+		var date = DocumentFields.date(text, "validUntil", problems);
+		if (date != null && date.isBefore(issuedOn)) {
+			problems.add("validUntil", "validation.sales.valid-until");
 		}
-	}
-
-	static String notes(String notes, ValidationException.Collector problems) {
-		if (notes == null || notes.isBlank()) {
-			return null;
-		}
-		if (notes.strip().length() > 4000) {
-			problems.add("notes", "validation.too-long");
-		}
-		return notes.strip();
+		return date;
 	}
 
 	private Quote quote(ResultSet rs, int row) throws SQLException {
