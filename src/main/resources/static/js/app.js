@@ -33,6 +33,20 @@
     }
   });
 
+  // A document line shown with a product: choosing another product empties the name, unit, price and
+  // VAT that came from the old one, so the new product's are used. Without this they stay as typed.
+  document.addEventListener('change', function (event) {
+    var select = event.target;
+    var row = select.closest && select.closest('.line-row[data-product]');
+    if (!row || !/\.productId$/.test(select.name)) return;
+    row.querySelectorAll('input[type=text]').forEach(function (input) {
+      if (/\.(description|unit|unitPrice)$/.test(input.name)) input.value = '';
+    });
+    var tax = row.querySelector('select[name$=".taxRate"]');
+    if (tax) tax.value = '';
+    row.removeAttribute('data-product');
+  });
+
   // Forms that delete or revoke something ask first.
   document.addEventListener('submit', function (event) {
     var question = event.target.dataset && event.target.dataset.confirm;

@@ -46,6 +46,12 @@ class CustomerSalesPanelTest {
 		assertThat(panel.text(".sales-opportunities")).contains("Máy lọc không khí");
 		assertThat(panel.text(".sales-quotes")).contains(quote.get("number").asString());
 		assertThat(panel.text(".sales-orders")).contains(order.get("number").asString());
+		var allQuotes = web.get(panel.html().selectFirst("a.all-quotes").attr("href"));
+		assertThat(allQuotes.path()).isEqualTo("/quotes?personId=" + person);
+		assertThat(allQuotes.text("table.records tbody")).contains(quote.get("number").asString());
+		var allOrders = web.get(panel.html().selectFirst("a.all-orders").attr("href"));
+		assertThat(allOrders.text(".customer-filter")).contains("Thanh Vân");
+		assertThat(allOrders.text("table.records tbody")).contains(order.get("number").asString());
 		assertThat(web.get("/persons/" + person).has("#sales [hx-get$='/sales-panel']")).isTrue();
 		var empty = web.get("/persons/" + other + "/sales-panel");
 		assertThat(empty.has(".sales-opportunities")).isFalse();

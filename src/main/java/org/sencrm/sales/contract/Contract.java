@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.sencrm.sales.document.DocumentOwners;
+
 /**
  * A contract or subscription with a customer: its term, its value, the date by which its renewal
  * should be settled, and — once renewed — the contract that continues it ({@code renewedFromId}
@@ -16,7 +18,8 @@ import java.util.UUID;
 public record Contract(UUID id, String number, String title, UUID personId, UUID organizationId, String customerName,
 		UUID orderId, LocalDate startDate, LocalDate endDate, LocalDate renewalDate, BigDecimal value, String currency,
 		String status, UUID renewedFromId, UUID renewedToId, Instant renewalRemindedAt, UUID renewalTaskId, String notes,
-		UUID ownerId, UUID ownerTeamId, Instant createdAt, Instant updatedAt, int version) {
+		UUID ownerId, UUID ownerTeamId, Instant createdAt, Instant updatedAt, int version)
+		implements DocumentOwners.Owned {
 
 	public static final List<String> STATUSES = List.of("active", "renewed", "expired", "cancelled");
 

@@ -11,6 +11,7 @@ import org.sencrm.platform.Ids;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
+import org.sencrm.sales.document.DocumentFields;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -64,8 +65,8 @@ class ContractApi {
 	@GetMapping("/api/v1/contracts/renewal-rate")
 	Contracts.RenewalRate renewalRate(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		var problems = new ValidationException.Collector();
-		var end = to == null ? LocalDate.now() : Contracts.date(to, "to", problems);
-		var start = from == null ? (end == null ? LocalDate.now() : end).minusYears(1).plusDays(1) : Contracts.date(from, "from", problems);
+		var end = to == null ? LocalDate.now() : DocumentFields.date(to, "to", problems);
+		var start = from == null ? (end == null ? LocalDate.now() : end).minusYears(1).plusDays(1) : DocumentFields.date(from, "from", problems);
 		problems.throwIfAny();
 		return contracts.renewalRate(start, end);
 	}

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +25,7 @@ import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.document.DocumentCustomers;
+import org.sencrm.sales.document.DocumentFields;
 import org.sencrm.sales.document.DocumentNumbers;
 import org.sencrm.sales.document.DocumentOwners;
 import org.sencrm.sales.document.NewestFirst;
@@ -91,19 +91,16 @@ public class Contracts {
 
 	@Transactional
 	public Contract create(ContractDraft draft) {
-		access.requireWrite();
-		var owner = owners.ownerOfNew(draft.ownerId());
-		var team = owners.teamOfNew(draft.ownerTeamId());
 		var problems = new ValidationException.Collector();
-		owners.validate(owner, team, problems);
-		if (draft.status() != null && !draft.status().isBlank() && !draft.status().strip().equals("active")) {
+		var ownership = owners.ofNew(draft.ownerId(), draft.ownerTeamId(), problems);
+		if (!DocumentFields.status(draft.status(), "active").equals("active")) {
 			problems.add("status", "validation.sales.initial-status");
 		}
 		var checked = checked(draft, null, problems);
 		problems.throwIfAny();
 		var id = Ids.next();
 		var today = LinePricing.today(users.workspace().timeZone());
-		insert(id, numbers.next(DocumentNumbers.Kind.CONTRACT, today), checked, null, owner, team);
+		insert(id, numbers.next(DocumentNumbers.Kind.CONTRACT, today), checked, null, ownership.ownerId(), ownership.teamId());
 		var contract = get(id);
 		history.created(ENTITY, id, contract.historyValues());
 		return contract;
@@ -112,15 +109,9 @@ public class Contracts {
 	@Transactional
 	public Contract update(UUID id, ContractDraft draft, int expectedVersion) {
 		var current = get(id);
-		access.requireEdit(current.ownerId(), current.ownerTeamId());
-		if (current.version() != expectedVersion) {
-			throw new StaleVersionException();
-		}
-		var owner = draft.ownerId() == null ? current.ownerId() : draft.ownerId();
-		owners.checkChange(current.ownerId(), current.ownerTeamId(), owner, draft.ownerTeamId());
 		var problems = new ValidationException.Collector();
-		owners.validate(owner, draft.ownerTeamId(), problems);
-		var status = draft.status() == null || draft.status().isBlank() ? current.status() : draft.status().strip();
+		var ownership = owners.ofChanged(current, expectedVersion, draft.ownerId(), draft.ownerTeamId(), problems);
+		var status = DocumentFields.status(draft.status(), current.status());
 		if (!status.equals(current.status())) {
 			if (!Contract.STATUSES.contains(status)) {
 				problems.add("status", "validation.choice");
@@ -137,7 +128,7 @@ public class Contracts {
 				  renewal_reminded_at = case when renewal_date is distinct from :renewal then null else renewal_reminded_at end,
 				  updated_at = now(), version = version + 1
 				where workspace_id = :ws and id = :id and version = :version""")
-				.params(values(checked)).param("status", status).param("owner", owner).param("team", draft.ownerTeamId())
+				.params(values(checked)).param("status", status).param("owner", ownership.ownerId()).param("team", ownership.teamId())
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id).param("version", expectedVersion).update();
 		if (updated == 0) {
 			throw new StaleVersionException();
@@ -160,9 +151,9 @@ public class Contracts {
 			throw new DomainException("sales.contract.not-renewable", old.number(), old.status());
 		}
 		var problems = new ValidationException.Collector();
-		var start = date(renewal.startDate(), "startDate", problems);
-		var end = date(renewal.endDate(), "endDate", problems);
-		var renewalDate = date(renewal.renewalDate(), "renewalDate", problems);
+		var start = DocumentFields.date(renewal.startDate(), "startDate", problems);
+		var end = DocumentFields.date(renewal.endDate(), "endDate", problems);
+		var renewalDate = DocumentFields.date(renewal.renewalDate(), "renewalDate", problems);
 		problems.throwIfAny();
 		if (start == null) {
 			start = old.endDate() == null ? LinePricing.today(users.workspace().timeZone()) : old.endDate().plusDays(1);
@@ -228,15 +219,15 @@ public class Contracts {
 		} else {
 			customer = customers.resolve(draft.personId(), draft.organizationId(), null, false, problems);
 		}
-		var start = date(draft.startDate(), "startDate", problems);
+		var start = DocumentFields.date(draft.startDate(), "startDate", problems);
 		if (start == null && (draft.startDate() == null || draft.startDate().isBlank())) {
 			problems.add("startDate", "validation.required");
 		}
-		var end = date(draft.endDate(), "endDate", problems);
+		var end = DocumentFields.date(draft.endDate(), "endDate", problems);
 		if (start != null && end != null && end.isBefore(start)) {
 			problems.add("endDate", "validation.sales.date-order");
 		}
-		var renewal = date(draft.renewalDate(), "renewalDate", problems);
+		var renewal = DocumentFields.date(draft.renewalDate(), "renewalDate", problems);
 		if (renewal == null) {
 			renewal = end;
 		}
@@ -251,13 +242,7 @@ public class Contracts {
 		} else if (value.signum() < 0 || currency.isPresent() && value.stripTrailingZeros().scale() > Money.digits(currency.get())) {
 			problems.add("value", "validation.sales.amount");
 		}
-		String notes = null;
-		if (draft.notes() != null && !draft.notes().isBlank()) {
-			notes = draft.notes().strip();
-			if (notes.length() > 4000) {
-				problems.add("notes", "validation.too-long");
-			}
-		}
+		var notes = DocumentFields.notes(draft.notes(), problems);
 		return new Checked(title, customer.orElse(null), order == null ? null : order.id(), start, end, renewal, value,
 				currency.orElse(null), notes);
 	}
@@ -286,18 +271,6 @@ public class Contracts {
 		values.put("currency", c.currency());
 		values.put("notes", c.notes());
 		return values;
-	}
-
-	static LocalDate date(String text, String field, ValidationException.Collector problems) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		} catch (DateTimeParseException e) {
-			problems.add(field, "validation.date");
-			return null;
-		}
 	}
 
 	static Contract contract(ResultSet rs, int row) throws SQLException {

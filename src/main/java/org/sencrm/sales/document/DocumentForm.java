@@ -1,16 +1,19 @@
 package org.sencrm.sales.document;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.sencrm.platform.ValidationException;
 import org.sencrm.sales.pricing.LineInput;
+import org.sencrm.sales.pricing.PricedLine;
 
 /**
- * The form of a new quote or order: the customer (picked person and/or organization), currency,
- * a date (validity or order date), notes and line rows. Empty rows are dropped before checking, so
- * the messages of the service ({@code lines[1].quantity}) land beside the rows shown again.
+ * The form of a quote or order, new or a draft being changed: the customer (picked person and/or
+ * organization), currency, a date (validity or order date), notes, line rows and, when editing,
+ * the version that was read. Empty rows and rows ticked for removal are dropped before checking,
+ * so the messages of the service ({@code lines[1].quantity}) land beside the rows shown again.
  */
 public class DocumentForm {
 
@@ -22,6 +25,21 @@ public class DocumentForm {
 	private String date;
 	private String notes;
 	private List<LineForm> lines = new ArrayList<>();
+	private int version;
+
+	/** The form filled with a document as it is stored, to be changed. */
+	public static DocumentForm of(UUID personId, UUID organizationId, String currency, LocalDate date, String notes,
+			List<PricedLine> lines, int version) {
+		var form = new DocumentForm();
+		form.personId = personId;
+		form.organizationId = organizationId;
+		form.currency = currency;
+		form.date = date == null ? null : date.toString();
+		form.notes = notes;
+		form.version = version;
+		lines.forEach(line -> form.lines.add(LineForm.of(line)));
+		return form;
+	}
 
 	public static class LineForm {
 		private String productId;
@@ -31,9 +49,28 @@ public class DocumentForm {
 		private String unitPrice;
 		private String discountPercent;
 		private String taxRate;
+		private boolean remove;
+
+		/** A stored line as its row: the amounts as typed numbers, the VAT rate as its code. */
+		static LineForm of(PricedLine line) {
+			var row = new LineForm();
+			row.productId = line.productId() == null ? null : line.productId().toString();
+			row.description = line.description();
+			row.unit = line.unit();
+			row.quantity = line.quantity().toPlainString();
+			row.unitPrice = line.unitPrice().toPlainString();
+			row.discountPercent = line.discountPercent().toPlainString();
+			row.taxRate = line.taxRate().code();
+			return row;
+		}
 
 		boolean blank() {
 			return empty(productId) && empty(description) && empty(unitPrice);
+		}
+
+		/** A row with something in it, which the form offers to remove. */
+		public boolean isFilled() {
+			return !blank();
 		}
 
 		private static boolean empty(String value) {
@@ -54,11 +91,21 @@ public class DocumentForm {
 		public void setDiscountPercent(String discountPercent) { this.discountPercent = discountPercent; }
 		public String getTaxRate() { return taxRate; }
 		public void setTaxRate(String taxRate) { this.taxRate = taxRate; }
+		public boolean isRemove() { return remove; }
+		public void setRemove(boolean remove) { this.remove = remove; }
 	}
 
-	/** Drops empty rows; then the lines as the services take them, with unreadable numbers named by row. */
+	/** The changes of a draft as the services take them; unreadable numbers are problems named by row. */
+	public DocumentRevision revision() {
+		var problems = new ValidationException.Collector();
+		var inputs = lineInputs(problems);
+		problems.throwIfAny();
+		return new DocumentRevision(personId, organizationId, currency, date, notes, inputs);
+	}
+
+	/** Drops empty rows and those ticked for removal; then the lines as the services take them, with unreadable numbers named by row. */
 	public List<LineInput> lineInputs(ValidationException.Collector problems) {
-		lines.removeIf(line -> line == null || line.blank());
+		lines.removeIf(line -> line == null || line.blank() || line.remove);
 		var inputs = new ArrayList<LineInput>();
 		for (int i = 0; i < lines.size(); i++) {
 			var line = lines.get(i);
@@ -98,4 +145,6 @@ public class DocumentForm {
 	public void setNotes(String notes) { this.notes = notes; }
 	public List<LineForm> getLines() { return lines; }
 	public void setLines(List<LineForm> lines) { this.lines = lines; }
+	public int getVersion() { return version; }
+	public void setVersion(int version) { this.version = version; }
 }

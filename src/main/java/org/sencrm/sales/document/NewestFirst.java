@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.sencrm.platform.Cursor;
+import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,15 @@ public final class NewestFirst {
 	}
 
 	private NewestFirst() {
+	}
+
+	/** A status filter names one of the document's statuses, else it is a problem on {@code status}; blank is no filter. */
+	public static void checkStatus(String status, List<String> statuses) {
+		if (status != null && !status.isBlank() && !statuses.contains(status)) {
+			var problems = new ValidationException.Collector();
+			problems.add("status", "validation.choice");
+			problems.throwIfAny();
+		}
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.sencrm.sales.document.DocumentOwners;
 import org.sencrm.sales.pricing.PricedLine;
 import org.sencrm.sales.pricing.Totals;
 
@@ -21,7 +22,8 @@ import org.sencrm.sales.pricing.Totals;
 public record Order(UUID id, String number, UUID quoteId, UUID opportunityId, UUID personId, UUID organizationId,
 		String customerName, String currency, String status, LocalDate orderedOn, String notes, List<PricedLine> lines,
 		Totals totals, BigDecimal paidAmount, Instant placedAt, Instant deliveredAt, Instant paidAt, Instant cancelledAt,
-		UUID ownerId, UUID ownerTeamId, Instant createdAt, Instant updatedAt, int version) {
+		UUID ownerId, UUID ownerTeamId, Instant createdAt, Instant updatedAt, int version)
+		implements DocumentOwners.Owned {
 
 	public static final List<String> STATUSES = List.of("draft", "confirmed", "delivered", "paid", "cancelled");
 

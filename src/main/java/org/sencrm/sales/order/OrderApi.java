@@ -14,6 +14,7 @@ import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
 import org.sencrm.sales.pricing.LineJson;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,10 +56,12 @@ class OrderApi {
 	}
 
 	private final Orders orders;
+	private final OrderPayments payments;
 	private final RequestBodies bodies;
 
-	OrderApi(Orders orders, RequestBodies bodies) {
+	OrderApi(Orders orders, OrderPayments payments, RequestBodies bodies) {
 		this.orders = orders;
+		this.payments = payments;
 		this.bodies = bodies;
 	}
 
@@ -96,17 +99,28 @@ class OrderApi {
 
 	@GetMapping("/{id}/payments")
 	List<Payment> payments(@PathVariable String id) {
-		return orders.payments(Ids.parse(id, "entity.order"));
+		return payments.of(Ids.parse(id, "entity.order"));
 	}
 
 	/** Records a payment → 201 with the payment and the order as it now stands (status "paid" once covered). */
 	@PostMapping("/{id}/payments")
 	ResponseEntity<PaymentJson> pay(@PathVariable String id, @RequestBody Map<String, Object> body) {
 		var orderId = Ids.parse(id, "entity.order");
-		var payment = orders.addPayment(orderId, bodies.read(body, Payment.Draft.class, List.of("id", "orderId", "createdBy",
+		var payment = payments.record(orderId, bodies.read(body, Payment.Draft.class, List.of("id", "orderId", "createdBy",
 				"createdAt")));
 		return ResponseEntity.created(URI.create("/api/v1/orders/" + orderId + "/payments"))
 				.body(new PaymentJson(payment, OrderJson.of(orders.get(orderId))));
+	}
+
+	/**
+	 * Removes a payment recorded by mistake → 200 with the order as it now stands (a paid order no
+	 * longer covered is back to confirmed or delivered). {@code If-Match} (the order's ETag) is optional.
+	 */
+	@DeleteMapping("/{id}/payments/{paymentId}")
+	ResponseEntity<OrderJson> removePayment(@PathVariable String id, @PathVariable String paymentId,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		var order = payments.remove(Ids.parse(id, "entity.order"), Ids.parse(paymentId, "entity.payment"), ETags.version(ifMatch));
+		return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderJson.of(order));
 	}
 
 	@GetMapping("/{id}/history")

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.sencrm.identity.Access;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.web.FieldMessages;
 import org.sencrm.sales.document.DocumentForm;
@@ -20,30 +21,34 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Order pages: the list, a new order (or one from an accepted quote), an order with its status buttons and payments. */
+/**
+ * Order pages: the list (by status and customer), a new order (or one from an accepted quote), a
+ * draft's edit form, an order with its status buttons and payments.
+ */
 @Controller
 class OrderPages {
 
 	private final Orders orders;
+	private final OrderPayments payments;
 	private final DocumentPages documents;
 	private final Access access;
 	private final MessageSource messages;
 
-	OrderPages(Orders orders, DocumentPages documents, Access access, MessageSource messages) {
+	OrderPages(Orders orders, OrderPayments payments, DocumentPages documents, Access access, MessageSource messages) {
 		this.orders = orders;
+		this.payments = payments;
 		this.documents = documents;
 		this.access = access;
 		this.messages = messages;
 	}
 
 	@GetMapping("/orders")
-	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String cursor, Model model) {
-		var page = orders.list(status, null, null, cursor, 50);
+	String list(@RequestParam(required = false) String status, @RequestParam(required = false) UUID personId,
+			@RequestParam(required = false) UUID organizationId, @RequestParam(required = false) String cursor, Model model) {
+		var page = orders.list(status, personId, organizationId, cursor, 50);
 		model.addAttribute("orders", page.items());
-		model.addAttribute("status", status);
 		model.addAttribute("statuses", Order.STATUSES);
-		model.addAttribute("nextUrl", page.nextCursor() == null ? null
-				: "/orders?cursor=" + page.nextCursor() + (status == null ? "" : "&status=" + status));
+		documents.listFilters(model, "/orders", status, personId, organizationId, page.nextCursor());
 		return "sales/orders";
 	}
 
@@ -86,6 +91,30 @@ class OrderPages {
 		return page(model, order, Map.of());
 	}
 
+	/** The form of a draft order; other orders are refused with the reason (409). */
+	@GetMapping("/orders/{id}/edit")
+	String edit(@PathVariable String id, Model model) {
+		var order = orders.editable(Ids.parse(id, "entity.order"));
+		var form = DocumentForm.of(order.personId(), order.organizationId(), order.currency(), order.orderedOn(), order.notes(),
+				order.lines(), order.version());
+		return documents.editForm(model, "order", order.id(), order.number(), form, Map.of());
+	}
+
+	@PostMapping("/orders/{id}")
+	String update(@PathVariable String id, @ModelAttribute("form") DocumentForm form, Model model, RedirectAttributes redirect) {
+		var order = orders.editable(Ids.parse(id, "entity.order"));
+		try {
+			orders.revise(order.id(), form.revision(), form.getVersion());
+			redirect.addFlashAttribute("notice", "order.saved");
+			return "redirect:/orders/" + order.id();
+		} catch (ValidationException e) {
+			return documents.editForm(model, "order", order.id(), order.number(), form, FieldMessages.of(e, messages));
+		} catch (StaleVersionException e) {
+			model.addAttribute("stale", true);
+			return documents.editForm(model, "order", order.id(), order.number(), form, Map.of());
+		}
+	}
+
 	@PostMapping("/orders/{id}/status")
 	String status(@PathVariable String id, @RequestParam String status, @RequestParam int version, RedirectAttributes redirect) {
 		var order = orders.changeStatus(Ids.parse(id, "entity.order"), status, version);
@@ -100,7 +129,7 @@ class OrderPages {
 			var problems = new ValidationException.Collector();
 			var amount = FormNumbers.parse(params.get("amount"), "amount", problems);
 			problems.throwIfAny();
-			orders.addPayment(orderId, new Payment.Draft(amount, params.get("paidOn"), params.get("method"), params.get("reference")));
+			payments.record(orderId, new Payment.Draft(amount, params.get("paidOn"), params.get("method"), params.get("reference")));
 			redirect.addFlashAttribute("notice", "order.paymentRecorded");
 			return "redirect:/orders/" + orderId;
 		} catch (ValidationException e) {
@@ -109,9 +138,19 @@ class OrderPages {
 		}
 	}
 
+	/** Removes a payment recorded by mistake (the page asks first); says so when the order is no longer paid. */
+	@PostMapping("/orders/{id}/payments/{paymentId}/remove")
+	String removePayment(@PathVariable String id, @PathVariable String paymentId, RedirectAttributes redirect) {
+		var before = orders.get(Ids.parse(id, "entity.order"));
+		var order = payments.remove(before.id(), Ids.parse(paymentId, "entity.payment"), null);
+		redirect.addFlashAttribute("notice", order.status().equals(before.status()) ? "order.paymentRemoved"
+				: "order.paymentRemovedUnpaid");
+		return "redirect:/orders/" + order.id();
+	}
+
 	private String page(Model model, Order order, Map<String, String> errors) {
 		model.addAttribute("order", order);
-		model.addAttribute("payments", orders.payments(order.id()));
+		model.addAttribute("payments", payments.of(order.id()));
 		model.addAttribute("next", Order.NEXT.get(order.status()));
 		model.addAttribute("methods", Payment.METHODS);
 		model.addAttribute("canEdit", access.currentUser().canEdit(order.ownerId(), order.ownerTeamId()));

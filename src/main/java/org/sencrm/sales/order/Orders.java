@@ -1,6 +1,5 @@
 package org.sencrm.sales.order;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,8 +21,10 @@ import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.document.DocumentCustomers;
+import org.sencrm.sales.document.DocumentFields;
 import org.sencrm.sales.document.DocumentNumbers;
 import org.sencrm.sales.document.DocumentOwners;
+import org.sencrm.sales.document.DocumentRevision;
 import org.sencrm.sales.document.NewestFirst;
 import org.sencrm.sales.pricing.LineInput;
 import org.sencrm.sales.pricing.LinePricing;
@@ -37,9 +38,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Orders: made from an accepted quote or directly, moved through their statuses, paid. Confirming
- * an order publishes {@code OrderPlaced}; the payment that covers the total makes it paid and
- * publishes {@code OrderPaid}. Access as for quotes.
+ * Orders: made from an accepted quote or directly, changed while drafts, moved through their
+ * statuses. Confirming an order publishes {@code OrderPlaced}. Payments are {@link OrderPayments}.
+ * Access as for quotes.
  */
 @Service
 public class Orders {
@@ -84,6 +85,7 @@ public class Orders {
 
 	@Transactional(readOnly = true)
 	public Page list(String status, UUID personId, UUID organizationId, String cursorText, int limit) {
+		NewestFirst.checkStatus(status, Order.STATUSES);
 		var filters = new LinkedHashMap<String, Object>();
 		filters.put("status", status);
 		filters.put("person_id", personId);
@@ -95,18 +97,15 @@ public class Orders {
 
 	@Transactional
 	public Order create(OrderDraft draft) {
-		access.requireWrite();
-		var owner = owners.ownerOfNew(draft.ownerId());
-		var team = owners.teamOfNew(draft.ownerTeamId());
-		var today = LinePricing.today(users.workspace().timeZone());
 		var problems = new ValidationException.Collector();
-		owners.validate(owner, team, problems);
-		var status = draft.status() == null || draft.status().isBlank() ? "draft" : draft.status().strip();
+		var ownership = owners.ofNew(draft.ownerId(), draft.ownerTeamId(), problems);
+		var today = LinePricing.today(users.workspace().timeZone());
+		var status = DocumentFields.status(draft.status(), "draft");
 		if (!status.equals("draft") && !status.equals("confirmed")) {
 			problems.add("status", "validation.sales.initial-status");
 		}
-		var orderedOn = date(draft.orderedOn(), "orderedOn", problems);
-		var notes = notes(draft.notes(), problems);
+		var orderedOn = DocumentFields.date(draft.orderedOn(), "orderedOn", problems);
+		var notes = DocumentFields.notes(draft.notes(), problems);
 		UUID quoteId = null;
 		UUID opportunityId = draft.opportunityId();
 		String currency;
@@ -154,7 +153,7 @@ public class Orders {
 				.param("customer", customer.map(DocumentCustomers.Customer::name).orElse(null))
 				.param("currency", currency).param("orderedOn", orderedOn == null ? today : orderedOn).param("notes", notes)
 				.param("subtotal", totals.subtotal()).param("discount", totals.discountTotal()).param("tax", totals.taxTotal())
-				.param("total", totals.total()).param("owner", owner).param("team", team).update();
+				.param("total", totals.total()).param("owner", ownership.ownerId()).param("team", ownership.teamId()).update();
 		lineRows.replace(LineRows.Of.ORDER, id, lines);
 		var order = get(id);
 		history.created(ENTITY, id, order.historyValues());
@@ -168,22 +167,17 @@ public class Orders {
 	@Transactional
 	public Order update(UUID id, OrderDraft draft, int expectedVersion) {
 		var current = get(id);
-		access.requireEdit(current.ownerId(), current.ownerTeamId());
-		if (current.version() != expectedVersion) {
-			throw new StaleVersionException();
-		}
-		var owner = draft.ownerId() == null ? current.ownerId() : draft.ownerId();
-		owners.checkChange(current.ownerId(), current.ownerTeamId(), owner, draft.ownerTeamId());
 		var problems = new ValidationException.Collector();
-		owners.validate(owner, draft.ownerTeamId(), problems);
-		var status = draft.status() == null || draft.status().isBlank() ? current.status() : draft.status().strip();
+		var ownership = owners.ofChanged(current, expectedVersion, draft.ownerId(), draft.ownerTeamId(), problems);
+		var status = DocumentFields.status(draft.status(), current.status());
 		checkMove(current, status, problems);
 		var contentChanged = contentChanged(current, draft);
 		if (contentChanged && !"draft".equals(current.status())) {
 			throw new DomainException("sales.order.not-draft", current.number());
 		}
-		var notes = notes(draft.notes(), problems);
-		var orderedOn = draft.orderedOn() == null ? current.orderedOn() : date(draft.orderedOn(), "orderedOn", problems);
+		var notes = DocumentFields.notes(draft.notes(), problems);
+		var orderedOn = draft.orderedOn() == null || draft.orderedOn().isBlank() ? current.orderedOn()
+				: DocumentFields.date(draft.orderedOn(), "orderedOn", problems);
 		var customer = contentChanged ? customers.resolve(draft.personId(), draft.organizationId(), current.opportunityId(),
 				current.opportunityId() != null || current.quoteId() != null, problems) : java.util.Optional.<DocumentCustomers.Customer>empty();
 		var priced = contentChanged ? pricing.priceDocument(draft.currency(), draft.priceListId(), draft.lines(),
@@ -197,7 +191,8 @@ public class Orders {
 				  version = version + 1
 				where workspace_id = :ws and id = :id and version = :version""")
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id).param("version", expectedVersion)
-				.param("notes", notes).param("orderedOn", orderedOn).param("owner", owner).param("team", draft.ownerTeamId())
+				.param("notes", notes).param("orderedOn", orderedOn).param("owner", ownership.ownerId())
+				.param("team", ownership.teamId())
 				.param("person", contentChanged ? customer.map(DocumentCustomers.Customer::personId).orElse(null) : current.personId())
 				.param("organization", contentChanged ? customer.map(DocumentCustomers.Customer::organizationId).orElse(null)
 						: current.organizationId())
@@ -216,6 +211,26 @@ public class Orders {
 		return status.equals(current.status()) ? changed : move(changed, status);
 	}
 
+	/** An order the user may change on its edit page: one they may edit, and a draft. */
+	@Transactional(readOnly = true)
+	public Order editable(UUID id) {
+		var order = get(id);
+		access.requireEdit(order.ownerId(), order.ownerTeamId());
+		if (!"draft".equals(order.status())) {
+			throw new DomainException("sales.order.edit-not-draft", order.number());
+		}
+		return order;
+	}
+
+	/** Changes a draft order from its edit page: customer, currency, order date (blank keeps it), notes and lines. */
+	@Transactional
+	public Order revise(UUID id, DocumentRevision revision, int expectedVersion) {
+		var current = editable(id).toDraft();
+		return update(id, new OrderDraft(current.quoteId(), current.opportunityId(), revision.personId(), revision.organizationId(),
+				null, revision.currency(), revision.date(), revision.notes(), revision.lines(), current.status(), current.ownerId(),
+				current.ownerTeamId()), expectedVersion);
+	}
+
 	/** Moves an order to another status (draft → confirmed → delivered; cancelled). */
 	@Transactional
 	public Order changeStatus(UUID id, String status, int expectedVersion) {
@@ -228,66 +243,6 @@ public class Orders {
 		checkMove(current, status, problems);
 		problems.throwIfAny();
 		return status.equals(current.status()) ? current : move(current, status);
-	}
-
-	@Transactional(readOnly = true)
-	public List<Payment> payments(UUID orderId) {
-		get(orderId);
-		return jdbc.sql("select * from payments where workspace_id = :ws and order_id = :order order by paid_on, created_at")
-				.param("ws", WorkspaceContext.workspaceId()).param("order", orderId).query(Orders::payment).list();
-	}
-
-	/** Records money received; the payment that covers the total makes the order paid. */
-	@Transactional
-	public Payment addPayment(UUID orderId, Payment.Draft draft) {
-		var order = lockedOrder(orderId);
-		access.requireEdit(order.ownerId(), order.ownerTeamId());
-		if (!order.takesPayments()) {
-			throw new DomainException("sales.order.not-payable", order.number(), order.status());
-		}
-		var problems = new ValidationException.Collector();
-		var amount = draft.amount();
-		if (amount == null) {
-			problems.add("amount", "validation.required");
-		} else if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > Money.digits(order.currency())) {
-			problems.add("amount", "validation.sales.payment-amount", order.currency());
-		} else if (amount.compareTo(order.balance()) > 0) {
-			problems.add("amount", "validation.sales.overpayment", order.balance().toPlainString(), order.currency());
-		}
-		var paidOn = date(draft.paidOn(), "paidOn", problems);
-		var method = draft.method() == null || draft.method().isBlank() ? "bank_transfer" : draft.method().strip();
-		if (!Payment.METHODS.contains(method)) {
-			problems.add("method", "validation.choice");
-		}
-		var reference = draft.reference() == null || draft.reference().isBlank() ? null : draft.reference().strip();
-		if (reference != null && reference.length() > 200) {
-			problems.add("reference", "validation.too-long");
-		}
-		problems.throwIfAny();
-		var id = Ids.next();
-		var user = access.currentUser().id();
-		jdbc.sql("""
-				insert into payments (id, workspace_id, order_id, amount, paid_on, method, reference, created_by)
-				values (:id, :ws, :order, :amount, :paidOn, :method, :reference, :user)""")
-				.param("id", id).param("ws", WorkspaceContext.workspaceId()).param("order", orderId).param("amount", amount)
-				.param("paidOn", paidOn == null ? LinePricing.today(users.workspace().timeZone()) : paidOn).param("method", method)
-				.param("reference", reference).param("user", user).update();
-		var paid = order.paidAmount().add(amount);
-		var covered = paid.compareTo(order.totals().total()) >= 0;
-		var now = Instant.now();
-		jdbc.sql("""
-				update orders set paid_amount = :paid, status = case when :covered then 'paid' else status end,
-				  paid_at = case when :covered then :now else paid_at end, updated_at = now(), version = version + 1
-				where workspace_id = :ws and id = :id""")
-				.param("paid", paid).param("covered", covered).param("now", Timestamp.from(now))
-				.param("ws", WorkspaceContext.workspaceId()).param("id", orderId).update();
-		var changed = get(orderId);
-		history.updated(ENTITY, orderId, order.historyValues(), changed.historyValues());
-		if (covered) {
-			news.paid(changed, now);
-		}
-		return jdbc.sql("select * from payments where workspace_id = :ws and id = :id").param("ws", WorkspaceContext.workspaceId())
-				.param("id", id).query(Orders::payment).single();
 	}
 
 	@Transactional(readOnly = true)
@@ -338,12 +293,6 @@ public class Orders {
 				.param("ws", WorkspaceContext.workspaceId()).param("quote", quoteId).query(Long.class).single() > 0;
 	}
 
-	private Order lockedOrder(UUID id) {
-		return jdbc.sql("select * from orders where workspace_id = :ws and id = :id for update")
-				.param("ws", WorkspaceContext.workspaceId()).param("id", id).query(this::order).optional()
-				.orElseThrow(() -> new NotFoundException("entity.order"));
-	}
-
 	private static boolean contentChanged(Order current, OrderDraft draft) {
 		var before = current.toDraft();
 		return !Objects.equals(before.personId(), draft.personId()) || !Objects.equals(before.organizationId(), draft.organizationId())
@@ -354,28 +303,6 @@ public class Orders {
 
 	private static List<LineInput> normalized(List<LineInput> lines) {
 		return lines == null ? List.of() : lines.stream().map(l -> l == null ? null : l.normalized()).toList();
-	}
-
-	private static LocalDate date(String text, String field, ValidationException.Collector problems) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		} catch (java.time.format.DateTimeParseException e) {
-			problems.add(field, "validation.date");
-			return null;
-		}
-	}
-
-	private static String notes(String notes, ValidationException.Collector problems) {
-		if (notes == null || notes.isBlank()) {
-			return null;
-		}
-		if (notes.strip().length() > 4000) {
-			problems.add("notes", "validation.too-long");
-		}
-		return notes.strip();
 	}
 
 	private Order order(ResultSet rs, int row) throws SQLException {
@@ -396,12 +323,5 @@ public class Orders {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		var value = rs.getTimestamp(column);
 		return value == null ? null : value.toInstant();
-	}
-
-	private static Payment payment(ResultSet rs, int row) throws SQLException {
-		return new Payment(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
-				Money.plain(rs.getBigDecimal("amount")), rs.getObject("paid_on", LocalDate.class),
-				rs.getString("method"), rs.getString("reference"), rs.getObject("created_by", UUID.class),
-				rs.getTimestamp("created_at").toInstant());
 	}
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.sencrm.sales.document.DocumentOwners;
 import org.sencrm.sales.pricing.PricedLine;
 import org.sencrm.sales.pricing.Totals;
 
@@ -17,7 +18,8 @@ import org.sencrm.sales.pricing.Totals;
  */
 public record Quote(UUID id, String number, UUID opportunityId, UUID personId, UUID organizationId, String customerName,
 		UUID priceListId, String currency, String status, LocalDate issuedOn, LocalDate validUntil, String notes,
-		List<PricedLine> lines, Totals totals, UUID ownerId, UUID ownerTeamId, Instant createdAt, Instant updatedAt, int version) {
+		List<PricedLine> lines, Totals totals, UUID ownerId, UUID ownerTeamId, Instant createdAt, Instant updatedAt, int version)
+		implements DocumentOwners.Owned {
 
 	public static final List<String> STATUSES = List.of("draft", "sent", "accepted", "rejected", "expired");
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.sencrm.identity.Access;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.web.FieldMessages;
 import org.sencrm.sales.document.DocumentForm;
@@ -21,7 +22,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Quote pages: the list, a new quote, a quote with its status buttons, and the quote on paper (print, PDF). */
+/**
+ * Quote pages: the list (by status and customer), a new quote, a draft's edit form, a quote with its
+ * status buttons, and the quote on paper (print, PDF).
+ */
 @Controller
 class QuotePages {
 
@@ -43,13 +47,12 @@ class QuotePages {
 	}
 
 	@GetMapping("/quotes")
-	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String cursor, Model model) {
-		var page = quotes.list(status, null, null, null, cursor, 50);
+	String list(@RequestParam(required = false) String status, @RequestParam(required = false) UUID personId,
+			@RequestParam(required = false) UUID organizationId, @RequestParam(required = false) String cursor, Model model) {
+		var page = quotes.list(status, personId, organizationId, null, cursor, 50);
 		model.addAttribute("quotes", page.items());
-		model.addAttribute("status", status);
 		model.addAttribute("statuses", Quote.STATUSES);
-		model.addAttribute("nextUrl", page.nextCursor() == null ? null
-				: "/quotes?cursor=" + page.nextCursor() + (status == null ? "" : "&status=" + status));
+		documents.listFilters(model, "/quotes", status, personId, organizationId, page.nextCursor());
 		return "sales/quotes";
 	}
 
@@ -87,6 +90,30 @@ class QuotePages {
 		model.addAttribute("canEdit", canEdit);
 		model.addAttribute("canEmail", canEdit && emails.mayBeSent(quote));
 		return "sales/quote";
+	}
+
+	/** The form of a draft quote; other quotes are refused with the reason (409). */
+	@GetMapping("/quotes/{id}/edit")
+	String edit(@PathVariable String id, Model model) {
+		var quote = quotes.editable(Ids.parse(id, "entity.quote"));
+		var form = DocumentForm.of(quote.personId(), quote.organizationId(), quote.currency(), quote.validUntil(), quote.notes(),
+				quote.lines(), quote.version());
+		return documents.editForm(model, "quote", quote.id(), quote.number(), form, Map.of());
+	}
+
+	@PostMapping("/quotes/{id}")
+	String update(@PathVariable String id, @ModelAttribute("form") DocumentForm form, Model model, RedirectAttributes redirect) {
+		var quote = quotes.editable(Ids.parse(id, "entity.quote"));
+		try {
+			quotes.revise(quote.id(), form.revision(), form.getVersion());
+			redirect.addFlashAttribute("notice", "quote.saved");
+			return "redirect:/quotes/" + quote.id();
+		} catch (ValidationException e) {
+			return documents.editForm(model, "quote", quote.id(), quote.number(), form, FieldMessages.of(e, messages));
+		} catch (StaleVersionException e) {
+			model.addAttribute("stale", true);
+			return documents.editForm(model, "quote", quote.id(), quote.number(), form, Map.of());
+		}
 	}
 
 	@PostMapping("/quotes/{id}/status")

@@ -19,8 +19,10 @@ import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.document.DocumentCustomers;
+import org.sencrm.sales.document.DocumentFields;
 import org.sencrm.sales.document.DocumentNumbers;
 import org.sencrm.sales.document.DocumentOwners;
+import org.sencrm.sales.document.DocumentRevision;
 import org.sencrm.sales.document.NewestFirst;
 import org.sencrm.sales.pricing.LineInput;
 import org.sencrm.sales.pricing.LinePricing;
@@ -76,6 +78,7 @@ public class Quotes {
 	/** Quotes newest first, optionally of one status, customer or opportunity. */
 	@Transactional(readOnly = true)
 	public Page list(String status, UUID personId, UUID organizationId, UUID opportunityId, String cursorText, int limit) {
+		NewestFirst.checkStatus(status, Quote.STATUSES);
 		var filters = new LinkedHashMap<String, Object>();
 		filters.put("status", status);
 		filters.put("person_id", personId);
@@ -88,21 +91,17 @@ public class Quotes {
 
 	@Transactional
 	public Quote create(QuoteDraft draft) {
-		access.requireWrite();
-		var owner = owners.ownerOfNew(draft.ownerId());
-		var team = owners.teamOfNew(draft.ownerTeamId());
-		var workspace = users.workspace();
-		var today = LinePricing.today(workspace.timeZone());
 		var problems = new ValidationException.Collector();
-		owners.validate(owner, team, problems);
-		var status = draft.status() == null || draft.status().isBlank() ? "draft" : draft.status().strip();
+		var ownership = owners.ofNew(draft.ownerId(), draft.ownerTeamId(), problems);
+		var today = LinePricing.today(users.workspace().timeZone());
+		var status = DocumentFields.status(draft.status(), "draft");
 		if (!status.equals("draft") && !status.equals("sent")) {
 			problems.add("status", "validation.sales.initial-status");
 		}
 		var customer = customers.resolve(draft.personId(), draft.organizationId(), draft.opportunityId(),
 				draft.opportunityId() != null, problems);
 		var validUntil = validUntil(draft.validUntil(), today, problems);
-		var notes = notes(draft.notes(), problems);
+		var notes = DocumentFields.notes(draft.notes(), problems);
 		var priced = pricing.priceDocument(draft.currency(), draft.priceListId(), draft.lines(), today, problems);
 		problems.throwIfAny();
 		var id = Ids.next();
@@ -120,7 +119,7 @@ public class Quotes {
 				.param("issued", today).param("validUntil", validUntil).param("notes", notes)
 				.param("subtotal", priced.totals().subtotal()).param("discount", priced.totals().discountTotal())
 				.param("tax", priced.totals().taxTotal()).param("total", priced.totals().total())
-				.param("owner", owner).param("team", team).update();
+				.param("owner", ownership.ownerId()).param("team", ownership.teamId()).update();
 		lineRows.replace(LineRows.Of.QUOTE, id, priced.lines());
 		var quote = get(id);
 		history.created(ENTITY, id, quote.historyValues());
@@ -134,15 +133,9 @@ public class Quotes {
 	@Transactional
 	public Quote update(UUID id, QuoteDraft draft, int expectedVersion) {
 		var current = get(id);
-		access.requireEdit(current.ownerId(), current.ownerTeamId());
-		if (current.version() != expectedVersion) {
-			throw new StaleVersionException();
-		}
-		var owner = draft.ownerId() == null ? current.ownerId() : draft.ownerId();
-		owners.checkChange(current.ownerId(), current.ownerTeamId(), owner, draft.ownerTeamId());
 		var problems = new ValidationException.Collector();
-		owners.validate(owner, draft.ownerTeamId(), problems);
-		var status = draft.status() == null || draft.status().isBlank() ? current.status() : draft.status().strip();
+		var ownership = owners.ofChanged(current, expectedVersion, draft.ownerId(), draft.ownerTeamId(), problems);
+		var status = DocumentFields.status(draft.status(), current.status());
 		if (!Quote.STATUSES.contains(status)) {
 			problems.add("status", "validation.choice");
 		} else if (!Quote.canMove(current.status(), status)) {
@@ -152,13 +145,12 @@ public class Quotes {
 		if (contentChanged && !current.draft()) {
 			throw new DomainException("sales.quote.not-draft", current.number());
 		}
-		var workspace = users.workspace();
 		var validUntil = validUntil(draft.validUntil(), current.issuedOn(), problems);
-		var notes = notes(draft.notes(), problems);
+		var notes = DocumentFields.notes(draft.notes(), problems);
 		var customer = contentChanged ? customers.resolve(draft.personId(), draft.organizationId(), draft.opportunityId(),
 				draft.opportunityId() != null, problems) : java.util.Optional.<DocumentCustomers.Customer>empty();
 		var priced = contentChanged ? pricing.priceDocument(draft.currency(), draft.priceListId(), draft.lines(),
-				LinePricing.today(workspace.timeZone()), problems) : null;
+				LinePricing.today(users.workspace().timeZone()), problems) : null;
 		problems.throwIfAny();
 		var statement = jdbc.sql("""
 				update quotes set status = :status, valid_until = :validUntil, notes = :notes, owner_id = :owner, owner_team_id = :team,
@@ -167,8 +159,8 @@ public class Quotes {
 				  tax_total = :tax, total = :total, updated_at = now(), version = version + 1
 				where workspace_id = :ws and id = :id and version = :version""")
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id).param("version", expectedVersion)
-				.param("status", status).param("validUntil", validUntil).param("notes", notes).param("owner", owner)
-				.param("team", draft.ownerTeamId());
+				.param("status", status).param("validUntil", validUntil).param("notes", notes).param("owner", ownership.ownerId())
+				.param("team", ownership.teamId());
 		Totals totals = priced == null ? current.totals() : priced.totals();
 		if (contentChanged) {
 			statement = statement.param("opportunity", draft.opportunityId())
@@ -192,6 +184,33 @@ public class Quotes {
 		var quote = get(id);
 		history.updated(ENTITY, id, current.historyValues(), quote.historyValues());
 		return quote;
+	}
+
+	/**
+	 * A quote the user may change on its edit page: theirs or their team's (or anyone's for those
+	 * who edit everything), and a draft — once sent, it is a record of what was offered.
+	 */
+	@Transactional(readOnly = true)
+	public Quote editable(UUID id) {
+		var quote = get(id);
+		access.requireEdit(quote.ownerId(), quote.ownerTeamId());
+		if (!quote.draft()) {
+			throw new DomainException("sales.quote.edit-not-draft", quote.number());
+		}
+		return quote;
+	}
+
+	/**
+	 * Changes a draft quote from its edit page: customer, currency, validity, notes and lines; the
+	 * rest stays. A new currency drops the price list (the currency's default applies).
+	 */
+	@Transactional
+	public Quote revise(UUID id, DocumentRevision revision, int expectedVersion) {
+		var current = editable(id).toDraft();
+		var sameCurrency = revision.currency() == null || revision.currency().strip().equalsIgnoreCase(current.currency());
+		return update(id, new QuoteDraft(current.opportunityId(), revision.personId(), revision.organizationId(),
+				sameCurrency ? current.priceListId() : null, revision.currency(), revision.date(), revision.notes(),
+				revision.lines(), current.status(), current.ownerId(), current.ownerTeamId()), expectedVersion);
 	}
 
 	/** Moves a quote to another status (the buttons on its page). */
@@ -252,26 +271,11 @@ public class Quotes {
 		if (text == null || text.isBlank()) {
 			return issuedOn.plusDays(DEFAULT_VALIDITY_DAYS);
 		}
-		try {
-			var date = LocalDate.parse(text.strip());
-			if (date.isBefore(issuedOn)) {
-				problems.add("validUntil", "validation.sales.valid-until");
-			}
-			return date;
-		} catch (java.time.format.DateTimeParseException e) {
-			problems.add("validUntil", "validation.date");
-			return null;
+		var date = DocumentFields.date(text, "validUntil", problems);
+		if (date != null && date.isBefore(issuedOn)) {
+			problems.add("validUntil", "validation.sales.valid-until");
 		}
-	}
-
-	static String notes(String notes, ValidationException.Collector problems) {
-		if (notes == null || notes.isBlank()) {
-			return null;
-		}
-		if (notes.strip().length() > 4000) {
-			problems.add("notes", "validation.too-long");
-		}
-		return notes.strip();
+		return date;
 	}
 
 	private Quote quote(ResultSet rs, int row) throws SQLException {
