@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.sencrm.platform.SearchText;
 import org.sencrm.platform.ValidationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -46,10 +47,12 @@ public class LeadImport {
 	private final LeadAccess access;
 	private final TransactionTemplate file;
 	private final TransactionTemplate row;
+	private final JdbcClient jdbc;
 
-	LeadImport(Leads leads, LeadAccess access, PlatformTransactionManager transactions) {
+	LeadImport(Leads leads, LeadAccess access, PlatformTransactionManager transactions, JdbcClient jdbc) {
 		this.leads = leads;
 		this.access = access;
+		this.jdbc = jdbc;
 		this.file = new TransactionTemplate(transactions);
 		this.row = new TransactionTemplate(transactions);
 		this.row.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -88,6 +91,9 @@ public class LeadImport {
 			}
 			var failed = new ArrayList<Failure>();
 			var imported = file.execute(status -> {
+				// The file's rows are checked against the leads written before them in this same
+				// transaction; plans cached while the table was small would go on reading all of it.
+				jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 				int count = 0;
 				for (var record : records) {
 					var values = values(record, mapping);
