@@ -35,7 +35,7 @@ class DemoSalesTest {
 		}
 
 		assertThat(admin.get("/api/v1/products").body().get("items").size()).isEqualTo(4);
-		assertThat(admin.get("/api/v1/opportunities?limit=100").body().get("items").size()).isEqualTo(10);
+		assertThat(admin.get("/api/v1/opportunities?limit=100").body().get("items").size()).isEqualTo(11);
 		assertThat(admin.get("/api/v1/opportunities?status=won").body().get("items").size()).isEqualTo(2);
 		assertThat(admin.get("/api/v1/opportunities?status=lost").body().get("items").size()).isEqualTo(1);
 		assertThat(admin.get("/api/v1/leads").body().get("items").size()).isEqualTo(2);
@@ -43,6 +43,11 @@ class DemoSalesTest {
 		var forecast = admin.get("/api/v1/forecast").body();
 		assertThat(forecast.get("total").get("closedWon").decimalValue()).isPositive();
 		assertThat(forecast.get("total").get("quota").decimalValue()).isPositive();
+		// the dollar deal is converted at the demo rate into the workspace's đồng, nothing left unconverted
+		var converted = forecast.get("inBaseCurrency");
+		assertThat(converted.has("notConverted") ? converted.get("notConverted").size() : 0).isZero();
+		assertThat(converted.get("total").get("bestCase").decimalValue())
+				.isGreaterThan(forecast.get("total").get("bestCase").decimalValue());
 		// Default pipelines of a Vietnamese workspace are named in Vietnamese.
 		assertThat(admin.get("/api/v1/pipelines").body().get(0).get("stages").get(0).get("name").asString()).isNotEqualTo(
 				"Need recognition");

@@ -11,6 +11,7 @@ import org.sencrm.identity.UserDirectory;
 import org.sencrm.sales.NewOpportunity;
 import org.sencrm.sales.Opportunities;
 import org.sencrm.sales.forecast.Period;
+import org.sencrm.sales.currency.ExchangeRates;
 import org.sencrm.sales.forecast.Quotas;
 import org.sencrm.sales.lead.LeadDraft;
 import org.sencrm.sales.lead.Leads;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sales demo data for the demo workspace, once its customers exist: a small product catalogue,
  * deals in every stage of both default pipelines (some won this quarter), leads from the web form
- * and a fair, a confirmed order and quotas, so the board and the dashboard have something to show.
+ * and a fair, a confirmed order, quotas and a US dollar deal with its exchange rate, so the board and the dashboard have something to show.
  * Everything goes through the normal services, as the workspace's administrator.
  */
 @Component
@@ -47,9 +48,10 @@ class DemoSales {
 	private final Orders orders;
 	private final Quotas quotas;
 	private final UserDirectory users;
+	private final ExchangeRates rates;
 
 	DemoSales(Products products, Pipelines pipelines, Opportunities opportunities, OpportunityService deals, Leads leads,
-			Orders orders, Quotas quotas, UserDirectory users) {
+			Orders orders, Quotas quotas, UserDirectory users, ExchangeRates rates) {
 		this.products = products;
 		this.pipelines = pipelines;
 		this.opportunities = opportunities;
@@ -58,6 +60,7 @@ class DemoSales {
 		this.orders = orders;
 		this.quotas = quotas;
 		this.users = users;
+		this.rates = rates;
 	}
 
 	@EventListener
@@ -88,6 +91,12 @@ class DemoSales {
 					deals.win(deal.id(), null, null);
 				}
 			}
+			// one export deal in US dollars, and the rate that converts it on the dashboard
+			if (orgs.size() > b2bNames.length) {
+				rates.set(new ExchangeRates.Draft("USD", new BigDecimal("25400"), today.withDayOfYear(1)));
+				opportunities.create(new NewOpportunity("Xuất khẩu cà phê hạt sang Singapore", null, orgs.get(b2bNames.length), b2b.id(),
+						open(b2b).get(3).id(), new BigDecimal("40000"), "USD", closeInThisQuarter(today), sellers.getFirst(), null, List.of()));
+			}
 			String[] b2cNames = {"Máy rang mini cho quán", "Cà phê hạt hằng tháng", "Bộ quà tặng", "Gói CRM 5 người dùng"};
 			for (int i = 0; i < b2cNames.length && i < persons.size(); i++) {
 				var stage = open(b2c).get(i % open(b2c).size());
@@ -116,11 +125,17 @@ class DemoSales {
 			for (var seller : sellers) {
 				quotas.set(seller, quarter, new BigDecimal("300000000"), "VND");
 			}
-			log.info("Demo sales data added: products, deals, leads, an order and quotas");
+			log.info("Demo sales data added: products, deals, leads, an order, quotas and a dollar rate");
 		} catch (RuntimeException e) {
 			// The demo customers stay usable without their sales demo.
 			log.warn("Could not add the sales demo data", e);
 		}
+	}
+
+	/** A date between today and the quarter's last day, so the deal counts in the dashboard's first view. */
+	private static LocalDate closeInThisQuarter(LocalDate today) {
+		var lastDay = Period.quarterOf(today).lastDay();
+		return today.plusDays(java.time.temporal.ChronoUnit.DAYS.between(today, lastDay) / 2);
 	}
 
 	private Pipeline pipeline(String template) {
