@@ -69,6 +69,12 @@ class SalesDashboardPages {
 		var revenueByOwner = new java.util.HashMap<java.util.UUID, BigDecimal>();
 		figures.revenueBySalesperson().forEach(r -> revenueByOwner.put(r.userId(), r.amount()));
 		model.addAttribute("revenueByOwner", revenueByOwner);
+		var kpisInBase = figures.inBaseCurrency();
+		model.addAttribute("kpisInOtherCurrencies",
+				kpisInBase.byCurrency().stream().anyMatch(c -> !c.currency().equals(kpisInBase.currency())));
+		var notConverted = new java.util.TreeSet<String>(forecast.inBaseCurrency().notConverted());
+		notConverted.addAll(kpisInBase.notConverted());
+		model.addAttribute("notConverted", List.copyOf(notConverted));
 		var f = forecast.total();
 		var forecastBars = new ArrayList<Bar>();
 		forecastBars.add(new Bar("forecast.closedWon", f.closedWon(), 0));
