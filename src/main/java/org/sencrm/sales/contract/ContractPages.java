@@ -10,7 +10,10 @@ import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.web.FieldMessages;
+import org.sencrm.platform.NotFoundException;
+import org.sencrm.sales.document.DocumentHistoryLines;
 import org.sencrm.sales.document.FormNumbers;
+import org.sencrm.sales.order.Orders;
 import org.sencrm.sales.pricing.LinePricing;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -28,10 +31,15 @@ class ContractPages {
 	private final Contracts contracts;
 	private final Customers customers;
 	private final UserDirectory users;
+	private final Orders orders;
+	private final DocumentHistoryLines history;
 	private final Access access;
 	private final MessageSource messages;
 
-	ContractPages(Contracts contracts, Customers customers, UserDirectory users, Access access, MessageSource messages) {
+	ContractPages(Contracts contracts, Customers customers, UserDirectory users, Orders orders, DocumentHistoryLines history,
+			Access access, MessageSource messages) {
+		this.orders = orders;
+		this.history = history;
 		this.contracts = contracts;
 		this.customers = customers;
 		this.users = users;
@@ -86,9 +94,23 @@ class ContractPages {
 	@GetMapping("/contracts/{id}")
 	String show(@PathVariable String id, Model model) {
 		var contract = contracts.get(Ids.parse(id, "entity.contract"));
-		model.addAttribute("contract", contract);
 		model.addAttribute("canEdit", access.currentUser().canEdit(contract.ownerId(), contract.ownerTeamId()));
 		model.addAttribute("errors", Map.of());
+		return page(model, contract);
+	}
+
+	/** The contract with its history; its order reads as the order's number. */
+	private String page(Model model, Contract contract) {
+		model.addAttribute("contract", contract);
+		var names = new HashMap<String, String>();
+		if (contract.orderId() != null) {
+			try {
+				names.put(contract.orderId().toString(), orders.get(contract.orderId()).number());
+			} catch (NotFoundException e) {
+				// a deleted order shows as its id
+			}
+		}
+		model.addAttribute("history", history.of("contract", contract.currency(), names, contracts.history(contract.id())));
 		return "sales/contract";
 	}
 
@@ -104,11 +126,10 @@ class ContractPages {
 			redirect.addFlashAttribute("notice", "contract.renewed");
 			return "redirect:/contracts/" + renewed.id();
 		} catch (ValidationException e) {
-			model.addAttribute("contract", contracts.get(contractId));
 			model.addAttribute("canEdit", true);
 			model.addAttribute("renewal", params);
 			model.addAttribute("errors", FieldMessages.of(e, messages));
-			return "sales/contract";
+			return page(model, contracts.get(contractId));
 		}
 	}
 

@@ -9,6 +9,7 @@ import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.web.FieldMessages;
 import org.sencrm.sales.document.DocumentForm;
+import org.sencrm.sales.document.DocumentHistoryLines;
 import org.sencrm.sales.document.DocumentPages;
 import org.sencrm.sales.document.FormNumbers;
 import org.springframework.context.MessageSource;
@@ -31,10 +32,13 @@ class OrderPages {
 	private final Orders orders;
 	private final OrderPayments payments;
 	private final DocumentPages documents;
+	private final DocumentHistoryLines history;
 	private final Access access;
 	private final MessageSource messages;
 
-	OrderPages(Orders orders, OrderPayments payments, DocumentPages documents, Access access, MessageSource messages) {
+	OrderPages(Orders orders, OrderPayments payments, DocumentPages documents, DocumentHistoryLines history, Access access,
+			MessageSource messages) {
+		this.history = history;
 		this.orders = orders;
 		this.payments = payments;
 		this.documents = documents;
@@ -155,6 +159,7 @@ class OrderPages {
 		model.addAttribute("methods", Payment.METHODS);
 		model.addAttribute("canEdit", access.currentUser().canEdit(order.ownerId(), order.ownerTeamId()));
 		model.addAttribute("errors", errors);
+		model.addAttribute("history", history.of("order", order.currency(), Map.of(), orders.history(order.id())));
 		if (!model.containsAttribute("payment")) {
 			model.addAttribute("payment", Map.of());
 		}

@@ -9,6 +9,7 @@ import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.web.FieldMessages;
 import org.sencrm.sales.document.DocumentForm;
+import org.sencrm.sales.document.DocumentHistoryLines;
 import org.sencrm.sales.document.DocumentPages;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -33,11 +34,13 @@ class QuotePages {
 	private final QuoteEmails emails;
 	private final QuotePrints prints;
 	private final DocumentPages documents;
+	private final DocumentHistoryLines history;
 	private final Access access;
 	private final MessageSource messages;
 
-	QuotePages(Quotes quotes, QuoteEmails emails, QuotePrints prints, DocumentPages documents, Access access,
-			MessageSource messages) {
+	QuotePages(Quotes quotes, QuoteEmails emails, QuotePrints prints, DocumentPages documents, DocumentHistoryLines history,
+			Access access, MessageSource messages) {
+		this.history = history;
 		this.quotes = quotes;
 		this.emails = emails;
 		this.prints = prints;
@@ -89,6 +92,7 @@ class QuotePages {
 		var canEdit = access.currentUser().canEdit(quote.ownerId(), quote.ownerTeamId());
 		model.addAttribute("canEdit", canEdit);
 		model.addAttribute("canEmail", canEdit && emails.mayBeSent(quote));
+		model.addAttribute("history", history.of("quote", quote.currency(), Map.of(), quotes.history(quote.id())));
 		return "sales/quote";
 	}
 

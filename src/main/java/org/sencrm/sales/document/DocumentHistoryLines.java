@@ -1,0 +1,155 @@
+package org.sencrm.sales.document;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.sencrm.identity.UserDirectory;
+import org.sencrm.platform.History;
+import org.sencrm.platform.web.Formats;
+import org.sencrm.sales.Opportunities;
+import org.sencrm.sales.OpportunitySummary;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * A quote's, order's or contract's history as people read it (templates/fragments/history.html):
+ * fields by the labels the pages use, statuses and payment methods by their labels, amounts in their
+ * currency, dates in the reader's style, owners and teams by name, a removed payment spelled out.
+ */
+@Component
+public class DocumentHistoryLines {
+
+	public record Line(String field, String from, String to) {
+	}
+
+	public record Change(String kind, String action, String actor, Instant at, List<Line> lines) {
+	}
+
+	/** Each field's label; also the order the lines are listed in. */
+	private static final Map<String, String> LABELS = new java.util.LinkedHashMap<>();
+
+	static {
+		LABELS.put("number", "sales.number");
+		LABELS.put("title", "contract.title");
+		LABELS.put("status", "sales.status");
+		LABELS.put("customer", "sales.customer");
+		LABELS.put("opportunityId", "entity.opportunity");
+		LABELS.put("orderId", "entity.order");
+		LABELS.put("orderedOn", "order.orderedOn");
+		LABELS.put("startDate", "contract.startDate");
+		LABELS.put("endDate", "contract.endDate");
+		LABELS.put("renewalDate", "contract.renewalDate");
+		LABELS.put("validUntil", "quote.validUntil");
+		LABELS.put("currency", "field.currency");
+		LABELS.put("lines", "sales.lines");
+		LABELS.put("total", "totals.total");
+		LABELS.put("value", "contract.value");
+		LABELS.put("paidAmount", "order.paid");
+		LABELS.put("payment", "payment.removed");
+		LABELS.put("notes", "sales.notes");
+		LABELS.put("ownerId", "field.ownerId");
+		LABELS.put("ownerTeamId", "field.ownerTeamId");
+	}
+
+	private static final List<String> ORDER = List.copyOf(LABELS.keySet());
+
+	private final MessageSource messages;
+	private final UserDirectory users;
+	private final Formats formats;
+	private final Opportunities opportunities;
+
+	DocumentHistoryLines(MessageSource messages, UserDirectory users, Formats formats, Opportunities opportunities) {
+		this.messages = messages;
+		this.users = users;
+		this.formats = formats;
+		this.opportunities = opportunities;
+	}
+
+	/**
+	 * The entries of a document of {@code kind} (quote, order or contract; its statuses are
+	 * {@code kind.status.*}) whose amounts are in {@code currency} unless an entry changed the
+	 * currency; the opportunity reads as its name (one the reader may not see, as its id), and
+	 * {@code names} reads other ids the page knows (the contract's order as its number).
+	 */
+	public List<Change> of(String kind, String currency, Map<String, String> names, List<History.Entry> entries) {
+		var changes = new ArrayList<Change>();
+		for (var entry : entries) {
+			var currencyChange = entry.changes().get("currency");
+			var fromCurrency = currencyChange != null && currencyChange.from() != null ? String.valueOf(currencyChange.from()) : currency;
+			var toCurrency = currencyChange != null && currencyChange.to() != null ? String.valueOf(currencyChange.to()) : currency;
+			var lines = entry.changes().entrySet().stream().sorted(Comparator.comparingInt(c -> position(c.getKey())))
+					.map(c -> new Line(message(LABELS.getOrDefault(c.getKey(), "field." + c.getKey()), c.getKey()),
+							value(kind, c.getKey(), c.getValue().from(), fromCurrency, names),
+							value(kind, c.getKey(), c.getValue().to(), toCurrency, names)))
+					.toList();
+			changes.add(new Change(entry.action(), message("history." + entry.action(), entry.action()),
+					entry.actorName() == null ? message("history.system", "system") : entry.actorName(), entry.at(), lines));
+		}
+		return changes;
+	}
+
+	private static int position(String field) {
+		var index = ORDER.indexOf(field);
+		return index < 0 ? ORDER.size() : index;
+	}
+
+	private String value(String kind, String field, Object value, String currency, Map<String, String> names) {
+		if (value == null) {
+			return "";
+		}
+		var text = String.valueOf(value);
+		return switch (field) {
+			case "status" -> message(kind + ".status." + text, text);
+			case "total", "value", "paidAmount" -> money(text, currency);
+			case "orderedOn", "startDate", "endDate", "renewalDate", "validUntil" -> formats.isoDate(text);
+			case "lines" -> formats.number(text);
+			case "payment" -> payment(text);
+			case "ownerId" -> uuid(text) == null ? text : users.user(uuid(text)).map(UserDirectory.UserSummary::displayName).orElse(text);
+			case "ownerTeamId" -> uuid(text) == null ? text : users.team(uuid(text)).map(UserDirectory.TeamSummary::name).orElse(text);
+			case "opportunityId" -> uuid(text) == null ? text
+					: opportunities.find(uuid(text)).map(OpportunitySummary::name).orElse(text);
+			default -> names.getOrDefault(text, text);
+		};
+	}
+
+	/** A removed payment as OrderPayments keeps it ("1200000 VND, 2026-11-20, cash, PT-001"), read aloud. */
+	private String payment(String text) {
+		var parts = text.split(", ", 4);
+		var amount = parts[0].split(" ", 2);
+		if (parts.length < 3 || amount.length < 2) {
+			return text;
+		}
+		var read = new StringBuilder(money(amount[0], amount[1])).append(", ").append(formats.isoDate(parts[1])).append(", ")
+				.append(message("payment.method." + parts[2], parts[2]));
+		if (parts.length == 4) {
+			read.append(", ").append(parts[3]);
+		}
+		return read.toString();
+	}
+
+	private String money(String amount, String currency) {
+		try {
+			return formats.money(new BigDecimal(amount), currency);
+		} catch (IllegalArgumentException e) {
+			return amount + (currency == null ? "" : " " + currency);
+		}
+	}
+
+	private static UUID uuid(String text) {
+		try {
+			return UUID.fromString(text);
+		} catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+
+	private String message(String code, String fallback) {
+		return messages.getMessage(code, null, fallback, LocaleContextHolder.getLocale());
+	}
+}
