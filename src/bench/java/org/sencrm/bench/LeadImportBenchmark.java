@@ -1,25 +1,18 @@
 package org.sencrm.bench;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.sencrm.SenCrmApplication;
 import org.sencrm.directory.contact.ContactJson;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * A lead import at scale: the largest file the import takes ({@code LeadImport.MAX_ROWS}, 10,000
@@ -45,27 +38,16 @@ class LeadImportBenchmark {
 		var rows = Integer.getInteger("bench.lead-rows", 10_000);
 		var started = System.nanoTime();
 		var deadline = started + Duration.ofMinutes(settings.maxMinutes()).toNanos();
-		var dataDir = settings.baseDir().resolve("target/bench/leads-" + settings.persons());
-		if (Files.exists(dataDir)) {
-			try (var files = Files.walk(dataDir)) {
-				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
-		}
-		try (var app = new SpringApplicationBuilder(SenCrmApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
-				"--sen.data-dir=" + dataDir, "--sen.demo-data=false", "--sen.jobs.enabled=false",
-				"--sen.admin.email=" + ADMIN_EMAIL, "--sen.admin.password=" + PASSWORD,
-				"--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
-			var port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-			var http = new Http(port);
-			http.token(http.expect(201, http.post("/api/v1/auth/tokens", Map.of("email", ADMIN_EMAIL, "password", PASSWORD)),
-					"sign-in").body().get("token").asString());
-			var me = http.expect(200, http.get("/api/v1/me"), "me").body();
-			var workspaceId = UUID.fromString(me.get("workspaceId").asString());
-			var url = app.getBean(DataSource.class).unwrap(HikariDataSource.class).getJdbcUrl();
+		try (var app = BenchApp.start(settings.baseDir().resolve("target/bench/leads-" + settings.persons()), ADMIN_EMAIL,
+				PASSWORD)) {
+			var http = app.http();
+			var me = app.me();
+			var workspaceId = UUID.fromString(app.workspaceId());
+			var url = app.jdbcUrl();
 			var owners = DirectoryBenchmark.owners(http, UUID.fromString(me.get("id").asString()));
 			var base = new CustomerBase(settings.seed(), settings.persons(), OWNERS);
 			Bench.progress("Loading %,d persons and %,d organizations in bulk", settings.persons(), base.organizations());
-			var bulk = new BulkLoad(url, app.getBean(ContactJson.class), base, workspaceId, owners,
+			var bulk = new BulkLoad(url, app.bean(ContactJson.class), base, workspaceId, owners,
 					DirectoryBenchmark.tags(url, workspaceId));
 			var load = bulk.load(new UUID[0], new UUID[0], true, deadline);
 

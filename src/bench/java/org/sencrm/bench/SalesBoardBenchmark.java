@@ -10,13 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.sencrm.SenCrmApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,22 +40,10 @@ class SalesBoardBenchmark {
 		var opportunities = Integer.getInteger("bench.opportunities", 200_000);
 		var orders = Integer.getInteger("bench.orders", opportunities * 5);
 		var started = System.nanoTime();
-		var dataDir = settings.baseDir().resolve("target/bench/sales-" + opportunities);
-		if (Files.exists(dataDir)) {
-			try (var files = Files.walk(dataDir)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
-		}
-		try (var app = new SpringApplicationBuilder(SenCrmApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
-				"--sen.data-dir=" + dataDir, "--sen.demo-data=false", "--sen.jobs.enabled=false",
-				"--sen.admin.email=" + ADMIN_EMAIL, "--sen.admin.password=" + PASSWORD,
-				"--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
-			var port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-			var http = new Http(port);
-			http.token(http.expect(201, http.post("/api/v1/auth/tokens", Map.of("email", ADMIN_EMAIL, "password", PASSWORD)),
-					"sign-in").body().get("token").asString());
-			var me = http.expect(200, http.get("/api/v1/me"), "me").body();
-			var workspace = me.get("workspaceId").asString();
+		try (var app = BenchApp.start(settings.baseDir().resolve("target/bench/sales-" + opportunities), ADMIN_EMAIL, PASSWORD)) {
+			var port = app.port();
+			var http = app.http();
+			var workspace = app.workspaceId();
 			var sellers = new ArrayList<String>();
 			for (int i = 1; i <= SELLERS; i++) {
 				sellers.add(http.expect(201, http.post("/api/v1/users", Map.of("email", "seller" + i + "@sen.local", "displayName",
@@ -70,7 +54,7 @@ class SalesBoardBenchmark {
 			var pipelines = http.expect(200, http.get("/api/v1/pipelines"), "pipelines").body();
 			var b2b = pipelines.get(0);
 			var b2c = pipelines.get(1);
-			var url = app.getBean(DataSource.class).unwrap(HikariDataSource.class).getJdbcUrl();
+			var url = app.jdbcUrl();
 
 			var loadStarted = System.nanoTime();
 			try (var connection = DriverManager.getConnection(url, "postgres", ""); var sql = connection.createStatement()) {

@@ -1,6 +1,5 @@
 package org.sencrm.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -9,13 +8,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.sencrm.SenCrmApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The customer timeline at scale (issue: person page with a 5,000-entry timeline; 10 activities
@@ -36,26 +31,16 @@ class TimelineBenchmark {
 	void timelinePagesAtScale() throws Exception {
 		var settings = Settings.fromSystemProperties();
 		var started = System.nanoTime();
-		var dataDir = settings.baseDir().resolve("target/bench/timeline-" + settings.persons());
-		if (Files.exists(dataDir)) {
-			try (var files = Files.walk(dataDir)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
-		}
-		try (var app = new SpringApplicationBuilder(SenCrmApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
-				"--sen.data-dir=" + dataDir, "--sen.demo-data=false", "--sen.jobs.enabled=false",
-				"--sen.admin.email=" + ADMIN_EMAIL, "--sen.admin.password=" + PASSWORD,
-				"--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
-			var port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-			var http = new Http(port);
-			http.token(http.expect(201, http.post("/api/v1/auth/tokens", Map.of("email", ADMIN_EMAIL, "password", PASSWORD)),
-					"sign-in").body().get("token").asString());
-			var me = http.expect(200, http.get("/api/v1/me"), "me").body();
-			var workspace = me.get("workspaceId").asString();
+		try (var app = BenchApp.start(settings.baseDir().resolve("target/bench/timeline-" + settings.persons()), ADMIN_EMAIL,
+				PASSWORD)) {
+			var port = app.port();
+			var http = app.http();
+			var me = app.me();
+			var workspace = app.workspaceId();
 			var admin = me.get("id").asString();
 			var busy = http.expect(201, http.post("/api/v1/persons", Map.of("familyName", "Nguyễn", "givenName", "Bận Rộn")),
 					"busy person").body().get("id").asString();
-			var url = app.getBean(DataSource.class).unwrap(HikariDataSource.class).getJdbcUrl();
+			var url = app.jdbcUrl();
 
 			var loadStarted = System.nanoTime();
 			try (var connection = DriverManager.getConnection(url, "postgres", ""); var sql = connection.createStatement()) {
