@@ -1,11 +1,11 @@
 package org.sencrm.sales.currency;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Currency;
 import java.util.Map;
 import java.util.Optional;
+
+import org.sencrm.sales.pricing.Money;
 
 /**
  * The exchange rates valid on one day into the workspace's base currency: for each currency the
@@ -35,6 +35,6 @@ public record Rates(String baseCurrency, LocalDate day, Map<String, ExchangeRate
 		if (amount == null) {
 			return null;
 		}
-		return amount.multiply(rate).setScale(Currency.getInstance(baseCurrency).getDefaultFractionDigits(), RoundingMode.HALF_UP);
+		return Money.round(amount.multiply(rate), baseCurrency);
 	}
 }

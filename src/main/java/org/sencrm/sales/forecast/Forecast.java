@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+
+import org.sencrm.sales.currency.Rates;
+import org.sencrm.sales.pricing.Money;
 
 /**
  * The sales forecast of one period in one currency (docs/decisions/0012, 0016): what is won already,
@@ -26,7 +28,7 @@ public record Forecast(String period, String currency, Figures total, BigDecimal
 			long wonDeals, long omittedDeals, BigDecimal quota, BigDecimal attainmentPercent) {
 
 		static Figures zero(String currency) {
-			var zero = BigDecimal.ZERO.setScale(digits(currency));
+			var zero = BigDecimal.ZERO.setScale(Money.digits(currency));
 			return new Figures(zero, zero, zero, zero, 0, 0, 0, null, null);
 		}
 
@@ -45,25 +47,16 @@ public record Forecast(String period, String currency, Figures total, BigDecimal
 			return new Figures(closedWon, weighted, commit, bestCase, openDeals, wonDeals, omittedDeals, quota, attainment);
 		}
 
-		/** Every amount times {@code rate}, rounded HALF_UP to {@code base}'s minor unit; attainment from the converted amounts. */
-		Figures converted(BigDecimal rate, String base) {
-			var digits = digits(base);
-			return new Figures(times(closedWon, rate, digits), times(weighted, rate, digits), times(commit, rate, digits),
-					times(bestCase, rate, digits), openDeals, wonDeals, omittedDeals, null, null)
-					.withQuota(quota == null ? null : times(quota, rate, digits));
+		/** Every amount converted at {@code rate} into the base currency of {@code rates}; attainment from the converted amounts. */
+		Figures converted(Rates rates, BigDecimal rate) {
+			return new Figures(rates.toBase(closedWon, rate), rates.toBase(weighted, rate), rates.toBase(commit, rate),
+					rates.toBase(bestCase, rate), openDeals, wonDeals, omittedDeals, null, null)
+					.withQuota(rates.toBase(quota, rate));
 		}
 
 		/** Whether anything counts here: a deal that is not lost, or a quota. */
 		boolean anything() {
 			return openDeals + wonDeals + omittedDeals > 0 || quota != null;
-		}
-
-		private static BigDecimal times(BigDecimal amount, BigDecimal rate, int digits) {
-			return amount.multiply(rate).setScale(digits, RoundingMode.HALF_UP);
-		}
-
-		static int digits(String currency) {
-			return Currency.getInstance(currency).getDefaultFractionDigits();
 		}
 	}
 

@@ -6,7 +6,6 @@ import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +21,7 @@ import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.Amounts;
 import org.sencrm.sales.currency.ExchangeRates;
 import org.sencrm.sales.opportunity.OpportunityAccess;
+import org.sencrm.sales.pricing.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -134,10 +134,10 @@ public class Forecasts {
 				.params(params)
 				.query(rs -> {
 					var currency = rs.getString("currency").strip();
-					var digits = Forecast.Figures.digits(currency);
 					var won = rs.getBigDecimal("won");
-					var figures = new Forecast.Figures(round(won, digits), round(rs.getBigDecimal("weighted"), digits),
-							round(won.add(rs.getBigDecimal("commit_open")), digits), round(won.add(rs.getBigDecimal("best_open")), digits),
+					var figures = new Forecast.Figures(Money.round(won, currency), Money.round(rs.getBigDecimal("weighted"), currency),
+							Money.round(won.add(rs.getBigDecimal("commit_open")), currency),
+							Money.round(won.add(rs.getBigDecimal("best_open")), currency),
 							rs.getLong("open_deals"), rs.getLong("won_deals"), rs.getLong("omitted_deals"), null, null);
 					var slice = slices.computeIfAbsent(currency, c -> new Slices());
 					if (rs.getInt("by_team") == 0) {
@@ -199,10 +199,10 @@ public class Forecasts {
 				byCurrency.add(new Forecast.CurrencyFigures(currency, figures.total(), null, null, null));
 				continue;
 			}
-			var inBase = figures.total().converted(rate.get(), base);
+			var inBase = figures.total().converted(rates, rate.get());
 			total = total.plus(inBase);
 			byCurrency.add(new Forecast.CurrencyFigures(currency, figures.total(), rate.get(), rates.validFrom(currency), inBase));
-			figures.byOwner().forEach(row -> owners.merge(row.id(), row.figures().converted(rate.get(), base), Forecast.Figures::plus));
+			figures.byOwner().forEach(row -> owners.merge(row.id(), row.figures().converted(rates, rate.get()), Forecast.Figures::plus));
 		}
 		var byOwner = new ArrayList<Forecast.Row>();
 		owners.forEach((id, figures) -> byOwner.add(new Forecast.Row(id, names.getOrDefault(id, "?"), figures)));
@@ -252,7 +252,7 @@ public class Forecasts {
 		if (history.isEmpty()) {
 			return null;
 		}
-		var digits = Currency.getInstance(currency).getDefaultFractionDigits();
+		var digits = Money.digits(currency);
 		if (history.size() < 3) {
 			var sum = history.stream().map(Forecast.MonthlyBookings::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 			return sum.multiply(BigDecimal.valueOf(period.months())).divide(BigDecimal.valueOf(history.size()), digits,
@@ -268,10 +268,6 @@ public class Forecasts {
 			predicted += Math.max(0, line.predict(firstOfPeriod + m));
 		}
 		return BigDecimal.valueOf(predicted).setScale(digits, RoundingMode.HALF_UP);
-	}
-
-	private static BigDecimal round(BigDecimal amount, int digits) {
-		return amount.setScale(digits, RoundingMode.HALF_UP);
 	}
 
 	String currency(String requested) {

@@ -63,7 +63,7 @@ public class Quotas {
 		var value = currency == null ? null : Amounts.amount(amount, currency, "amount", problems);
 		problems.throwIfAny();
 		var months = period.monthList();
-		var digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+		var digits = org.sencrm.sales.pricing.Money.digits(currency);
 		var each = value == null ? BigDecimal.ZERO
 				: value.divide(BigDecimal.valueOf(months.size()), digits, java.math.RoundingMode.DOWN);
 		var result = new java.util.ArrayList<Quota>();
@@ -93,8 +93,7 @@ public class Quotas {
 				.param("end", Date.valueOf(period.end()))
 				.query(rs -> {
 					result.computeIfAbsent(rs.getString(1).strip(), c -> new HashMap<>()).put(rs.getObject(2, UUID.class),
-							rs.getBigDecimal(3).setScale(java.util.Currency.getInstance(rs.getString(1).strip()).getDefaultFractionDigits(),
-									java.math.RoundingMode.HALF_UP));
+							org.sencrm.sales.pricing.Money.round(rs.getBigDecimal(3), rs.getString(1).strip()));
 				});
 		return result;
 	}

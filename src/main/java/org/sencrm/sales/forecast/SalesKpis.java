@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.currency.ExchangeRates;
+import org.sencrm.sales.pricing.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,7 +88,7 @@ public class SalesKpis {
 		var zone = ZoneId.of(users.workspace().timeZone());
 		var from = Timestamp.from(period.start().atStartOfDay(zone).toInstant());
 		var until = Timestamp.from(period.end().atStartOfDay(zone).toInstant());
-		var digits = Currency.getInstance(currency).getDefaultFractionDigits();
+		var digits = Money.digits(currency);
 
 		var leadScope = forecasts.scope(filter, "l");
 		var leads = jdbc.sql("""
@@ -140,7 +140,7 @@ public class SalesKpis {
 				});
 		var revenue = new ArrayList<Revenue>();
 		sold.stream().filter(s -> s.currency().equals(currency)).forEach(s -> revenue.add(new Revenue(s.ownerId(),
-				names.getOrDefault(s.ownerId(), "?"), s.amount().setScale(digits, RoundingMode.HALF_UP), s.orders())));
+				names.getOrDefault(s.ownerId(), "?"), Money.round(s.amount(), currency), s.orders())));
 		revenue.sort(BIGGEST_FIRST);
 		var revenueTotal = revenue.stream().map(Revenue::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 
@@ -171,7 +171,7 @@ public class SalesKpis {
 			HashMap<UUID, String> names) {
 		var rates = exchangeRates.on(period.lastDay());
 		var base = rates.baseCurrency();
-		var zero = BigDecimal.ZERO.setScale(Currency.getInstance(base).getDefaultFractionDigits());
+		var zero = BigDecimal.ZERO.setScale(Money.digits(base));
 		var currencies = new TreeMap<String, List<Sold>>(Comparator.comparing((String c) -> !c.equals(base)).thenComparing(c -> c));
 		wonByCurrency.forEach((c, w) -> {
 			if (w.deals() > 0) {
@@ -188,11 +188,9 @@ public class SalesKpis {
 		for (var entry : currencies.entrySet()) {
 			var currency = entry.getKey();
 			var w = wonByCurrency.getOrDefault(currency, new Won(0, 0, null, null, 0));
-			var digits = Currency.getInstance(currency).getDefaultFractionDigits();
-			var amountWon = (w.amount() == null ? BigDecimal.ZERO : w.amount()).setScale(digits, RoundingMode.HALF_UP);
+			var amountWon = Money.round(w.amount() == null ? BigDecimal.ZERO : w.amount(), currency);
 			var orders = entry.getValue().stream().mapToLong(Sold::orders).sum();
-			var revenue = entry.getValue().stream().map(Sold::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
-					.setScale(digits, RoundingMode.HALF_UP);
+			var revenue = Money.round(entry.getValue().stream().map(Sold::amount).reduce(BigDecimal.ZERO, BigDecimal::add), currency);
 			var rate = rates.rate(currency);
 			if (rate.isEmpty()) {
 				notConverted.add(currency);
