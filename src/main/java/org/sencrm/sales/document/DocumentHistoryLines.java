@@ -103,13 +103,15 @@ public class DocumentHistoryLines {
 		if (value == null) {
 			return "";
 		}
+		if (value instanceof Map<?, ?> payment && "payment".equals(field)) {
+			return payment(payment);
+		}
 		var text = String.valueOf(value);
 		return switch (field) {
 			case "status" -> message(kind + ".status." + text, text);
 			case "total", "value", "paidAmount" -> money(text, currency);
 			case "orderedOn", "startDate", "endDate", "renewalDate", "validUntil" -> formats.isoDate(text);
 			case "lines" -> formats.number(text);
-			case "payment" -> payment(text);
 			case "ownerId" -> uuid(text) == null ? text : users.user(uuid(text)).map(UserDirectory.UserSummary::displayName).orElse(text);
 			case "ownerTeamId" -> uuid(text) == null ? text : users.team(uuid(text)).map(UserDirectory.TeamSummary::name).orElse(text);
 			case "opportunityId" -> uuid(text) == null ? text
@@ -118,17 +120,14 @@ public class DocumentHistoryLines {
 		};
 	}
 
-	/** A removed payment as OrderPayments keeps it ("1200000 VND, 2026-11-20, cash, PT-001"), read aloud. */
-	private String payment(String text) {
-		var parts = text.split(", ", 4);
-		var amount = parts[0].split(" ", 2);
-		if (parts.length < 3 || amount.length < 2) {
-			return text;
-		}
-		var read = new StringBuilder(money(amount[0], amount[1])).append(", ").append(formats.isoDate(parts[1])).append(", ")
-				.append(message("payment.method." + parts[2], parts[2]));
-		if (parts.length == 4) {
-			read.append(", ").append(parts[3]);
+	/** A removed payment as OrderPayments keeps it ({@code amount, currency, paidOn, method, reference}), read aloud. */
+	private String payment(Map<?, ?> payment) {
+		var method = String.valueOf(payment.get("method"));
+		var read = new StringBuilder(money(String.valueOf(payment.get("amount")), String.valueOf(payment.get("currency"))))
+				.append(", ").append(formats.isoDate(String.valueOf(payment.get("paidOn"))))
+				.append(", ").append(message("payment.method." + method, method));
+		if (payment.get("reference") != null) {
+			read.append(", ").append(payment.get("reference"));
 		}
 		return read.toString();
 	}

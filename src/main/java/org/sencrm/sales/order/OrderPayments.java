@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.sencrm.identity.Access;
@@ -155,14 +156,17 @@ public class OrderPayments {
 				.query(OrderPayments::payment).optional();
 	}
 
-	/** A removed payment as its history line keeps it: "1200000 VND, 2026-11-20, cash, PT-001". */
-	private static String describe(Payment payment, String currency) {
-		var text = new StringBuilder().append(payment.amount().toPlainString()).append(' ').append(currency).append(", ")
-				.append(payment.paidOn()).append(", ").append(payment.method());
+	/** A removed payment as its history line keeps it: {@code {"amount", "currency", "paidOn", "method", "reference"}}. */
+	private static Map<String, Object> describe(Payment payment, String currency) {
+		var fields = new LinkedHashMap<String, Object>();
+		fields.put("amount", payment.amount().toPlainString());
+		fields.put("currency", currency);
+		fields.put("paidOn", payment.paidOn().toString());
+		fields.put("method", payment.method());
 		if (payment.reference() != null) {
-			text.append(", ").append(payment.reference());
+			fields.put("reference", payment.reference());
 		}
-		return text.toString();
+		return fields;
 	}
 
 	private static Payment payment(ResultSet rs, int row) throws SQLException {
