@@ -1,5 +1,6 @@
 package org.sencrm.directory;
 
+import java.time.Clock;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,9 +77,10 @@ public class CustomerIntake {
 	private final History history;
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
+	private final Clock clock;
 
 	CustomerIntake(PersonService persons, OrganizationService organizations, ContactRoles roles, CustomerSearch search,
-			History history, JdbcClient jdbc, JsonMapper json) {
+			History history, JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.persons = persons;
 		this.organizations = organizations;
 		this.roles = roles;
@@ -86,6 +88,7 @@ public class CustomerIntake {
 		this.history = history;
 		this.jdbc = jdbc;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	/** Persons and organizations the candidate may be, those with the most reasons first. */
@@ -253,7 +256,7 @@ public class CustomerIntake {
 			}
 			var current = merged.get(channel);
 			if (current == null || current.at() == null || consent.at() != null && consent.at().isAfter(current.at())) {
-				merged.put(channel, new Consent(consent.status(), consent.at() == null ? Instant.now() : consent.at(), consent.method()));
+				merged.put(channel, new Consent(consent.status(), consent.at() == null ? Instant.now(clock) : consent.at(), consent.method()));
 				before.put("consent." + channel, current == null ? null : current.status());
 				after.put("consent." + channel, consent.status());
 			}

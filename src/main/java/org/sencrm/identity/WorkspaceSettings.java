@@ -1,5 +1,8 @@
 package org.sencrm.identity;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** Settings of a workspace other modules need: language, time zone, currency, how names are ordered. */
@@ -13,5 +16,10 @@ public record WorkspaceSettings(UUID id, String name, String defaultLanguage, St
 			case "given_first" -> false;
 			default -> !"en".equals(language);
 		};
+	}
+
+	/** The date it is now in the workspace's time zone: its "today" for due dates, validity and periods. */
+	public LocalDate today(Clock clock) {
+		return LocalDate.now(clock.withZone(ZoneId.of(timeZone)));
 	}
 }

@@ -1,5 +1,6 @@
 package org.sencrm.sales;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +24,12 @@ public class Opportunities {
 
 	private final OpportunityService opportunities;
 	private final Pipelines pipelines;
+	private final Clock clock;
 
-	Opportunities(OpportunityService opportunities, Pipelines pipelines) {
+	Opportunities(OpportunityService opportunities, Pipelines pipelines, Clock clock) {
 		this.opportunities = opportunities;
 		this.pipelines = pipelines;
+		this.clock = clock;
 	}
 
 	/** The opportunity, if it exists in the workspace and the current user may see it (each call its own transaction). */
@@ -48,7 +51,7 @@ public class Opportunities {
 				: request.contactPersonIds().stream().distinct().map(p -> new OpportunityContact(p, List.of())).toList();
 		var created = opportunities.create(new OpportunityDraft(request.name(), pipelineId, request.stageId(), request.amount(),
 				request.currency(), request.personId(), request.organizationId(),
-				request.expectedCloseDate() == null ? LocalDate.now().plusDays(30) : request.expectedCloseDate(), request.ownerId(),
+				request.expectedCloseDate() == null ? LocalDate.now(clock).plusDays(30) : request.expectedCloseDate(), request.ownerId(),
 				request.ownerTeamId(), List.of(), null, null, null, contacts));
 		return summary(created);
 	}

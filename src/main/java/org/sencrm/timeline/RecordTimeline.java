@@ -1,5 +1,6 @@
 package org.sencrm.timeline;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -34,11 +35,13 @@ public class RecordTimeline {
 	private final Activities activities;
 	private final Access access;
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	RecordTimeline(Activities activities, Access access, JdbcClient jdbc) {
+	RecordTimeline(Activities activities, Access access, JdbcClient jdbc, Clock clock) {
 		this.activities = activities;
 		this.access = access;
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** Logs an entry about the record by the current user; returns its id. */
@@ -62,8 +65,8 @@ public class RecordTimeline {
 		var author = access.currentUser();
 		var id = Ids.next();
 		activities.record(new Activity(id, kind.get().key(), null, null, recordType, recordId, cleanSubject, cleanBody,
-				Instant.now(), author.id(), author.displayName(), null, null, null, null, null, List.of(), List.of(), source, null,
-				null, null, null, null, List.of(), Instant.now(), 0), null);
+				Instant.now(clock), author.id(), author.displayName(), null, null, null, null, null, List.of(), List.of(), source, null,
+				null, null, null, null, List.of(), Instant.now(clock), 0), null);
 		return id;
 	}
 

@@ -1,5 +1,6 @@
 package org.sencrm.timeline;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,9 +19,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class TouchpointRecorder {
 
 	private final Activities activities;
+	private final Clock clock;
 
-	TouchpointRecorder(Activities activities) {
+	TouchpointRecorder(Activities activities, Clock clock) {
 		this.activities = activities;
+		this.clock = clock;
 	}
 
 	@Async
@@ -30,8 +33,8 @@ class TouchpointRecorder {
 		WorkspaceContext.runAsSystem(touchpoint.workspaceId(), () -> activities.record(new Activity(Ids.next(), type,
 				touchpoint.personId(), touchpoint.organizationId(), touchpoint.recordType(), touchpoint.recordId(),
 				touchpoint.subject(), RichText.sanitise(touchpoint.body()),
-				touchpoint.occurredAt() == null ? Instant.now() : touchpoint.occurredAt(), touchpoint.authorId(), null, null, null,
-				null, null, null, List.of(), List.of(), touchpoint.source(), null, null, null, null, null, List.of(), Instant.now(), 0),
+				touchpoint.occurredAt() == null ? Instant.now(clock) : touchpoint.occurredAt(), touchpoint.authorId(), null, null, null,
+				null, null, null, List.of(), List.of(), touchpoint.source(), null, null, null, null, null, List.of(), Instant.now(clock), 0),
 				touchpoint.sourceRef()));
 	}
 }

@@ -13,6 +13,7 @@ import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.Browser;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.TestDates;
 import org.sencrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,8 +34,10 @@ class TimelineBrowserTest {
 		var sales = workspace.member(Role.SALES);
 		var person = new Api(port, sales.token()).post("/api/v1/persons", Map.of("familyName", "Phạm", "middleName", "Minh",
 				"givenName", "Đức", "emails", List.of(Map.of("address", "duc.pham@khach.vn")))).body().get("id").asString();
-		new Api(port, sales.token()).post("/api/v1/tasks", Map.of("title", "Gửi báo giá", "dueAt", "2026-01-05T02:00:00Z",
-				"personId", person));
+		new Api(port, sales.token()).post("/api/v1/tasks", Map.of("title", "Gửi báo giá",
+				"dueAt", TestDates.daysFromNow(-3).atTime(9, 0).atZone(TestDates.ZONE).toInstant().toString(), "personId", person));
+		// planned for tomorrow morning, so it is the newest entry whenever the test runs
+		var meetingDay = TestDates.daysFromNow(1);
 
 		try (var browser = Browser.start(port)) {
 			browser.signIn(sales.email(), TestWorkspaces.PASSWORD);
@@ -53,8 +56,8 @@ class TimelineBrowserTest {
 			browser.click(".timeline-actions details summary");
 			new Select(browser.find("#activity-type")).selectByValue("meeting");
 			browser.find("#timeline-panel #subject").sendKeys("Họp demo");
-			browser.setValue(browser.find("#timeline-panel #occurredAt"), "2026-12-03T09:30");
-			browser.setValue(browser.find("#timeline-panel #endsAt"), "2026-12-03T10:30");
+			browser.setValue(browser.find("#timeline-panel #occurredAt"), TestDates.inputValue(meetingDay.atTime(9, 30)));
+			browser.setValue(browser.find("#timeline-panel #endsAt"), TestDates.inputValue(meetingDay.atTime(10, 30)));
 			browser.find("#timeline-panel #place").sendKeys("Văn phòng Quận 1");
 			browser.click(".timeline-actions details form button[type=submit]");
 			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#timeline-entries"), "Họp demo"));
@@ -69,7 +72,7 @@ class TimelineBrowserTest {
 			browser.click(".open-tasks form button");
 			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".open-tasks"), "No open tasks."));
 
-			browser.open("/calendar?date=2026-12-03");
+			browser.open("/calendar?date=" + meetingDay);
 			assertThat(browser.find(".calendar-grid").getText()).contains("Họp demo");
 			browser.screenshot("calendar");
 			browser.open("/tasks");

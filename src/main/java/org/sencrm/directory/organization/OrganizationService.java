@@ -1,5 +1,6 @@
 package org.sencrm.directory.organization;
 
+import java.time.Clock;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -37,15 +38,17 @@ public class OrganizationService {
 	private final Access access;
 	private final Ownership ownership;
 	private final History history;
+	private final Clock clock;
 
 	OrganizationService(OrganizationRepository organizations, Tags tags, CustomFields customFields, Access access,
-			Ownership ownership, History history) {
+			Ownership ownership, History history, Clock clock) {
 		this.organizations = organizations;
 		this.tags = tags;
 		this.customFields = customFields;
 		this.access = access;
 		this.ownership = ownership;
 		this.history = history;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -75,7 +78,7 @@ public class OrganizationService {
 	@Transactional
 	public Organization create(OrganizationDraft draft) {
 		access.requireWrite();
-		var now = Instant.now();
+		var now = Instant.now(clock);
 		var organization = checked(Ids.next(), draft, ownership.ownerOfNew(draft.ownerId()),
 				ownership.teamOfNew(draft.ownerTeamId()), now, now, 0);
 		organizations.insert(organization);
@@ -93,7 +96,7 @@ public class OrganizationService {
 		}
 		var ownerId = draft.ownerId() == null ? current.ownerId() : draft.ownerId();
 		ownership.checkChange(current.ownerId(), current.ownerTeamId(), ownerId, draft.ownerTeamId());
-		var changed = checked(id, draft, ownerId, draft.ownerTeamId(), current.createdAt(), Instant.now(), expectedVersion + 1);
+		var changed = checked(id, draft, ownerId, draft.ownerTeamId(), current.createdAt(), Instant.now(clock), expectedVersion + 1);
 		if (!organizations.update(changed, expectedVersion)) {
 			throw new StaleVersionException();
 		}

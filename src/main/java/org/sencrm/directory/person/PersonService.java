@@ -1,5 +1,6 @@
 package org.sencrm.directory.person;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -38,15 +39,17 @@ public class PersonService {
 	private final Access access;
 	private final Ownership ownership;
 	private final History history;
+	private final Clock clock;
 
 	PersonService(PersonRepository persons, Tags tags, CustomFields customFields, Access access, Ownership ownership,
-			History history) {
+			History history, Clock clock) {
 		this.persons = persons;
 		this.tags = tags;
 		this.customFields = customFields;
 		this.access = access;
 		this.ownership = ownership;
 		this.history = history;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -72,7 +75,7 @@ public class PersonService {
 	@Transactional
 	public Person create(PersonDraft draft) {
 		access.requireWrite();
-		var now = Instant.now();
+		var now = Instant.now(clock);
 		var person = checked(Ids.next(), draft, ownership.ownerOfNew(draft.ownerId()), ownership.teamOfNew(draft.ownerTeamId()),
 				now, now, 0);
 		persons.insert(person);
@@ -91,7 +94,7 @@ public class PersonService {
 		}
 		var ownerId = draft.ownerId() == null ? current.ownerId() : draft.ownerId();
 		ownership.checkChange(current.ownerId(), current.ownerTeamId(), ownerId, draft.ownerTeamId());
-		var changed = checked(id, draft, ownerId, draft.ownerTeamId(), current.createdAt(), Instant.now(), expectedVersion + 1);
+		var changed = checked(id, draft, ownerId, draft.ownerTeamId(), current.createdAt(), Instant.now(clock), expectedVersion + 1);
 		if (!persons.update(changed, expectedVersion)) {
 			throw new StaleVersionException();
 		}
@@ -135,7 +138,7 @@ public class PersonService {
 		if (draft.birthday() != null && !draft.birthday().isBlank()) {
 			try {
 				birthday = LocalDate.parse(draft.birthday().strip());
-				if (birthday.isAfter(LocalDate.now()) || birthday.isBefore(LocalDate.of(1900, 1, 1))) {
+				if (birthday.isAfter(LocalDate.now(clock)) || birthday.isBefore(LocalDate.of(1900, 1, 1))) {
 					problems.add("birthday", "validation.birthday");
 				}
 			} catch (DateTimeParseException e) {
@@ -160,7 +163,7 @@ public class PersonService {
 				ownerTeamId, source, status, stage, consents, custom, createdAt, updatedAt, version);
 	}
 
-	private static Map<String, Consent> consents(Map<String, Consent> given, ValidationException.Collector problems) {
+	private Map<String, Consent> consents(Map<String, Consent> given, ValidationException.Collector problems) {
 		var clean = new LinkedHashMap<String, Consent>();
 		if (given == null) {
 			return clean;
@@ -171,7 +174,7 @@ public class PersonService {
 			} else if (consent == null || !Consent.STATUSES.contains(consent.status())) {
 				problems.add("consents." + channel + ".status", "validation.choice");
 			} else {
-				clean.put(channel, new Consent(consent.status(), consent.at() == null ? Instant.now() : consent.at(),
+				clean.put(channel, new Consent(consent.status(), consent.at() == null ? Instant.now(clock) : consent.at(),
 						ContactDetails.blankToNull(consent.method())));
 			}
 		});

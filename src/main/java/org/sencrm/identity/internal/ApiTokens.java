@@ -1,5 +1,6 @@
 package org.sencrm.identity.internal;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,10 +44,12 @@ public class ApiTokens {
 
 	private final JdbcClient jdbc;
 	private final Users users;
+	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, Users users) {
+	ApiTokens(JdbcClient jdbc, Users users, Clock clock) {
 		this.jdbc = jdbc;
 		this.users = users;
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -70,7 +73,7 @@ public class ApiTokens {
 				.param("id", id).param("ws", owner.workspaceId()).param("user", owner.id()).param("name", name.strip())
 				.param("hash", sha256(token)).param("scopes", distinctScopes.toArray(String[]::new))
 				.update();
-		return new CreatedToken(new TokenInfo(id, name.strip(), distinctScopes, Instant.now(), null, null), token);
+		return new CreatedToken(new TokenInfo(id, name.strip(), distinctScopes, Instant.now(clock), null, null), token);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package org.sencrm.identity.internal;
 
+import java.time.Clock;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -55,10 +56,11 @@ class IdentityApi {
 	private final Teams teams;
 	private final UserDirectory directory;
 	private final Access access;
+	private final Clock clock;
 	private final RateLimiter tokenRequests = new RateLimiter(10, java.time.Duration.ofMinutes(1));
 
 	IdentityApi(SignIn signIn, ApiTokens tokens, Workspaces workspaces, Users users, Teams teams, UserDirectory directory,
-			Access access) {
+			Access access, Clock clock) {
 		this.signIn = signIn;
 		this.tokens = tokens;
 		this.workspaces = workspaces;
@@ -66,6 +68,7 @@ class IdentityApi {
 		this.teams = teams;
 		this.directory = directory;
 		this.access = access;
+		this.clock = clock;
 	}
 
 	/** Exchanges an email and password for a new API token (read and write unless asked otherwise). Rate-limited. */
@@ -91,7 +94,7 @@ class IdentityApi {
 		} catch (AuthenticationException e) {
 			throw new org.sencrm.platform.NotAuthenticatedException("error.bad-credentials");
 		}
-		var name = request.name() == null || request.name().isBlank() ? "API " + Instant.now() : request.name();
+		var name = request.name() == null || request.name().isBlank() ? "API " + Instant.now(clock) : request.name();
 		var scopes = request.scopes() == null || request.scopes().isEmpty() ? ApiTokens.SCOPES : request.scopes();
 		var created = WorkspaceContext.callAs(new WorkspaceContext.Scope(user.workspaceId(), user.id(), user.displayName()),
 				() -> tokens.create(user, name, scopes));

@@ -1,5 +1,6 @@
 package org.sencrm.identity.internal;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,12 +36,14 @@ public class SignIn implements AuthenticationProvider {
 	private final PasswordEncoder passwords;
 	private final Users users;
 	private final String dummyHash;
+	private final Clock clock;
 
-	SignIn(JdbcClient jdbc, PasswordEncoder passwords, Users users) {
+	SignIn(JdbcClient jdbc, PasswordEncoder passwords, Users users, Clock clock) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.users = users;
 		this.dummyHash = passwords.encode("not-a-real-password");
+		this.clock = clock;
 	}
 
 	private record Credentials(UUID userId, UUID workspaceId, String hash, int failedAttempts, Timestamp lockedUntil) {
@@ -68,7 +71,7 @@ public class SignIn implements AuthenticationProvider {
 			throw new BadCredentialsException("bad credentials");
 		}
 		var found = credentials.get();
-		var now = Instant.now();
+		var now = Instant.now(clock);
 		if (found.lockedUntil() != null && found.lockedUntil().toInstant().isAfter(now)) {
 			throw new LockedException("locked");
 		}

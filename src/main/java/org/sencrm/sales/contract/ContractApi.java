@@ -1,5 +1,6 @@
 package org.sencrm.sales.contract;
 
+import java.time.Clock;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,11 +40,13 @@ class ContractApi {
 	private final Contracts contracts;
 	private final SalesSettings settings;
 	private final RequestBodies bodies;
+	private final Clock clock;
 
-	ContractApi(Contracts contracts, SalesSettings settings, RequestBodies bodies) {
+	ContractApi(Contracts contracts, SalesSettings settings, RequestBodies bodies, Clock clock) {
 		this.contracts = contracts;
 		this.settings = settings;
 		this.bodies = bodies;
+		this.clock = clock;
 	}
 
 	@PostMapping("/api/v1/contracts")
@@ -65,8 +68,8 @@ class ContractApi {
 	@GetMapping("/api/v1/contracts/renewal-rate")
 	Contracts.RenewalRate renewalRate(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		var problems = new ValidationException.Collector();
-		var end = to == null ? LocalDate.now() : DocumentFields.date(to, "to", problems);
-		var start = from == null ? (end == null ? LocalDate.now() : end).minusYears(1).plusDays(1) : DocumentFields.date(from, "from", problems);
+		var end = to == null ? LocalDate.now(clock) : DocumentFields.date(to, "to", problems);
+		var start = from == null ? (end == null ? LocalDate.now(clock) : end).minusYears(1).plusDays(1) : DocumentFields.date(from, "from", problems);
 		problems.throwIfAny();
 		return contracts.renewalRate(start, end);
 	}

@@ -1,5 +1,6 @@
 package org.sencrm.sales.contract;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,9 +36,10 @@ class ContractPages {
 	private final DocumentHistoryLines history;
 	private final Access access;
 	private final MessageSource messages;
+	private final Clock clock;
 
 	ContractPages(Contracts contracts, Customers customers, UserDirectory users, Orders orders, DocumentHistoryLines history,
-			Access access, MessageSource messages) {
+			Access access, MessageSource messages, Clock clock) {
 		this.orders = orders;
 		this.history = history;
 		this.contracts = contracts;
@@ -45,12 +47,13 @@ class ContractPages {
 		this.users = users;
 		this.access = access;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/contracts")
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String cursor, Model model) {
 		var page = contracts.list(status, null, null, cursor, 50);
-		var today = LinePricing.today(users.workspace().timeZone());
+		var today = users.workspace().today(clock);
 		model.addAttribute("contracts", page.items());
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", Contract.STATUSES);
@@ -68,7 +71,7 @@ class ContractPages {
 		form.put("personId", personId == null ? null : personId.toString());
 		form.put("organizationId", organizationId == null ? null : organizationId.toString());
 		form.put("orderId", orderId == null ? null : orderId.toString());
-		form.put("startDate", LinePricing.today(users.workspace().timeZone()).toString());
+		form.put("startDate", users.workspace().today(clock).toString());
 		form.put("currency", users.workspace().currency());
 		return form(model, form, Map.of());
 	}

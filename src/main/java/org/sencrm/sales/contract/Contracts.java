@@ -1,5 +1,6 @@
 package org.sencrm.sales.contract;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -59,9 +60,10 @@ public class Contracts {
 	private final DocumentCustomers customers;
 	private final DocumentOwners owners;
 	private final History history;
+	private final Clock clock;
 
 	Contracts(JdbcClient jdbc, Access access, UserDirectory users, Orders orders, DocumentNumbers numbers,
-			DocumentCustomers customers, DocumentOwners owners, History history) {
+			DocumentCustomers customers, DocumentOwners owners, History history, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
@@ -70,6 +72,7 @@ public class Contracts {
 		this.customers = customers;
 		this.owners = owners;
 		this.history = history;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -99,7 +102,7 @@ public class Contracts {
 		var checked = checked(draft, null, problems);
 		problems.throwIfAny();
 		var id = Ids.next();
-		var today = LinePricing.today(users.workspace().timeZone());
+		var today = users.workspace().today(clock);
 		insert(id, numbers.next(DocumentNumbers.Kind.CONTRACT, today), checked, null, ownership.ownerId(), ownership.teamId());
 		var contract = get(id);
 		history.created(ENTITY, id, contract.historyValues());
@@ -156,7 +159,7 @@ public class Contracts {
 		var renewalDate = DocumentFields.date(renewal.renewalDate(), "renewalDate", problems);
 		problems.throwIfAny();
 		if (start == null) {
-			start = old.endDate() == null ? LinePricing.today(users.workspace().timeZone()) : old.endDate().plusDays(1);
+			start = old.endDate() == null ? users.workspace().today(clock) : old.endDate().plusDays(1);
 		}
 		if (end == null && old.endDate() != null) {
 			end = start.plusDays(ChronoUnit.DAYS.between(old.startDate(), old.endDate()));
@@ -168,7 +171,7 @@ public class Contracts {
 		var checked = checked(draft, null, problems);
 		problems.throwIfAny();
 		var newId = Ids.next();
-		insert(newId, numbers.next(DocumentNumbers.Kind.CONTRACT, LinePricing.today(users.workspace().timeZone())), checked,
+		insert(newId, numbers.next(DocumentNumbers.Kind.CONTRACT, users.workspace().today(clock)), checked,
 				old.id(), old.ownerId(), old.ownerTeamId());
 		jdbc.sql("update contracts set status = 'renewed', updated_at = now(), version = version + 1 where workspace_id = :ws and id = :id")
 				.param("ws", WorkspaceContext.workspaceId()).param("id", old.id()).update();

@@ -1,5 +1,6 @@
 package org.sencrm.sales.contract;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -35,9 +36,10 @@ public class RenewalReminders {
 	private final FollowUpTasks tasks;
 	private final MessageSource messages;
 	private final TransactionTemplate transactions;
+	private final Clock clock;
 
 	RenewalReminders(JdbcClient jdbc, AllWorkspaces workspaces, UserDirectory users, SalesSettings settings,
-			FollowUpTasks tasks, MessageSource messages, PlatformTransactionManager transactions) {
+			FollowUpTasks tasks, MessageSource messages, PlatformTransactionManager transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.workspaces = workspaces;
 		this.users = users;
@@ -45,6 +47,7 @@ public class RenewalReminders {
 		this.tasks = tasks;
 		this.messages = messages;
 		this.transactions = new TransactionTemplate(transactions);
+		this.clock = clock;
 	}
 
 	@Scheduled(cron = "${sen.jobs.contract-renewals-cron:0 15 6 * * *}")
@@ -59,7 +62,7 @@ public class RenewalReminders {
 		return WorkspaceContext.callAsSystem(workspaceId, () -> transactions.execute(status -> {
 			var workspace = users.workspace();
 			var zone = ZoneId.of(workspace.timeZone());
-			var today = LocalDate.now(zone);
+			var today = workspace.today(clock);
 			jdbc.sql("""
 					update contracts set status = 'expired', updated_at = now(), version = version + 1
 					where workspace_id = :ws and status = 'active' and end_date < :today""")

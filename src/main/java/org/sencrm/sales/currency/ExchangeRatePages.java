@@ -1,5 +1,6 @@
 package org.sencrm.sales.currency;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,17 +31,19 @@ class ExchangeRatePages {
 	private final ExchangeRates rates;
 	private final Access access;
 	private final MessageSource messages;
+	private final Clock clock;
 
-	ExchangeRatePages(ExchangeRates rates, Access access, MessageSource messages) {
+	ExchangeRatePages(ExchangeRates rates, Access access, MessageSource messages, Clock clock) {
 		this.rates = rates;
 		this.access = access;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/admin/exchange-rates")
 	String show(Model model) {
 		access.requireAdmin();
-		return page(model, new RateForm("USD", null, LocalDate.now().toString()), Map.of());
+		return page(model, new RateForm("USD", null, LocalDate.now(clock).toString()), Map.of());
 	}
 
 	@PostMapping("/admin/exchange-rates")

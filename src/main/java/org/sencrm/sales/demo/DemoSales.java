@@ -1,5 +1,6 @@
 package org.sencrm.sales.demo;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,9 +50,10 @@ class DemoSales {
 	private final Quotas quotas;
 	private final UserDirectory users;
 	private final ExchangeRates rates;
+	private final Clock clock;
 
 	DemoSales(Products products, Pipelines pipelines, Opportunities opportunities, OpportunityService deals, Leads leads,
-			Orders orders, Quotas quotas, UserDirectory users, ExchangeRates rates) {
+			Orders orders, Quotas quotas, UserDirectory users, ExchangeRates rates, Clock clock) {
 		this.products = products;
 		this.pipelines = pipelines;
 		this.opportunities = opportunities;
@@ -61,6 +63,7 @@ class DemoSales {
 		this.quotas = quotas;
 		this.users = users;
 		this.rates = rates;
+		this.clock = clock;
 	}
 
 	@EventListener
@@ -74,7 +77,7 @@ class DemoSales {
 					new BigDecimal("250000"), "VND", true));
 			products.create(new ProductDraft("DV-DAO-TAO", "Đào tạo tại chỗ", null, "giờ", 10, new BigDecimal("1500000"), "VND", true));
 
-			var today = LocalDate.now(ZoneId.of(users.workspace().timeZone()));
+			var today = users.workspace().today(clock);
 			var b2b = pipeline("b2b");
 			var b2c = pipeline("b2c");
 			var orgs = demo.organizationIds();

@@ -1,5 +1,6 @@
 package org.sencrm.sales.forecast;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,13 +30,15 @@ class ForecastApi {
 	private final Quotas quotas;
 	private final UserDirectory users;
 	private final RequestBodies bodies;
+	private final Clock clock;
 
-	ForecastApi(Forecasts forecasts, SalesKpis kpis, Quotas quotas, UserDirectory users, RequestBodies bodies) {
+	ForecastApi(Forecasts forecasts, SalesKpis kpis, Quotas quotas, UserDirectory users, RequestBodies bodies, Clock clock) {
 		this.bodies = bodies;
 		this.forecasts = forecasts;
 		this.kpis = kpis;
 		this.quotas = quotas;
 		this.users = users;
+		this.clock = clock;
 	}
 
 	@GetMapping("/api/v1/forecast")
@@ -67,7 +70,7 @@ class ForecastApi {
 
 	private Period period(String text) {
 		if (text == null || text.isBlank()) {
-			return Period.quarterOf(LocalDate.now(ZoneId.of(users.workspace().timeZone())));
+			return Period.quarterOf(users.workspace().today(clock));
 		}
 		return Period.parse(text, "period");
 	}

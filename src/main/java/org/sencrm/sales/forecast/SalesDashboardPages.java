@@ -1,5 +1,6 @@
 package org.sencrm.sales.forecast;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,15 +38,17 @@ class SalesDashboardPages {
 	private final UserDirectory users;
 	private final Access access;
 	private final MessageSource messages;
+	private final Clock clock;
 
 	SalesDashboardPages(Forecasts forecasts, SalesKpis kpis, Quotas quotas, UserDirectory users, Access access,
-			MessageSource messages) {
+			MessageSource messages, Clock clock) {
 		this.forecasts = forecasts;
 		this.kpis = kpis;
 		this.quotas = quotas;
 		this.users = users;
 		this.access = access;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/sales/dashboard")
@@ -120,7 +123,7 @@ class SalesDashboardPages {
 	}
 
 	private Period currentQuarter() {
-		return Period.quarterOf(LocalDate.now(ZoneId.of(users.workspace().timeZone())));
+		return Period.quarterOf(users.workspace().today(clock));
 	}
 
 	/** The bars with their lengths relative to the longest one (at least a sliver when not zero). */

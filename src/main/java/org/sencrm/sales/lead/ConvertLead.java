@@ -1,5 +1,6 @@
 package org.sencrm.sales.lead;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -60,10 +61,11 @@ public class ConvertLead {
 	private final ApplicationEventPublisher events;
 	private final MessageSource messages;
 	private final History history;
+	private final Clock clock;
 
 	ConvertLead(LeadRepository leads, LeadAccess access, CustomerIntake directory, Customers customers,
 			OpportunityOpener opportunities, RecordTimeline timeline, ApplicationEventPublisher events, MessageSource messages,
-			History history) {
+			History history, Clock clock) {
 		this.leads = leads;
 		this.access = access;
 		this.directory = directory;
@@ -73,6 +75,7 @@ public class ConvertLead {
 		this.events = events;
 		this.messages = messages;
 		this.history = history;
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -114,7 +117,7 @@ public class ConvertLead {
 
 		timeline.attachToCustomer(Leads.RECORD_TYPE, lead.id(), personId, organizationId);
 		events.publishEvent(new Touchpoint(WorkspaceContext.workspaceId(), "note", personId, organizationId,
-				Leads.RECORD_TYPE, lead.id(), message("lead.converted.subject"), summary(lead), Instant.now(), access.user().id(),
+				Leads.RECORD_TYPE, lead.id(), message("lead.converted.subject"), summary(lead), Instant.now(clock), access.user().id(),
 				"sales", "lead-converted:" + lead.id()));
 
 		leads.converted(lead.id(), personId, organizationId, opportunityId);

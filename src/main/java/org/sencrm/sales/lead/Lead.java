@@ -94,10 +94,10 @@ public record Lead(UUID id, String status, String familyName, String givenName, 
 		return values;
 	}
 
-	Lead with(String newStatus, String reason, int newScore, int duplicates, int newVersion) {
+	Lead with(String newStatus, String reason, int newScore, int duplicates, int newVersion, Instant updatedAt) {
 		return new Lead(id, newStatus, familyName, givenName, email, phone, companyName, taxCode, jobTitle, province, message,
 				source, campaign, consents, consentText, webFormId, ownerId, ownerTeamId, newScore, reason, linkedPersonId,
 				linkedOrganizationId, convertedPersonId, convertedOrganizationId, convertedOpportunityId, convertedAt,
-				activityCount, lastActivityAt, duplicates, createdAt, Instant.now(), newVersion);
+				activityCount, lastActivityAt, duplicates, createdAt, updatedAt, newVersion);
 	}
 }

@@ -30,7 +30,7 @@ final class LeadFields {
 	private LeadFields() {
 	}
 
-	static Clean check(LeadDraft draft, String defaultSource, ValidationException.Collector problems) {
+	static Clean check(LeadDraft draft, String defaultSource, Instant now, ValidationException.Collector problems) {
 		var family = text(draft.familyName(), "familyName", 100, problems);
 		var given = text(draft.givenName(), "givenName", 100, problems);
 		var company = text(draft.companyName(), "companyName", 200, problems);
@@ -47,7 +47,7 @@ final class LeadFields {
 		}
 		return new Clean(family, given, email, phone, company, taxCode, text(draft.jobTitle(), "jobTitle", 150, problems),
 				text(draft.province(), "province", 100, problems), text(draft.message(), "message", 5000, problems), source,
-				text(draft.campaign(), "campaign", 100, problems), consents(draft.consents(), problems));
+				text(draft.campaign(), "campaign", 100, problems), consents(draft.consents(), now, problems));
 	}
 
 	static String email(String given, ValidationException.Collector problems) {
@@ -89,7 +89,7 @@ final class LeadFields {
 		return null;
 	}
 
-	static Map<String, LeadConsent> consents(Map<String, LeadConsent> given, ValidationException.Collector problems) {
+	static Map<String, LeadConsent> consents(Map<String, LeadConsent> given, Instant now, ValidationException.Collector problems) {
 		var clean = new LinkedHashMap<String, LeadConsent>();
 		if (given == null) {
 			return clean;
@@ -100,7 +100,7 @@ final class LeadFields {
 			} else if (consent == null || !LeadConsent.STATUSES.contains(consent.status())) {
 				problems.add("consents." + channel + ".status", "validation.choice");
 			} else {
-				clean.put(channel, new LeadConsent(consent.status(), consent.at() == null ? Instant.now() : consent.at(),
+				clean.put(channel, new LeadConsent(consent.status(), consent.at() == null ? now : consent.at(),
 						blankToNull(consent.method())));
 			}
 		});

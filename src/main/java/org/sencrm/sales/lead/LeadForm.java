@@ -1,6 +1,5 @@
 package org.sencrm.sales.lead;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -68,9 +67,9 @@ public class LeadForm {
 		var granted = current != null && current.status().equals("granted");
 		var how = consentMethod == null || consentMethod.isBlank() ? null : consentMethod.strip();
 		if (ticked && !granted) {
-			consents.put(channel, new LeadConsent("granted", Instant.now(), how));
+			consents.put(channel, new LeadConsent("granted", null, how));
 		} else if (!ticked && granted) {
-			consents.put(channel, new LeadConsent("withdrawn", Instant.now(), how));
+			consents.put(channel, new LeadConsent("withdrawn", null, how));
 		}
 	}
 

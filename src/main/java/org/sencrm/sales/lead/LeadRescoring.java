@@ -1,5 +1,6 @@
 package org.sencrm.sales.lead;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -28,12 +29,14 @@ public class LeadRescoring {
 	private final ScoringRules rules;
 	private final LeadRepository leads;
 	private final TransactionTemplate transactions;
+	private final Clock clock;
 
-	LeadRescoring(AllWorkspaces workspaces, ScoringRules rules, LeadRepository leads, PlatformTransactionManager transactions) {
+	LeadRescoring(AllWorkspaces workspaces, ScoringRules rules, LeadRepository leads, PlatformTransactionManager transactions, Clock clock) {
 		this.workspaces = workspaces;
 		this.rules = rules;
 		this.leads = leads;
 		this.transactions = new TransactionTemplate(transactions);
+		this.clock = clock;
 	}
 
 	@Scheduled(cron = "${sen.jobs.lead-rescore-cron:0 30 4 * * *}")
@@ -50,7 +53,7 @@ public class LeadRescoring {
 			if (current.stream().noneMatch(ScoringRule::timeBased)) {
 				return 0;
 			}
-			var now = Instant.now();
+			var now = Instant.now(clock);
 			var changed = 0;
 			var after = new UUID(0, 0);
 			while (true) {

@@ -1,5 +1,6 @@
 package org.sencrm.sales.lead;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -44,9 +45,10 @@ public class Leads {
 	private final Customers customers;
 	private final RecordTimeline timeline;
 	private final History history;
+	private final Clock clock;
 
 	Leads(LeadRepository leads, LeadAccess access, ScoringRules scoring, AssignmentRules assignment, LeadMatches matches,
-			UserDirectory users, Customers customers, RecordTimeline timeline, History history) {
+			UserDirectory users, Customers customers, RecordTimeline timeline, History history, Clock clock) {
 		this.leads = leads;
 		this.access = access;
 		this.scoring = scoring;
@@ -56,6 +58,7 @@ public class Leads {
 		this.customers = customers;
 		this.timeline = timeline;
 		this.history = history;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -94,7 +97,7 @@ public class Leads {
 		access.requireWrite();
 		var user = access.user();
 		var problems = new ValidationException.Collector();
-		var clean = LeadFields.check(draft, defaultSource, problems);
+		var clean = LeadFields.check(draft, defaultSource, Instant.now(clock), problems);
 		checkOwner(draft.ownerId(), draft.ownerTeamId(), problems);
 		problems.throwIfAny();
 		if (draft.ownerTeamId() != null && !access.canReassign() && !user.teamIds().contains(draft.ownerTeamId())) {
@@ -108,13 +111,13 @@ public class Leads {
 	@Transactional
 	Lead receive(LeadDraft draft, Arrival arrival) {
 		var problems = new ValidationException.Collector();
-		var clean = LeadFields.check(draft, "web_form", problems);
+		var clean = LeadFields.check(draft, "web_form", Instant.now(clock), problems);
 		problems.throwIfAny();
 		return arrive(clean, null, null, arrival, false);
 	}
 
 	private Lead arrive(LeadFields.Clean c, UUID askedOwner, UUID askedTeam, Arrival arrival, boolean creatorOwnsOtherwise) {
-		var now = Instant.now();
+		var now = Instant.now(clock);
 		var lead = new Lead(Ids.next(), Lead.NEW, c.familyName(), c.givenName(), c.email(), c.phone(), c.companyName(),
 				c.taxCode(), c.jobTitle(), c.province(), c.message(), c.source(), c.campaign(), c.consents(), arrival.consentText(),
 				arrival.webFormId(), askedOwner, askedTeam, 0, null, null, null, null, null, null, null, 0, null, 0, now, now, 0);
@@ -126,7 +129,7 @@ public class Leads {
 				lead = withOwner(lead, access.user().id(), askedTeam);
 			}
 		}
-		lead = lead.with(Lead.NEW, null, scoring.scoreOf(lead), matches.count(lead), 0);
+		lead = lead.with(Lead.NEW, null, scoring.scoreOf(lead), matches.count(lead), 0, Instant.now(clock));
 		leads.insert(lead);
 		history.created(ENTITY, lead.id(), lead.historyValues());
 		return get(lead.id());
@@ -136,7 +139,7 @@ public class Leads {
 	public Lead update(UUID id, LeadDraft draft, int expectedVersion) {
 		var current = editable(id, expectedVersion);
 		var problems = new ValidationException.Collector();
-		var c = LeadFields.check(draft, current.source(), problems);
+		var c = LeadFields.check(draft, current.source(), Instant.now(clock), problems);
 		var status = draft.status() == null ? current.status() : draft.status();
 		if (!status.equals(current.status()) && !(List.of(Lead.NEW, Lead.WORKING).contains(status)
 				&& List.of(Lead.NEW, Lead.WORKING).contains(current.status()))) {
@@ -149,9 +152,9 @@ public class Leads {
 				c.jobTitle(), c.province(), c.message(), c.source(), c.campaign(), c.consents(), current.consentText(),
 				current.webFormId(), draft.ownerId(), draft.ownerTeamId(), 0, current.disqualifyReason(), current.linkedPersonId(),
 				current.linkedOrganizationId(), null, null, null, null, current.activityCount(), current.lastActivityAt(), 0,
-				current.createdAt(), Instant.now(), expectedVersion + 1);
+				current.createdAt(), Instant.now(clock), expectedVersion + 1);
 		return store(current, changed.with(status, changed.disqualifyReason(), scoring.scoreOf(changed), matches.count(changed),
-				expectedVersion + 1));
+				expectedVersion + 1, Instant.now(clock)));
 	}
 
 	@Transactional
@@ -160,7 +163,7 @@ public class Leads {
 		if (current.status().equals(Lead.QUALIFIED)) {
 			return current;
 		}
-		return store(current, current.with(Lead.QUALIFIED, null, current.score(), current.possibleDuplicates(), current.version() + 1));
+		return store(current, current.with(Lead.QUALIFIED, null, current.score(), current.possibleDuplicates(), current.version() + 1, Instant.now(clock)));
 	}
 
 	@Transactional
@@ -173,14 +176,14 @@ public class Leads {
 		}
 		problems.throwIfAny();
 		return store(current, current.with(Lead.DISQUALIFIED, clean, current.score(), current.possibleDuplicates(),
-				current.version() + 1));
+				current.version() + 1, Instant.now(clock)));
 	}
 
 	/** Back to work: a qualified or disqualified lead is worked again. */
 	@Transactional
 	public Lead reopen(UUID id, Integer expectedVersion) {
 		var current = editable(id, expectedVersion);
-		return store(current, current.with(Lead.WORKING, null, current.score(), current.possibleDuplicates(), current.version() + 1));
+		return store(current, current.with(Lead.WORKING, null, current.score(), current.possibleDuplicates(), current.version() + 1, Instant.now(clock)));
 	}
 
 	/** The user takes an unassigned lead (or, as a manager or admin, any lead): they become its owner. */
@@ -193,7 +196,7 @@ public class Leads {
 		}
 		var taken = withOwner(current, user.id(), current.ownerTeamId());
 		return store(current, taken.with(taken.status(), taken.disqualifyReason(), taken.score(), taken.possibleDuplicates(),
-				current.version() + 1));
+				current.version() + 1, Instant.now(clock)));
 	}
 
 	/** Links the lead to an existing person and/or organization (null leaves that link out), used when it is converted. */
@@ -214,7 +217,7 @@ public class Leads {
 				current.ownerTeamId(), current.score(), current.disqualifyReason(),
 				changePerson ? personId : current.linkedPersonId(), changeOrganization ? organizationId : current.linkedOrganizationId(),
 				null, null, null, null, current.activityCount(), current.lastActivityAt(), current.possibleDuplicates(),
-				current.createdAt(), Instant.now(), current.version() + 1);
+				current.createdAt(), Instant.now(clock), current.version() + 1);
 		return store(current, changed);
 	}
 
@@ -223,7 +226,7 @@ public class Leads {
 	public Lead logTouch(UUID id, String type, String subject, String body) {
 		editable(id, null);
 		timeline.log(RECORD_TYPE, id, type, subject, body, "sales");
-		leads.touched(id, Instant.now());
+		leads.touched(id, Instant.now(clock));
 		var touched = get(id);
 		leads.score(id, scoring.scoreOf(touched));
 		return get(id);

@@ -1,5 +1,6 @@
 package org.sencrm.sales.lead;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,18 +42,20 @@ public class ScoringRules {
 	private final LeadAccess access;
 	private final History history;
 	private final LeadRepository leads;
+	private final Clock clock;
 
-	ScoringRules(JdbcClient jdbc, LeadAccess access, History history, LeadRepository leads) {
+	ScoringRules(JdbcClient jdbc, LeadAccess access, History history, LeadRepository leads, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.history = history;
 		this.leads = leads;
+		this.clock = clock;
 	}
 
 	/** The lead's score under the workspace's rules, now. */
 	@Transactional
 	public int scoreOf(Lead lead) {
-		return ScoringRule.score(lead, all(), java.time.Instant.now());
+		return ScoringRule.score(lead, all(), java.time.Instant.now(clock));
 	}
 
 	/** The rules in order; the defaults are copied in first if the workspace has not got its own yet. */
@@ -122,7 +125,7 @@ public class ScoringRules {
 	/** Scores every open lead again under the changed rules, a batch at a time in id order. */
 	private void rescoreOpenLeads() {
 		var rules = all();
-		var now = java.time.Instant.now();
+		var now = java.time.Instant.now(clock);
 		var after = new UUID(0, 0);
 		while (true) {
 			var batch = leads.openAfter(after, 500);

@@ -1,5 +1,6 @@
 package org.sencrm.sales.lead;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -31,11 +32,13 @@ class WebFormIntake {
 	private final WebForms forms;
 	private final FormRateLimit rateLimit;
 	private final Leads leads;
+	private final Clock clock;
 
-	WebFormIntake(WebForms forms, FormRateLimit rateLimit, Leads leads) {
+	WebFormIntake(WebForms forms, FormRateLimit rateLimit, Leads leads, Clock clock) {
 		this.forms = forms;
 		this.rateLimit = rateLimit;
 		this.leads = leads;
+		this.clock = clock;
 	}
 
 	/** The active form with this key (for CORS and the thank-you page), or not found. */
@@ -68,7 +71,7 @@ class WebFormIntake {
 			problems.add(WebForm.CONSENT, "validation.consent-required");
 		}
 		var draft = draft(form, values, consented);
-		LeadFields.check(draft, form.defaultSource(), problems);
+		LeadFields.check(draft, form.defaultSource(), Instant.now(clock), problems);
 		problems.throwIfAny();
 		var actor = new WorkspaceContext.Scope(workspace, null, form.name());
 		var lead = WorkspaceContext.callAs(actor, () -> leads.receive(draft, new Leads.Arrival(form.id(), consented ? form.consentText() : null)));
@@ -76,10 +79,10 @@ class WebFormIntake {
 	}
 
 	/** The lead as the form sent it: only the fields the form asks for; its source; its campaign unless the page names one. */
-	private static LeadDraft draft(WebForm form, Map<String, String> values, boolean consented) {
+	private LeadDraft draft(WebForm form, Map<String, String> values, boolean consented) {
 		var consents = new LinkedHashMap<String, LeadConsent>();
 		if (consented) {
-			var now = Instant.now();
+			var now = Instant.now(clock);
 			form.consentChannels().forEach(channel -> consents.put(channel, new LeadConsent("granted", now, "web form: " + form.name())));
 		}
 		var campaign = values.get("campaign") != null && !values.get("campaign").isBlank() ? values.get("campaign") : form.defaultCampaign();

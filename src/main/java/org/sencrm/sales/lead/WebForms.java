@@ -1,5 +1,6 @@
 package org.sencrm.sales.lead;
 
+import java.time.Clock;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -43,12 +44,14 @@ public class WebForms {
 	private final JsonMapper json;
 	private final LeadAccess access;
 	private final History history;
+	private final Clock clock;
 
-	WebForms(JdbcClient jdbc, JsonMapper json, LeadAccess access, History history) {
+	WebForms(JdbcClient jdbc, JsonMapper json, LeadAccess access, History history, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.access = access;
 		this.history = history;
+		this.clock = clock;
 	}
 
 	/** The workspace a key belongs to, if the key is well formed. */
@@ -88,7 +91,7 @@ public class WebForms {
 	@Transactional
 	public WebForm create(WebFormDraft draft) {
 		access.requireForms();
-		var now = Instant.now();
+		var now = Instant.now(clock);
 		var form = checked(Ids.next(), newKey(), draft, now, now, 0);
 		jdbc.sql("""
 				insert into web_forms (id, workspace_id, name, form_key, fields, consent_text, consent_channels, consent_required,
@@ -104,7 +107,7 @@ public class WebForms {
 	public WebForm update(UUID id, WebFormDraft draft, int expectedVersion) {
 		access.requireForms();
 		var current = get(id);
-		var form = checked(id, current.key(), draft, current.createdAt(), Instant.now(), expectedVersion + 1);
+		var form = checked(id, current.key(), draft, current.createdAt(), Instant.now(clock), expectedVersion + 1);
 		var updated = jdbc.sql("""
 				update web_forms set name = :name, fields = cast(:fields as jsonb), consent_text = :consentText,
 				  consent_channels = :channels, consent_required = :consentRequired, thank_you = :thankYou,

@@ -1,5 +1,6 @@
 package org.sencrm.sales.opportunity;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -32,14 +33,16 @@ public class Boards {
 	private final OpportunityAccess access;
 	private final Customers customers;
 	private final UserDirectory users;
+	private final Clock clock;
 
 	Boards(OpportunityRepository opportunities, Pipelines pipelines, OpportunityAccess access, Customers customers,
-			UserDirectory users) {
+			UserDirectory users, Clock clock) {
 		this.opportunities = opportunities;
 		this.pipelines = pipelines;
 		this.access = access;
 		this.customers = customers;
 		this.users = users;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -49,7 +52,7 @@ public class Boards {
 		var user = access.user();
 		var filter = BoardFilter.of(ownerId, teamId, closeMonth);
 		var closedSince = closeMonth == null
-				? LocalDate.now(ZoneId.of(users.workspace().timeZone())).minusDays(CLOSED_DAYS) : null;
+				? users.workspace().today(clock).minusDays(CLOSED_DAYS) : null;
 		var stages = pipeline.activeStages();
 		var cardsPerStage = new ArrayList<List<Opportunity>>();
 		var totalsPerStage = new ArrayList<List<Board.Total>>();

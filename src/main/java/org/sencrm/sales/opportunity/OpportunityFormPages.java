@@ -1,5 +1,6 @@
 package org.sencrm.sales.opportunity;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -37,15 +38,17 @@ class OpportunityFormPages {
 	private final UserDirectory users;
 	private final Access access;
 	private final MessageSource messages;
+	private final Clock clock;
 
 	OpportunityFormPages(OpportunityService opportunities, Pipelines pipelines, Customers customers, UserDirectory users,
-			Access access, MessageSource messages) {
+			Access access, MessageSource messages, Clock clock) {
 		this.opportunities = opportunities;
 		this.pipelines = pipelines;
 		this.customers = customers;
 		this.users = users;
 		this.access = access;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	/** A new opportunity, in a pipeline's first stage, for a customer when the link names one. */
@@ -59,7 +62,7 @@ class OpportunityFormPages {
 		var chosen = active.stream().filter(p -> p.id().toString().equals(pipeline)).findFirst().orElse(active.getFirst());
 		chosen.activeStages().stream().filter(s -> s.open()).findFirst().ifPresent(s -> form.setStageId(s.id()));
 		form.setCurrency(users.workspace().currency());
-		form.setExpectedCloseDate(LocalDate.now().plusDays(30));
+		form.setExpectedCloseDate(LocalDate.now(clock).plusDays(30));
 		form.setOwnerId(access.currentUser().id());
 		form.setPersonId(personId == null ? null : Ids.parse(personId, "entity.person"));
 		form.setOrganizationId(organizationId == null ? null : Ids.parse(organizationId, "entity.organization"));

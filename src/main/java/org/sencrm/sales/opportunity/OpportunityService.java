@@ -1,5 +1,6 @@
 package org.sencrm.sales.opportunity;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,9 +46,10 @@ public class OpportunityService {
 	private final UserDirectory users;
 	private final History history;
 	private final StageMoves moves;
+	private final Clock clock;
 
 	OpportunityService(OpportunityRepository opportunities, Pipelines pipelines, OpportunityAccess access, Customers customers,
-			UserDirectory users, History history, StageMoves moves) {
+			UserDirectory users, History history, StageMoves moves, Clock clock) {
 		this.opportunities = opportunities;
 		this.pipelines = pipelines;
 		this.access = access;
@@ -55,6 +57,7 @@ public class OpportunityService {
 		this.users = users;
 		this.history = history;
 		this.moves = moves;
+		this.clock = clock;
 	}
 
 	/** An opportunity the current user may see; any other (or another workspace's) is not found. */
@@ -86,7 +89,7 @@ public class OpportunityService {
 	@Transactional
 	public Opportunity create(OpportunityDraft draft) {
 		access.requireWrite();
-		var now = Instant.now();
+		var now = Instant.now(clock);
 		var opportunity = checked(Ids.next(), draft, null, access.ownerOfNew(draft.ownerId()), access.teamOfNew(draft.ownerTeamId()),
 				now);
 		opportunities.insert(opportunity);
@@ -105,7 +108,7 @@ public class OpportunityService {
 		}
 		var ownerId = draft.ownerId() == null ? current.ownerId() : draft.ownerId();
 		access.checkChange(current.ownerId(), current.ownerTeamId(), ownerId, draft.ownerTeamId());
-		var now = Instant.now();
+		var now = Instant.now(clock);
 		var changed = checked(id, draft, current, ownerId, draft.ownerTeamId(), now);
 		if (!opportunities.update(changed, current.version())) {
 			throw new StaleVersionException();
@@ -159,7 +162,7 @@ public class OpportunityService {
 		get(id);
 		var names = new HashMap<UUID, String>();
 		pipelines.all().forEach(p -> p.stages().forEach(s -> names.put(s.id(), s.name())));
-		return StageHistory.of(opportunities.stageChanges(id), Instant.now(), names::get);
+		return StageHistory.of(opportunities.stageChanges(id), Instant.now(clock), names::get);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package org.sencrm.sales.order;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import org.sencrm.directory.Customers;
@@ -28,11 +29,13 @@ class CustomerLifecycle {
 	private final JdbcClient jdbc;
 	private final Customers customers;
 	private final TransactionTemplate transactions;
+	private final Clock clock;
 
-	CustomerLifecycle(JdbcClient jdbc, Customers customers, PlatformTransactionManager transactions) {
+	CustomerLifecycle(JdbcClient jdbc, Customers customers, PlatformTransactionManager transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.transactions = new TransactionTemplate(transactions);
+		this.clock = clock;
 	}
 
 	@Async
@@ -65,10 +68,11 @@ class CustomerLifecycle {
 					.query((rs, n) -> 1).list();
 			var counts = jdbc.sql("""
 					select count(*) as orders,
-					       count(*) filter (where placed_at >= now() - interval '12 months') as recent
+					       count(*) filter (where placed_at >= :yearAgo) as recent
 					from orders where workspace_id = :ws and %s = :customer
 					  and status in ('confirmed', 'delivered', 'paid')""".formatted(column))
 					.param("ws", workspaceId).param("customer", customerId)
+					.param("yearAgo", java.sql.Timestamp.from(clock.instant().atOffset(java.time.ZoneOffset.UTC).minusMonths(12).toInstant()))
 					.query((rs, n) -> new long[] {rs.getLong("orders"), rs.getLong("recent")}).single();
 			var current = customers.lifecycleStage(kind, customerId).orElse(null);
 			var next = LifecycleStages.next(current, LifecycleStages.of(counts[0], counts[1]));

@@ -1,5 +1,6 @@
 package org.sencrm.sales.order;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,14 +43,16 @@ public class OrderPayments {
 	private final Orders orders;
 	private final OrderNews news;
 	private final History history;
+	private final Clock clock;
 
-	OrderPayments(JdbcClient jdbc, Access access, UserDirectory users, Orders orders, OrderNews news, History history) {
+	OrderPayments(JdbcClient jdbc, Access access, UserDirectory users, Orders orders, OrderNews news, History history, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
 		this.orders = orders;
 		this.news = news;
 		this.history = history;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -91,11 +94,11 @@ public class OrderPayments {
 				insert into payments (id, workspace_id, order_id, amount, paid_on, method, reference, created_by)
 				values (:id, :ws, :order, :amount, :paidOn, :method, :reference, :user)""")
 				.param("id", id).param("ws", WorkspaceContext.workspaceId()).param("order", orderId).param("amount", amount)
-				.param("paidOn", paidOn == null ? LinePricing.today(users.workspace().timeZone()) : paidOn).param("method", method)
+				.param("paidOn", paidOn == null ? users.workspace().today(clock) : paidOn).param("method", method)
 				.param("reference", reference).param("user", access.currentUser().id()).update();
 		var paid = order.paidAmount().add(amount);
 		var covered = paid.compareTo(order.totals().total()) >= 0;
-		var now = Instant.now();
+		var now = Instant.now(clock);
 		jdbc.sql("""
 				update orders set paid_amount = :paid, status = case when :covered then 'paid' else status end,
 				  paid_at = case when :covered then :now else paid_at end, updated_at = now(), version = version + 1

@@ -1,5 +1,6 @@
 package org.sencrm.sales.order;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -61,9 +62,10 @@ public class Orders {
 	private final DocumentOwners owners;
 	private final OrderNews news;
 	private final History history;
+	private final Clock clock;
 
 	Orders(JdbcClient jdbc, Access access, UserDirectory users, Quotes quotes, LinePricing pricing, LineRows lineRows,
-			DocumentNumbers numbers, DocumentCustomers customers, DocumentOwners owners, OrderNews news, History history) {
+			DocumentNumbers numbers, DocumentCustomers customers, DocumentOwners owners, OrderNews news, History history, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
@@ -75,6 +77,7 @@ public class Orders {
 		this.owners = owners;
 		this.news = news;
 		this.history = history;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -99,7 +102,7 @@ public class Orders {
 	public Order create(OrderDraft draft) {
 		var problems = new ValidationException.Collector();
 		var ownership = owners.ofNew(draft.ownerId(), draft.ownerTeamId(), problems);
-		var today = LinePricing.today(users.workspace().timeZone());
+		var today = users.workspace().today(clock);
 		var status = DocumentFields.status(draft.status(), "draft");
 		if (!status.equals("draft") && !status.equals("confirmed")) {
 			problems.add("status", "validation.sales.initial-status");
@@ -181,7 +184,7 @@ public class Orders {
 		var customer = contentChanged ? customers.resolve(draft.personId(), draft.organizationId(), current.opportunityId(),
 				current.opportunityId() != null || current.quoteId() != null, problems) : java.util.Optional.<DocumentCustomers.Customer>empty();
 		var priced = contentChanged ? pricing.priceDocument(draft.currency(), draft.priceListId(), draft.lines(),
-				LinePricing.today(users.workspace().timeZone()), problems) : null;
+				users.workspace().today(clock), problems) : null;
 		problems.throwIfAny();
 		var totals = priced == null ? current.totals() : priced.totals();
 		var updated = jdbc.sql("""
@@ -252,7 +255,7 @@ public class Orders {
 	}
 
 	private Order move(Order order, String to) {
-		var now = Instant.now();
+		var now = Instant.now(clock);
 		var column = switch (to) {
 			case "confirmed" -> "placed_at";
 			case "delivered" -> "delivered_at";

@@ -194,9 +194,4 @@ public class LinePricing {
 	private static int problemCount(ValidationException.Collector problems) {
 		return problems.size();
 	}
-
-	/** Today in a time zone, for price list validity. */
-	public static LocalDate today(String timeZone) {
-		return LocalDate.now(java.time.ZoneId.of(timeZone == null ? "Asia/Ho_Chi_Minh" : timeZone));
-	}
 }

@@ -1,5 +1,6 @@
 package org.sencrm.sales.product;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,12 +37,14 @@ public class PriceLists {
 	private final Access access;
 	private final UserDirectory users;
 	private final History history;
+	private final Clock clock;
 
-	PriceLists(JdbcClient jdbc, Access access, UserDirectory users, History history) {
+	PriceLists(JdbcClient jdbc, Access access, UserDirectory users, History history, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
 		this.history = history;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -193,7 +196,7 @@ public class PriceLists {
 		var active = draft.active() == null ? current == null || current.active() : draft.active();
 		var isDefault = draft.isDefault() == null ? current != null && current.isDefault() : draft.isDefault();
 		return new PriceList(id, name, currency.get(), active, isDefault, from, to, discount, prices,
-				current == null ? Instant.now() : current.createdAt(), current == null ? 0 : current.version());
+				current == null ? Instant.now(clock) : current.createdAt(), current == null ? 0 : current.version());
 	}
 
 	static boolean validPercent(BigDecimal percent) {

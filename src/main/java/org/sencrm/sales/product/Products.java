@@ -1,5 +1,6 @@
 package org.sencrm.sales.product;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,12 +43,14 @@ public class Products {
 	private final Access access;
 	private final UserDirectory users;
 	private final History history;
+	private final Clock clock;
 
-	Products(JdbcClient jdbc, Access access, UserDirectory users, History history) {
+	Products(JdbcClient jdbc, Access access, UserDirectory users, History history, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
 		this.history = history;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -109,7 +112,7 @@ public class Products {
 	public Product create(ProductDraft draft) {
 		access.requireWrite();
 		var id = Ids.next();
-		var product = checked(id, draft, null, Instant.now(), 0);
+		var product = checked(id, draft, null, Instant.now(clock), 0);
 		jdbc.sql("""
 				insert into products (id, workspace_id, sku, name, description, unit, tax_rate, unit_price, currency, active, search_name)
 				values (:id, :ws, :sku, :name, :description, :unit, :tax, :price, :currency, :active, :search)""")
@@ -186,7 +189,7 @@ public class Products {
 		}
 		problems.throwIfAny();
 		var active = draft.active() == null ? current == null || current.active() : draft.active();
-		return new Product(id, sku, name, description, unit, tax, price, currency.get(), active, createdAt, Instant.now(), version);
+		return new Product(id, sku, name, description, unit, tax, price, currency.get(), active, createdAt, Instant.now(clock), version);
 	}
 
 	private boolean skuTaken(String sku, UUID id) {

@@ -1,5 +1,6 @@
 package org.sencrm.sales.quote;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,9 +48,10 @@ public class QuoteEmails {
 	private final UserDirectory users;
 	private final MessageSource messages;
 	private final Formats formats;
+	private final Clock clock;
 
 	QuoteEmails(Quotes quotes, QuotePrints prints, CustomerEmails emails, Access access, UserDirectory users,
-			MessageSource messages, Formats formats) {
+			MessageSource messages, Formats formats, Clock clock) {
 		this.quotes = quotes;
 		this.prints = prints;
 		this.emails = emails;
@@ -57,6 +59,7 @@ public class QuoteEmails {
 		this.users = users;
 		this.messages = messages;
 		this.formats = formats;
+		this.clock = clock;
 	}
 
 	/** The form for sending this quote, to the chosen recipient (else the quote's person, else the first contact with an email). */
@@ -98,7 +101,7 @@ public class QuoteEmails {
 
 	/** Whether the quote may go out as it is: not expired, and a draft or sent one still within its validity. */
 	public boolean mayBeSent(Quote quote) {
-		var today = LinePricing.today(users.workspace().timeZone());
+		var today = users.workspace().today(clock);
 		var open = quote.draft() || "sent".equals(quote.status());
 		return !"expired".equals(quote.status()) && !(open && quote.validUntil() != null && quote.validUntil().isBefore(today));
 	}

@@ -1,5 +1,6 @@
 package org.sencrm.sales.quote;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import org.sencrm.identity.AllWorkspaces;
@@ -16,11 +17,13 @@ class QuoteExpiry {
 	private final AllWorkspaces workspaces;
 	private final UserDirectory users;
 	private final Quotes quotes;
+	private final Clock clock;
 
-	QuoteExpiry(AllWorkspaces workspaces, UserDirectory users, Quotes quotes) {
+	QuoteExpiry(AllWorkspaces workspaces, UserDirectory users, Quotes quotes, Clock clock) {
 		this.workspaces = workspaces;
 		this.users = users;
 		this.quotes = quotes;
+		this.clock = clock;
 	}
 
 	@Scheduled(cron = "${sen.jobs.quote-expiry-cron:0 5 0 * * *}")
@@ -31,6 +34,6 @@ class QuoteExpiry {
 	}
 
 	int run(UUID workspaceId) {
-		return WorkspaceContext.callAsSystem(workspaceId, () -> quotes.expireOverdue(LinePricing.today(users.workspace().timeZone())));
+		return WorkspaceContext.callAsSystem(workspaceId, () -> quotes.expireOverdue(users.workspace().today(clock)));
 	}
 }

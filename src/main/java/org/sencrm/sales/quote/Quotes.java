@@ -1,5 +1,6 @@
 package org.sencrm.sales.quote;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -55,9 +56,10 @@ public class Quotes {
 	private final DocumentCustomers customers;
 	private final DocumentOwners owners;
 	private final History history;
+	private final Clock clock;
 
 	Quotes(JdbcClient jdbc, Access access, UserDirectory users, LinePricing pricing, LineRows lineRows, DocumentNumbers numbers,
-			DocumentCustomers customers, DocumentOwners owners, History history) {
+			DocumentCustomers customers, DocumentOwners owners, History history, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
@@ -67,6 +69,7 @@ public class Quotes {
 		this.customers = customers;
 		this.owners = owners;
 		this.history = history;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -93,7 +96,7 @@ public class Quotes {
 	public Quote create(QuoteDraft draft) {
 		var problems = new ValidationException.Collector();
 		var ownership = owners.ofNew(draft.ownerId(), draft.ownerTeamId(), problems);
-		var today = LinePricing.today(users.workspace().timeZone());
+		var today = users.workspace().today(clock);
 		var status = DocumentFields.status(draft.status(), "draft");
 		if (!status.equals("draft") && !status.equals("sent")) {
 			problems.add("status", "validation.sales.initial-status");
@@ -150,7 +153,7 @@ public class Quotes {
 		var customer = contentChanged ? customers.resolve(draft.personId(), draft.organizationId(), draft.opportunityId(),
 				draft.opportunityId() != null, problems) : java.util.Optional.<DocumentCustomers.Customer>empty();
 		var priced = contentChanged ? pricing.priceDocument(draft.currency(), draft.priceListId(), draft.lines(),
-				LinePricing.today(users.workspace().timeZone()), problems) : null;
+				users.workspace().today(clock), problems) : null;
 		problems.throwIfAny();
 		var statement = jdbc.sql("""
 				update quotes set status = :status, valid_until = :validUntil, notes = :notes, owner_id = :owner, owner_team_id = :team,

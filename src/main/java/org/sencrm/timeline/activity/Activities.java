@@ -1,5 +1,6 @@
 package org.sencrm.timeline.activity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,15 +38,17 @@ public class Activities {
 	private final Access access;
 	private final Notifications notifications;
 	private final History history;
+	private final Clock clock;
 
 	Activities(ActivityRepository activities, Customers customers, UserDirectory users, Access access,
-			Notifications notifications, History history) {
+			Notifications notifications, History history, Clock clock) {
 		this.activities = activities;
 		this.customers = customers;
 		this.users = users;
 		this.access = access;
 		this.notifications = notifications;
 		this.history = history;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -164,7 +167,7 @@ public class Activities {
 		var kind = type.get();
 		var content = checked(kind, new ActivityChange(draft.subject(), draft.body(), draft.occurredAt(), draft.direction(),
 				draft.durationSeconds(), draft.outcome(), draft.endsAt(), draft.place(), draft.attendeeUserIds(),
-				draft.attendeePersonIds()), Instant.now(), problems);
+				draft.attendeePersonIds()), Instant.now(clock), problems);
 		var mentions = draft.mentionUserIds() == null ? List.<UUID>of() : draft.mentionUserIds();
 		for (int i = 0; i < mentions.size(); i++) {
 			if (users.user(mentions.get(i)).isEmpty()) {
@@ -175,7 +178,7 @@ public class Activities {
 		return new Activity(Ids.next(), kind.key(), draft.personId(), draft.organizationId(), null, null, content.subject(),
 				content.body(), content.occurredAt(), authorId, authorName, content.direction(), content.durationSeconds(),
 				content.outcome(), content.endsAt(), content.place(), content.attendeeUserIds(), content.attendeePersonIds(),
-				source, null, null, null, null, null, List.of(), Instant.now(), 0);
+				source, null, null, null, null, null, List.of(), Instant.now(clock), 0);
 	}
 
 	/**
@@ -189,7 +192,7 @@ public class Activities {
 			problems.add("subject", "validation.too-long");
 		}
 		var occurredAt = content.occurredAt() == null ? defaultTime : content.occurredAt();
-		if (occurredAt.isAfter(Instant.now().plus(Duration.ofDays(3650)))) {
+		if (occurredAt.isAfter(Instant.now(clock).plus(Duration.ofDays(3650)))) {
 			problems.add("occurredAt", "validation.date");
 		}
 		var direction = trim(content.direction());

@@ -1,5 +1,6 @@
 package org.sencrm.timeline.activity;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +37,12 @@ public class TimelineEntries {
 
 	private final JdbcClient jdbc;
 	private final Customers customers;
+	private final Clock clock;
 
-	TimelineEntries(JdbcClient jdbc, Customers customers) {
+	TimelineEntries(JdbcClient jdbc, Customers customers, Clock clock) {
 		this.jdbc = jdbc;
 		this.customers = customers;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -77,7 +80,7 @@ public class TimelineEntries {
 				select type, count(*), null, null from activities
 				where workspace_id = :ws and person_id = :p and occurred_at >= :since group by type""")
 				.param("ws", WorkspaceContext.workspaceId()).param("p", personId)
-				.param("since", Timestamp.from(Instant.now().minus(Duration.ofDays(90))))
+				.param("since", Timestamp.from(Instant.now(clock).minus(Duration.ofDays(90))))
 				.query(rs -> {
 					if (rs.getString("type") == null) {
 						bounds[0] = instant(rs.getTimestamp("first_contact"));

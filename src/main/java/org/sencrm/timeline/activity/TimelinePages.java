@@ -1,5 +1,6 @@
 package org.sencrm.timeline.activity;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.List;
@@ -46,9 +47,10 @@ class TimelinePages {
 	private final Access access;
 	private final MessageSource messages;
 	private final AttendeeNames names;
+	private final Clock clock;
 
 	TimelinePages(TimelineEntries timeline, Activities activities, Attachments attachments, Tasks tasks, UserDirectory users,
-			Access access, MessageSource messages, AttendeeNames names) {
+			Access access, MessageSource messages, AttendeeNames names, Clock clock) {
 		this.names = names;
 		this.timeline = timeline;
 		this.activities = activities;
@@ -57,6 +59,7 @@ class TimelinePages {
 		this.users = users;
 		this.access = access;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	/** One read-only transaction for the whole panel: summary, open tasks and the first page. */
@@ -161,7 +164,7 @@ class TimelinePages {
 		model.addAttribute("summary", summary);
 		model.addAttribute("recentTouchpoints", summary == null ? 0
 				: summary.last90DaysByChannel().values().stream().mapToLong(Long::longValue).sum());
-		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("now", java.time.Instant.now(clock));
 		model.addAttribute("tasks", kind.equals("persons") ? tasks.openForPerson(customer) : tasks.openForOrganization(customer));
 		model.addAttribute("users", users.users().stream().filter(u -> u.active()).toList());
 		model.addAttribute("types", List.of(ActivityType.values()).stream().map(ActivityType::key).toList());

@@ -1,5 +1,6 @@
 package org.sencrm.timeline.calendar;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,16 +29,18 @@ class CalendarPages {
 
 	private final Calendars calendars;
 	private final UserDirectory users;
+	private final Clock clock;
 
-	CalendarPages(Calendars calendars, UserDirectory users) {
+	CalendarPages(Calendars calendars, UserDirectory users, Clock clock) {
 		this.calendars = calendars;
 		this.users = users;
+		this.clock = clock;
 	}
 
 	@GetMapping("/calendar")
 	String show(@RequestParam(defaultValue = "week") String view, @RequestParam(required = false) String date, Model model) {
 		var zone = ZoneId.of(users.workspace().timeZone());
-		var today = LocalDate.now(zone);
+		var today = LocalDate.now(clock.withZone(zone));
 		var anchor = parse(date, today);
 		var month = "month".equals(view);
 		var first = month ? anchor.withDayOfMonth(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))

@@ -1,5 +1,6 @@
 package org.sencrm.timeline.calendar;
 
+import java.time.Clock;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -58,9 +59,10 @@ public class Calendars {
 	private final UserDirectory users;
 	private final Customers customers;
 	private final TransactionTemplate readOnly;
+	private final Clock clock;
 
 	Calendars(JdbcClient jdbc, Access access, Tasks tasks, Activities activities, UserDirectory users, Customers customers,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, Clock clock) {
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.jdbc = jdbc;
@@ -69,6 +71,7 @@ public class Calendars {
 		this.activities = activities;
 		this.users = users;
 		this.customers = customers;
+		this.clock = clock;
 	}
 
 	/** The current user's meetings and due tasks between two instants, by start. */
@@ -113,7 +116,7 @@ public class Calendars {
 			if (stored.isEmpty() || !MessageDigest.isEqual(stored.get().getBytes(), presented.getBytes())) {
 				return Optional.<String>empty();
 			}
-			var now = Instant.now();
+			var now = Instant.now(clock);
 			var calendar = calendar(null);
 			for (var entry : entriesOf(user, now.minus(Duration.ofDays(90)), now.plus(Duration.ofDays(365)))) {
 				var event = new VEvent(entry.start(), entry.end(), entry.title());

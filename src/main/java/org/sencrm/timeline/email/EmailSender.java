@@ -1,5 +1,6 @@
 package org.sencrm.timeline.email;
 
+import java.time.Clock;
 import java.net.URLConnection;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -99,9 +100,10 @@ public class EmailSender {
 	private final Mailboxes mailboxes;
 	private final Activities activities;
 	private final Attachments attachments;
+	private final Clock clock;
 
 	EmailSender(JdbcClient jdbc, Access access, Customers customers, EmailTemplates templates, Mailboxes mailboxes,
-			Activities activities, Attachments attachments) {
+			Activities activities, Attachments attachments, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.customers = customers;
@@ -109,6 +111,7 @@ public class EmailSender {
 		this.mailboxes = mailboxes;
 		this.activities = activities;
 		this.attachments = attachments;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -173,9 +176,9 @@ public class EmailSender {
 		var messageId = "<" + Ids.next() + "@sencrm>";
 		var status = settings.sendsBySmtp() ? "sent" : "outbox";
 		var activity = new Activity(Ids.next(), "email", outgoing.personId(), outgoing.organizationId(), outgoing.recordType(),
-				outgoing.recordId(), preview.subject(), preview.bodyHtml(), Instant.now(), user.id(), user.displayName(), "outbound",
+				outgoing.recordId(), preview.subject(), preview.bodyHtml(), Instant.now(clock), user.id(), user.displayName(), "outbound",
 				null, null, null, null, List.of(), List.of(), "smtp", messageId, null, messageId, preview.from(), preview.to(),
-				List.of(), Instant.now(), 0);
+				List.of(), Instant.now(clock), 0);
 		activities.record(activity, null);
 		for (var file : outgoing.attachments()) {
 			attachments.attach(activity.id(), file.fileName(), file.contentType(), file.content());
@@ -188,7 +191,7 @@ public class EmailSender {
 				.param("messageId", messageId).param("from", preview.from()).param("to", preview.to().toArray(String[]::new))
 				.param("subject", preview.subject()).param("body", preview.bodyHtml())
 				.param("attachmentNames", outgoing.attachments().stream().map(Attachment::fileName).toArray(String[]::new))
-				.param("status", status).param("sentAt", "sent".equals(status) ? Timestamp.from(Instant.now()) : null)
+				.param("status", status).param("sentAt", "sent".equals(status) ? Timestamp.from(Instant.now(clock)) : null)
 				.update();
 		if (settings.sendsBySmtp()) {
 			SmtpDelivery.send(settings, smtpPassword, preview, outgoing.attachments(), messageId, user.displayName());

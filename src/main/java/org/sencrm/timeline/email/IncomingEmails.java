@@ -1,5 +1,6 @@
 package org.sencrm.timeline.email;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,12 +29,14 @@ public class IncomingEmails {
 	private final Customers customers;
 	private final Activities activities;
 	private final Access access;
+	private final Clock clock;
 
-	IncomingEmails(JdbcClient jdbc, Customers customers, Activities activities, Access access) {
+	IncomingEmails(JdbcClient jdbc, Customers customers, Activities activities, Access access, Clock clock) {
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.activities = activities;
 		this.access = access;
+		this.clock = clock;
 	}
 
 	/** Logs one message in the caller's transaction; returns how many timelines it was added to. */
@@ -125,9 +128,9 @@ public class IncomingEmails {
 		return email.inReplyTo() != null ? email.inReplyTo() : email.messageId();
 	}
 
-	private static Activity activity(IncomingEmail email, UUID person, String direction, String thread) {
+	private Activity activity(IncomingEmail email, UUID person, String direction, String thread) {
 		return new Activity(Ids.next(), "email", person, null, null, null, email.subject(), email.bodyHtml(), email.receivedAt(),
 				null, null, direction, null, null, null, null, List.of(), List.of(), "imap", email.messageId(), email.inReplyTo(),
-				thread, email.fromAddress(), email.to(), List.of(), Instant.now(), 0);
+				thread, email.fromAddress(), email.to(), List.of(), Instant.now(clock), 0);
 	}
 }

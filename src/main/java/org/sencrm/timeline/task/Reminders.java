@@ -1,5 +1,6 @@
 package org.sencrm.timeline.task;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import org.sencrm.identity.AllWorkspaces;
@@ -22,12 +23,14 @@ public class Reminders {
 	private final AllWorkspaces workspaces;
 	private final Notifications notifications;
 	private final TransactionTemplate transactions;
+	private final Clock clock;
 
-	Reminders(JdbcClient jdbc, AllWorkspaces workspaces, Notifications notifications, PlatformTransactionManager transactions) {
+	Reminders(JdbcClient jdbc, AllWorkspaces workspaces, Notifications notifications, PlatformTransactionManager transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.workspaces = workspaces;
 		this.notifications = notifications;
 		this.transactions = new TransactionTemplate(transactions);
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${sen.jobs.reminders-every:PT1M}", initialDelayString = "PT30S")
@@ -43,10 +46,10 @@ public class Reminders {
 			record Due(UUID id, UUID assignee, String title, UUID person, UUID organization) {
 			}
 			var due = jdbc.sql("""
-					update tasks set reminded_at = now()
-					where workspace_id = :ws and status = 'open' and reminded_at is null and due_at <= now()
+					update tasks set reminded_at = :now
+					where workspace_id = :ws and status = 'open' and reminded_at is null and due_at <= :now
 					returning id, assignee_id, title, person_id, organization_id""")
-					.param("ws", workspaceId)
+					.param("ws", workspaceId).param("now", java.sql.Timestamp.from(clock.instant()))
 					.query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
 							rs.getObject(4, UUID.class), rs.getObject(5, UUID.class)))
 					.list();

@@ -1,5 +1,6 @@
 package org.sencrm.timeline.task;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.sencrm.platform.Ids;
@@ -16,14 +17,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TaskPages {
 
 	private final Tasks tasks;
+	private final Clock clock;
 
-	TaskPages(Tasks tasks) {
+	TaskPages(Tasks tasks, Clock clock) {
 		this.tasks = tasks;
+		this.clock = clock;
 	}
 
 	@GetMapping("/tasks")
 	String mine(Model model) {
-		var now = Instant.now();
+		var now = Instant.now(clock);
 		var mine = tasks.mine();
 		model.addAttribute("overdue", mine.stream().filter(t -> t.overdue(now)).toList());
 		model.addAttribute("upcoming", mine.stream().filter(t -> !t.overdue(now)).toList());

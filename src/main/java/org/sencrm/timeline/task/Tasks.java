@@ -1,5 +1,6 @@
 package org.sencrm.timeline.task;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -36,13 +37,15 @@ public class Tasks {
 	private final UserDirectory users;
 	private final Customers customers;
 	private final History history;
+	private final Clock clock;
 
-	Tasks(JdbcClient jdbc, Access access, UserDirectory users, Customers customers, History history) {
+	Tasks(JdbcClient jdbc, Access access, UserDirectory users, Customers customers, History history, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
 		this.customers = customers;
 		this.history = history;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -96,7 +99,7 @@ public class Tasks {
 		}
 		history.updated("task", id, java.util.Map.of("status", task.status()), java.util.Map.of("status", "done"));
 		if (task.repeatEveryDays() != null) {
-			var base = task.dueAt() == null ? Instant.now() : task.dueAt();
+			var base = task.dueAt() == null ? Instant.now(clock) : task.dueAt();
 			var next = base.plus(Duration.ofDays(task.repeatEveryDays()));
 			insert(Ids.next(), new TaskDraft(task.title(), task.notes(), next, task.assigneeId(), task.personId(),
 					task.organizationId(), task.priority(), task.repeatEveryDays()), task.assigneeId(), access.currentUser().id());
