@@ -26,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a request body over its limit before anything reads or parses it: the public web-form
- * intake and the token endpoint take {@code sen.requests.max-public-bytes} (64 KB), files sent as
- * a body (a CSV import) {@code sen.requests.max-file-bytes} (10 MB), every other body
- * {@code sen.requests.max-body-bytes} (1 MB). Multipart uploads outside the public intake keep
+ * intake and the token endpoint take {@code sen.requests.max-public-bytes} (64 KB), bodies that
+ * carry files (a CSV import sent as the body, an email with its attachments in base64)
+ * {@code sen.requests.max-file-bytes} (32 MB), every other body {@code sen.requests.max-body-bytes}
+ * (1 MB); a single file is then held to its own limit by the service that takes it. Multipart uploads outside the public intake keep
  * their own limits (the container's {@code spring.servlet.multipart.*}, then the services').
  *
  * <p>A declared {@code Content-Length} over the limit is answered 413 at once; a body without one
@@ -60,7 +61,7 @@ public class RequestSizeLimits {
 	@Bean
 	FilterRegistrationBean<Limits> requestSizeLimitFilter(@Value("${sen.requests.max-public-bytes:65536}") long publicBytes,
 			@Value("${sen.requests.max-body-bytes:1048576}") long bodyBytes,
-			@Value("${sen.requests.max-file-bytes:10485760}") long fileBytes, MessageSource messages, LocaleResolver locales,
+			@Value("${sen.requests.max-file-bytes:33554432}") long fileBytes, MessageSource messages, LocaleResolver locales,
 			JsonMapper json) {
 		var registration = new FilterRegistrationBean<>(new Limits(publicBytes, bodyBytes, fileBytes, messages, locales, json));
 		registration.addUrlPatterns("/*");
@@ -112,7 +113,8 @@ public class RequestSizeLimits {
 				chain.doFilter(request, response);
 				return;
 			}
-			long limit = publicPath ? publicBytes : type.startsWith("text/csv") ? fileBytes : bodyBytes;
+			boolean carriesFiles = type.startsWith("text/csv") || path.equals("/api/v1/emails");
+			long limit = publicPath ? publicBytes : carriesFiles ? fileBytes : bodyBytes;
 			long declared = request.getContentLengthLong();
 			if (declared > limit) {
 				refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "error.body-too-large", limit);

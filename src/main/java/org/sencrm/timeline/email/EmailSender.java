@@ -178,7 +178,7 @@ public class EmailSender {
 				List.of(), Instant.now(), 0);
 		activities.record(activity, null);
 		for (var file : outgoing.attachments()) {
-			attachments.attach(activity.id(), file.fileName(), file.contentType(), file.content());
+			attachments.attachToOutgoingEmail(activity.id(), file.fileName(), file.contentType(), file.content());
 		}
 		jdbc.sql("""
 				insert into outgoing_emails (id, workspace_id, activity_id, message_id, from_address, to_addresses, subject, body_html,
