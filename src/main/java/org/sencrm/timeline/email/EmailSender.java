@@ -99,9 +99,10 @@ public class EmailSender {
 	private final Mailboxes mailboxes;
 	private final Activities activities;
 	private final Attachments attachments;
+	private final MailHosts mailHosts;
 
 	EmailSender(JdbcClient jdbc, Access access, Customers customers, EmailTemplates templates, Mailboxes mailboxes,
-			Activities activities, Attachments attachments) {
+			Activities activities, Attachments attachments, MailHosts mailHosts) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.customers = customers;
@@ -109,6 +110,7 @@ public class EmailSender {
 		this.mailboxes = mailboxes;
 		this.activities = activities;
 		this.attachments = attachments;
+		this.mailHosts = mailHosts;
 	}
 
 	@Transactional(readOnly = true)
@@ -191,7 +193,7 @@ public class EmailSender {
 				.param("status", status).param("sentAt", "sent".equals(status) ? Timestamp.from(Instant.now()) : null)
 				.update();
 		if (settings.sendsBySmtp()) {
-			SmtpDelivery.send(settings, smtpPassword, preview, outgoing.attachments(), messageId, user.displayName());
+			SmtpDelivery.send(settings, mailHosts.smtp(settings), smtpPassword, preview, outgoing.attachments(), messageId, user.displayName());
 		}
 		return activities.get(activity.id());
 	}
