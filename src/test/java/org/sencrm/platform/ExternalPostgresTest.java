@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 
 import org.junit.jupiter.api.Test;
 import org.sencrm.SenCrmApplication;
@@ -21,7 +20,7 @@ class ExternalPostgresTest {
 	@Test
 	void usesTheConfiguredDatabaseInsteadOfItsOwn() throws Exception {
 		var external = EmbeddedPostgres.start(Path.of("target/external-pg"), 0, false, true);
-		external.createDatabase("crm", "crm_app", "s3cret-app-password");
+		external.createSingleRoleDatabase("crm", "crm_app", "s3cret-app-password");
 		var dataDir = Path.of("target/external-data-" + System.nanoTime());
 		try (var app = new SpringApplicationBuilder(SenCrmApplication.class).run(
 				"--spring.datasource.url=" + external.jdbcUrl("crm"),
@@ -34,7 +33,7 @@ class ExternalPostgresTest {
 				"--sen.admin.email=ops@external.test",
 				"--sen.admin.password=external-admin-password")) {
 
-			try (var connection = DriverManager.getConnection(external.jdbcUrl("crm"), "postgres", "");
+			try (var connection = external.superuser("crm");
 					var rows = connection.createStatement().executeQuery(
 							"select count(*) from credentials where email = 'ops@external.test'")) {
 				rows.next();
