@@ -231,7 +231,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 			Files.createDirectories(dataDirectory);
 			handToServerUser(dataDirectory);
 		} catch (FileSystemException e) {
-			throw unreachable(path -> Files.isDirectory(path) ? Files.isExecutable(path) : !Files.exists(path));
+			throw unreachable(path -> !Files.exists(path) || Files.isExecutable(path));
 		}
 		if (!serverUserMay("-w", dataDirectory) || !serverUserMay("-x", dataDirectory)) {
 			throw unreachable(path -> serverUserMay("-x", path));
@@ -313,7 +313,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 			way.addFirst(step);
 		}
 		for (var step : way) {
-			if (Files.exists(step) && !mayEnter.test(step)) {
+			if (!mayEnter.test(step)) {
 				return step;
 			}
 		}
