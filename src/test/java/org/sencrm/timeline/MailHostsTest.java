@@ -72,6 +72,16 @@ class MailHostsTest {
 	}
 
 	@Test
+	void theSettingsPageShowsTheRefusalBesideTheHost() {
+		var page = org.sencrm.support.WebSession.signedIn(port, workspace.member(Role.ADMIN).email());
+
+		var refused = page.submit(page.get("/admin/mail"), "form.record-form", Map.of("smtpHost", "192.168.1.10", "smtpPort", "587"));
+
+		assertThat(refused.status()).as(refused.html().text()).isEqualTo(200);
+		assertThat(refused.html().select(".field.invalid input").eachAttr("name")).containsExactly("smtpHost");
+	}
+
+	@Test
 	void aPublicHostIsAccepted() {
 		assertThat(admin.put("/api/v1/mail-settings", settings("8.8.8.8", null)).status()).isEqualTo(200);
 	}
