@@ -1,7 +1,6 @@
 package org.sencrm.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +72,7 @@ final class BulkLoad {
 	 * before were made through the API), and the contact roles of all persons.
 	 */
 	Result load(UUID[] apiIds, UUID[] apiOrganizationIds, boolean rebuildIndexes, long deadlineNanos) throws SQLException {
-		try (var connection = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+		try (var connection = org.sencrm.platform.database.EmbeddedPostgres.superuserConnection(jdbcUrl)) {
 			try (var statement = connection.createStatement()) {
 				statement.execute("set maintenance_work_mem = '1GB'");
 				statement.execute("set synchronous_commit = off");

@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -73,7 +72,7 @@ class DirectoryBenchmark {
 				apiIds = data.ids("api-ids.txt");
 				organizationIds = data.ids("api-organization-ids.txt");
 				load = data.load();
-				try (var connection = DriverManager.getConnection(superuserUrl, "postgres", "");
+				try (var connection = org.sencrm.platform.database.EmbeddedPostgres.superuserConnection(superuserUrl);
 						var statement = connection.createStatement()) {
 					statement.execute("analyze persons, organizations"); // the app may have added indexes on start
 				}
@@ -112,7 +111,7 @@ class DirectoryBenchmark {
 				Explain.capture(pool, superuserUrl, settings.dataDir().resolve("postgres/server.log"), http, queries, out);
 				Bench.progress("Plans of the searches written to %s", out);
 			}
-			try (var connection = DriverManager.getConnection(superuserUrl, "postgres", "")) {
+			try (var connection = org.sencrm.platform.database.EmbeddedPostgres.superuserConnection(superuserUrl)) {
 				var report = new Report(LocalDate.now(), MachineFacts.of(connection), settings, load, search, figures,
 						figures.isEmpty() ? 0 : figures.getFirst().latencies().count(), page, webPage, databaseSize(connection),
 						loadAverages,
@@ -196,7 +195,7 @@ class DirectoryBenchmark {
 	/** The bulk load must write what the app writes: compares its columns with rows the API just stored. */
 	private static void checkBulkRowsMatchApi(BulkLoad bulk, CustomerBase base, UUID[] apiIds, UUID[] organizationIds,
 			String superuserUrl) throws SQLException {
-		try (var connection = DriverManager.getConnection(superuserUrl, "postgres", "")) {
+		try (var connection = org.sencrm.platform.database.EmbeddedPostgres.superuserConnection(superuserUrl)) {
 			var persons = Math.min(50, apiIds.length);
 			for (int i = 0; i < persons; i++) {
 				checkColumns(connection, "persons", apiIds[i], bulk.personColumns(base.person(i), apiIds[i]));
@@ -233,7 +232,7 @@ class DirectoryBenchmark {
 	/** Ids of the benchmark's tags, made now if the API sample did not use them all. */
 	static Map<String, UUID> tags(String superuserUrl, UUID workspaceId) throws SQLException {
 		var ids = new java.util.HashMap<String, UUID>();
-		try (var connection = DriverManager.getConnection(superuserUrl, "postgres", "")) {
+		try (var connection = org.sencrm.platform.database.EmbeddedPostgres.superuserConnection(superuserUrl)) {
 			for (var name : CustomerBase.TAGS) {
 				try (var insert = connection.prepareStatement(
 						"insert into tags (id, workspace_id, name) values (?, ?, ?) on conflict do nothing")) {

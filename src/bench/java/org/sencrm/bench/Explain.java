@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -24,7 +23,7 @@ final class Explain {
 
 	static void capture(HikariDataSource pool, String superuserUrl, Path serverLog, Http http,
 			List<SearchQueries.Query> queries, Path out) throws SQLException, IOException {
-		try (var connection = DriverManager.getConnection(superuserUrl, "postgres", "");
+		try (var connection = org.sencrm.platform.database.EmbeddedPostgres.superuserConnection(superuserUrl);
 				var statement = connection.createStatement()) {
 			statement.execute("alter role sen set session_preload_libraries = 'auto_explain'");
 			statement.execute("alter role sen set auto_explain.log_min_duration = 0");

@@ -1,7 +1,6 @@
 package org.sencrm.bench;
 
 import java.lang.management.ManagementFactory;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ class LeadImportBenchmark {
 			long duplicatesFound;
 			String facts;
 			List<UUID> leadIds = new ArrayList<>();
-			try (var connection = DriverManager.getConnection(url, "postgres", ""); var sql = connection.createStatement()) {
+			try (var connection = org.sencrm.platform.database.EmbeddedPostgres.superuserConnection(url); var sql = connection.createStatement()) {
 				try (var result = sql.executeQuery("select count(*) filter (where possible_duplicates > 0), sum(possible_duplicates)"
 						+ " from leads where workspace_id = '" + workspaceId + "'")) {
 					result.next();

@@ -3,7 +3,6 @@ package org.sencrm.bench;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ class SalesBoardBenchmark {
 			var url = app.jdbcUrl();
 
 			var loadStarted = System.nanoTime();
-			try (var connection = DriverManager.getConnection(url, "postgres", ""); var sql = connection.createStatement()) {
+			try (var connection = org.sencrm.platform.database.EmbeddedPostgres.superuserConnection(url); var sql = connection.createStatement()) {
 				sql.execute("set session_replication_role = replica");
 				var customers = Math.max(1_000, opportunities / 8);
 				Bench.progress("Writing %,d persons and %,d organizations", customers, customers / 4);
@@ -131,7 +130,7 @@ class SalesBoardBenchmark {
 
 			var board = http.get(b2bBoard).body();
 			String facts;
-			try (var connection = DriverManager.getConnection(url, "postgres", "")) {
+			try (var connection = org.sencrm.platform.database.EmbeddedPostgres.superuserConnection(url)) {
 				var machine = MachineFacts.of(connection);
 				facts = machine.cpu() + ", " + machine.cores() + " cores, " + machine.memory() + ", " + machine.jdk() + ", "
 						+ machine.postgres();

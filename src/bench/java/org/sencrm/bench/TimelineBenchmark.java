@@ -1,7 +1,6 @@
 package org.sencrm.bench;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -43,7 +42,7 @@ class TimelineBenchmark {
 			var url = app.jdbcUrl();
 
 			var loadStarted = System.nanoTime();
-			try (var connection = DriverManager.getConnection(url, "postgres", ""); var sql = connection.createStatement()) {
+			try (var connection = org.sencrm.platform.database.EmbeddedPostgres.superuserConnection(url); var sql = connection.createStatement()) {
 				// The persons are filler for the timeline: skip the search-term triggers (and foreign-key checks)
 				// for this bulk write; the timeline queries do not read search terms.
 				sql.execute("set session_replication_role = replica");
@@ -74,7 +73,7 @@ class TimelineBenchmark {
 			var busyPage = time(http, "/api/v1/persons/" + busy + "/timeline", settings.pageRequests());
 			var random = new Random(settings.seed());
 			var ids = new UUID[200];
-			try (var connection = DriverManager.getConnection(url, "postgres", "");
+			try (var connection = org.sencrm.platform.database.EmbeddedPostgres.superuserConnection(url);
 					var rows = connection.createStatement().executeQuery("select id from persons tablesample system (1) limit 200")) {
 				for (int i = 0; rows.next(); i++) {
 					ids[i] = rows.getObject(1, UUID.class);
@@ -101,7 +100,7 @@ class TimelineBenchmark {
 				}
 			}
 			String facts;
-			try (var connection = DriverManager.getConnection(url, "postgres", "")) {
+			try (var connection = org.sencrm.platform.database.EmbeddedPostgres.superuserConnection(url)) {
 				var machine = MachineFacts.of(connection);
 				facts = machine.cpu() + ", " + machine.cores() + " cores, " + machine.memory() + ", " + machine.jdk() + ", "
 						+ machine.postgres();

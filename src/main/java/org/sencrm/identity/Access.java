@@ -3,6 +3,7 @@ package org.sencrm.identity;
 import java.util.UUID;
 
 import org.sencrm.platform.AccessDeniedException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Access {
+
+	private final JdbcClient jdbc;
+
+	Access(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
 
 	public CurrentUser currentUser() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -51,5 +58,30 @@ public class Access {
 	/** May the current user assign records to another owner? Only those who edit everything. */
 	public boolean canReassign() {
 		return currentUser().role().editsEverything();
+	}
+
+	/**
+	 * May the current user download lists (CSV export)? Export is a right of its own: the roles the
+	 * workspace's administrator chose (admins and managers unless changed; decision 20).
+	 */
+	public boolean mayExport() {
+		var user = currentUser();
+		return exportRoles(user.workspaceId()).contains(user.role());
+	}
+
+	/** Throws unless the current user may export; every export checks this before it writes a byte. */
+	public void requireExport() {
+		if (!mayExport()) {
+			throw new AccessDeniedException("export");
+		}
+	}
+
+	/** The roles that may export in this workspace. */
+	public java.util.Set<Role> exportRoles(UUID workspaceId) {
+		var keys = jdbc.sql("select unnest(export_roles) from workspaces where id = :id").param("id", workspaceId)
+				.query(String.class).list();
+		var roles = java.util.EnumSet.noneOf(Role.class);
+		keys.forEach(key -> roles.add(Role.fromKey(key)));
+		return roles;
 	}
 }

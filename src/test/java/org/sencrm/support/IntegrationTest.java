@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Import;
 		"sen.demo-data=false",
 		"sen.security.bcrypt-strength=4",
 		"sen.jobs.enabled=false",
+		// GreenMail runs on 127.0.0.1 (decision 20; MailHostsTest shows the refusal without this)
+		"sen.mail.allow-private-hosts=true",
 		"sen.admin.email=instance-admin@test.sen",
 		"sen.admin.password=instance-admin-password"})
 @Import(TestWorkspaces.class)

@@ -69,6 +69,11 @@ public final class WebSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Referer", from).GET());
 	}
 
+	/** A link to a file followed as a browser does (it accepts anything, HTML first): the answer, a page or not. */
+	public Page download(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), "text/html,application/xhtml+xml,*/*;q=0.8");
+	}
+
 	/** The body of a non-HTML answer (a CSV export). */
 	public String getText(String path) {
 		try {
@@ -167,7 +172,11 @@ public final class WebSession {
 	}
 
 	private Page send(HttpRequest.Builder request) {
-		request.header("Accept", "text/html").header("Accept-Language", language);
+		return send(request, "text/html");
+	}
+
+	private Page send(HttpRequest.Builder request, String accept) {
+		request.header("Accept", accept).header("Accept-Language", language);
 		try {
 			var built = request.build();
 			var response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -18,11 +18,15 @@ import org.sencrm.directory.person.PersonService;
 import org.sencrm.directory.contact.Address;
 import org.sencrm.directory.contact.EmailAddress;
 import org.sencrm.directory.contact.PhoneNumber;
+import org.sencrm.identity.Access;
+import org.sencrm.platform.SpreadsheetCell;
 import org.springframework.stereotype.Service;
 
 /**
  * Exports the current list (its filters, all its pages) as CSV, in UTF-8 with a byte order
- * mark so Excel shows Vietnamese letters correctly. Custom fields become extra columns.
+ * mark so Excel shows Vietnamese letters correctly. Custom fields become extra columns. Only roles
+ * with the export right may (decision 20), and every cell goes out as a {@link SpreadsheetCell}, so
+ * no value can become a formula in the spreadsheet that opens the file.
  */
 @Service
 public class CsvExport {
@@ -32,14 +36,17 @@ public class CsvExport {
 	private final PersonService persons;
 	private final OrganizationService organizations;
 	private final CustomFields customFields;
+	private final Access access;
 
-	CsvExport(PersonService persons, OrganizationService organizations, CustomFields customFields) {
+	CsvExport(PersonService persons, OrganizationService organizations, CustomFields customFields, Access access) {
 		this.persons = persons;
 		this.organizations = organizations;
 		this.customFields = customFields;
+		this.access = access;
 	}
 
 	public void persons(PersonFilter filter, Writer out) {
+		access.requireExport();
 		var custom = customFields.of("person");
 		var header = new ArrayList<>(List.of("id", "family_name", "middle_name", "given_name", "emails", "phones", "addresses",
 				"birthday", "tags", "status", "lifecycle_stage", "source", "owner_id", "created_at"));
@@ -56,7 +63,7 @@ public class CsvExport {
 							p.birthday() == null ? "" : p.birthday(), join(p.tags()), p.status(), n(p.lifecycleStage()),
 							n(p.source()), p.ownerId(), p.createdAt()));
 					custom.forEach(d -> row.add(value(p.customFields().get(d.key()))));
-					csv.printRecord(row);
+					csv.printRecord(SpreadsheetCell.row(row));
 				}
 				cursor = page.nextCursor();
 			} while (cursor != null);
@@ -66,6 +73,7 @@ public class CsvExport {
 	}
 
 	public void organizations(OrganizationFilter filter, Writer out) {
+		access.requireExport();
 		var custom = customFields.of("organization");
 		var header = new ArrayList<>(List.of("id", "name", "kind", "relationship", "lifecycle_stage", "tax_code", "industry",
 				"size", "website", "emails", "phones", "addresses", "tags", "owner_id", "created_at"));
@@ -83,7 +91,7 @@ public class CsvExport {
 							String.join(" | ", o.addresses().stream().map(Address::oneLine).toList()), join(o.tags()), o.ownerId(),
 							o.createdAt()));
 					custom.forEach(d -> row.add(value(o.customFields().get(d.key()))));
-					csv.printRecord(row);
+					csv.printRecord(SpreadsheetCell.row(row));
 				}
 				cursor = page.nextCursor();
 			} while (cursor != null);
@@ -94,7 +102,8 @@ public class CsvExport {
 
 	private static CSVPrinter printer(Writer out, List<String> header) throws IOException {
 		out.write('\uFEFF');
-		return new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+		return new CSVPrinter(out, CSVFormat.RFC4180.builder()
+				.setHeader(SpreadsheetCell.row(header).stream().map(SpreadsheetCell::text).toArray(String[]::new)).get());
 	}
 
 	private static String n(String text) {

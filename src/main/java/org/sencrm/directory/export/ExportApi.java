@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.sencrm.directory.organization.OrganizationFilter;
 import org.sencrm.directory.person.PersonFilter;
+import org.sencrm.identity.Access;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,19 +17,23 @@ import org.springframework.web.bind.annotation.RestController;
 class ExportApi {
 
 	private final CsvExport export;
+	private final Access access;
 
-	ExportApi(CsvExport export) {
+	ExportApi(CsvExport export, Access access) {
 		this.export = export;
+		this.access = access;
 	}
 
 	@GetMapping(path = "/api/v1/persons/export", produces = "text/csv")
 	void persons(@RequestParam MultiValueMap<String, String> params, HttpServletResponse response) throws IOException {
+		access.requireExport(); // before the answer becomes a CSV file, so a refusal is a problem document
 		attachment(response, "persons.csv");
 		export.persons(PersonFilter.of(params), response.getWriter());
 	}
 
 	@GetMapping(path = "/api/v1/organizations/export", produces = "text/csv")
 	void organizations(@RequestParam MultiValueMap<String, String> params, HttpServletResponse response) throws IOException {
+		access.requireExport();
 		attachment(response, "organizations.csv");
 		export.organizations(OrganizationFilter.of(params), response.getWriter());
 	}

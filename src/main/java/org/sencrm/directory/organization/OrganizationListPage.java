@@ -36,15 +36,17 @@ class OrganizationListPage {
 	private final CustomFields customFields;
 	private final SavedViews views;
 	private final CsvExport export;
+	private final org.sencrm.identity.Access access;
 
 	OrganizationListPage(OrganizationService organizations, Tags tags, UserDirectory users, CustomFields customFields,
-			SavedViews views, CsvExport export) {
+			SavedViews views, CsvExport export, org.sencrm.identity.Access access) {
 		this.organizations = organizations;
 		this.tags = tags;
 		this.users = users;
 		this.customFields = customFields;
 		this.views = views;
 		this.export = export;
+		this.access = access;
 	}
 
 	@GetMapping("/organizations")
@@ -59,6 +61,7 @@ class OrganizationListPage {
 		model.addAttribute("firstPage", filter.cursor() == null);
 		model.addAttribute("query", query);
 		model.addAttribute("exportUrl", ListLinks.withQuery("/organizations/export.csv", query));
+		model.addAttribute("mayExport", access.mayExport());
 		model.addAttribute("tags", tags.all());
 		model.addAttribute("users", userList);
 		model.addAttribute("ownerNames", userList.stream()
@@ -73,6 +76,7 @@ class OrganizationListPage {
 
 	@GetMapping(path = "/organizations/export.csv", produces = "text/csv")
 	void exportCsv(@RequestParam MultiValueMap<String, String> params, HttpServletResponse response) throws IOException {
+		access.requireExport();
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"organizations.csv\"");
 		export.organizations(OrganizationFilter.of(params), response.getWriter());

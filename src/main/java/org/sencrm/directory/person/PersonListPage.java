@@ -36,9 +36,10 @@ class PersonListPage {
 	private final CustomFields customFields;
 	private final SavedViews views;
 	private final CsvExport export;
+	private final org.sencrm.identity.Access access;
 
 	PersonListPage(PersonService persons, NameOrder names, Tags tags, UserDirectory users, CustomFields customFields,
-			SavedViews views, CsvExport export) {
+			SavedViews views, CsvExport export, org.sencrm.identity.Access access) {
 		this.persons = persons;
 		this.names = names;
 		this.tags = tags;
@@ -46,6 +47,7 @@ class PersonListPage {
 		this.customFields = customFields;
 		this.views = views;
 		this.export = export;
+		this.access = access;
 	}
 
 	@GetMapping("/persons")
@@ -61,6 +63,7 @@ class PersonListPage {
 		model.addAttribute("firstPage", filter.cursor() == null);
 		model.addAttribute("query", query);
 		model.addAttribute("exportUrl", ListLinks.withQuery("/persons/export.csv", query));
+		model.addAttribute("mayExport", access.mayExport());
 		model.addAttribute("tags", tags.all());
 		model.addAttribute("users", userList);
 		model.addAttribute("ownerNames", userList.stream()
@@ -74,6 +77,7 @@ class PersonListPage {
 
 	@GetMapping(path = "/persons/export.csv", produces = "text/csv")
 	void exportCsv(@RequestParam MultiValueMap<String, String> params, HttpServletResponse response) throws IOException {
+		access.requireExport();
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"persons.csv\"");
 		export.persons(PersonFilter.of(params), response.getWriter());

@@ -49,6 +49,10 @@ class IdentityApi {
 	record SettingsRequest(String name, String defaultLanguage, String timeZone, String currency, String nameOrder) {
 	}
 
+	/** The roles that may export lists (decision 20). */
+	record ExportRoles(List<String> roles) {
+	}
+
 	private final SignIn signIn;
 	private final ApiTokens tokens;
 	private final Workspaces workspaces;
@@ -157,6 +161,19 @@ class IdentityApi {
 				request.currency() == null ? current.currency() : request.currency(),
 				request.nameOrder() == null ? current.nameOrder() : request.nameOrder());
 		return directory.workspace();
+	}
+
+	@GetMapping("/workspace/export-roles")
+	ExportRoles exportRoles() {
+		return new ExportRoles(access.exportRoles(access.currentUser().workspaceId()).stream().map(Role::key).toList());
+	}
+
+	/** Sets which roles may export lists (admin); the list replaces the one before. */
+	@PutMapping("/workspace/export-roles")
+	ExportRoles changeExportRoles(@RequestBody ExportRoles request) {
+		access.requireAdmin();
+		workspaces.allowExport(access.currentUser().workspaceId(), request.roles());
+		return exportRoles();
 	}
 
 	@GetMapping("/users")

@@ -60,7 +60,19 @@ class WorkspaceSettingsPage {
 		}
 	}
 
+	/** Which roles may export lists (decision 20); a form of its own on the same page. */
+	@PostMapping("/admin/workspace/export")
+	String saveExportRoles(@org.springframework.web.bind.annotation.RequestParam(name = "exportRoles", required = false)
+			List<String> roles, RedirectAttributes redirect) {
+		access.requireAdmin();
+		workspaces.allowExport(workspaces.current().id(), roles == null ? List.of() : roles);
+		redirect.addFlashAttribute("notice", "admin.workspace.exportSaved");
+		return "redirect:/admin/workspace";
+	}
+
 	private String page(Model model, SettingsForm form, Map<String, String> errors) {
+		model.addAttribute("roles", List.of(org.sencrm.identity.Role.values()));
+		model.addAttribute("exportRoles", access.exportRoles(workspaces.current().id()));
 		model.addAttribute("settings", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("timeZones", ZoneId.getAvailableZoneIds().stream().sorted().toList());

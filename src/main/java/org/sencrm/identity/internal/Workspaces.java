@@ -128,6 +128,26 @@ public class Workspaces {
 				.update();
 	}
 
+	/**
+	 * Sets which roles of the workspace may export lists (decision 20). Unknown role keys are refused;
+	 * an empty list means nobody exports.
+	 */
+	@Transactional
+	public void allowExport(UUID id, java.util.Collection<String> roleKeys) {
+		var problems = new ValidationException.Collector();
+		var keys = new java.util.TreeSet<String>();
+		for (var key : roleKeys == null ? List.<String>of() : roleKeys) {
+			if (key == null || java.util.Arrays.stream(Role.values()).noneMatch(r -> r.key().equals(key))) {
+				problems.add("exportRoles", "validation.choice");
+			} else {
+				keys.add(key);
+			}
+		}
+		problems.throwIfAny();
+		jdbc.sql("update workspaces set export_roles = :roles, version = version + 1 where id = :id")
+				.param("roles", keys.toArray(String[]::new)).param("id", id).update();
+	}
+
 	private static WorkspaceSettings settings(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new WorkspaceSettings(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("default_language"),
 				rs.getString("time_zone"), rs.getString("currency"), rs.getString("name_order"));

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -25,14 +26,40 @@ class DatabaseConfiguration {
 		return new WorkspaceTransactionManager(dataSource);
 	}
 
+	/** Grants the application's role what it needs once the migrations ran (decision 19). */
+	@Bean
+	DatabaseRoles databaseRoles(DataSource dataSource) {
+		return new DatabaseRoles(dataSource);
+	}
+
 	/**
 	 * Without {@code spring.datasource.url}, Sen CRM runs its own PostgreSQL in {@code sen.data-dir}.
 	 * The server stops when the last application context using it closes its data source — after
 	 * every bean that still writes on shutdown (the event publication registry does) is done.
+	 * The application signs in as {@code sen}, which only reads and writes rows; the migrations run
+	 * as {@code sen_owner}, which owns the schema (decision 19).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(NoDatasourceConfigured.class)
 	static class Embedded {
+
+		static final String DATABASE = "sen";
+		static final String OWNER_ROLE = "sen_owner";
+		static final String APP_ROLE = "sen";
+
+		/** The migrations run as the owner of the schema, on the same server. */
+		@Bean
+		FlywayConfigurationCustomizer migrationsAsOwner(DataSource dataSource, @Value("${sen.data-dir:./sen-data}") String dataDir) {
+			var folder = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
+			return configuration -> {
+				var server = server(folder);
+				configuration.dataSource(server.jdbcUrl(DATABASE), OWNER_ROLE, server.password(OWNER_ROLE));
+			};
+		}
+
+		private static synchronized EmbeddedPostgres server(Path folder) {
+			return servers.get(folder);
+		}
 
 		/** One server per data folder and JVM, shared by every application context (tests start several). */
 		private static final Map<Path, EmbeddedPostgres> servers = new HashMap<>();
@@ -53,9 +80,9 @@ class DatabaseConfiguration {
 					release(folder);
 				}
 			};
-			dataSource.setJdbcUrl(server.jdbcUrl("sen"));
-			dataSource.setUsername("sen");
-			dataSource.setPassword("sen");
+			dataSource.setJdbcUrl(server.jdbcUrl(DATABASE));
+			dataSource.setUsername(APP_ROLE);
+			dataSource.setPassword(server.password(APP_ROLE));
 			dataSource.setMaximumPoolSize(poolSize);
 			dataSource.setPoolName("sen-embedded");
 			return dataSource;
@@ -64,7 +91,7 @@ class DatabaseConfiguration {
 		private static synchronized EmbeddedPostgres acquire(Path folder, int port, boolean durable, boolean fresh) {
 			var server = servers.computeIfAbsent(folder, f -> {
 				var started = EmbeddedPostgres.start(f, port, durable, fresh);
-				started.createDatabase("sen", "sen", "sen");
+				started.createDatabase(DATABASE, OWNER_ROLE, APP_ROLE);
 				return started;
 			});
 			users.merge(folder, 1, Integer::sum);

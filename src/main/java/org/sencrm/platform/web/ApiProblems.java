@@ -85,6 +85,11 @@ class ApiProblems {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
+		var tooLarge = RequestSizeLimits.tooLarge(e);
+		if (tooLarge.isPresent()) {
+			// the body went past its limit while being read (sent without a length): RequestSizeLimits
+			return problem(HttpStatus.CONTENT_TOO_LARGE, new DomainException("error.body-too-large", tooLarge.get().limitKilobytes()));
+		}
 		return problem(HttpStatus.BAD_REQUEST, new DomainException("error.unreadable-body"));
 	}
 

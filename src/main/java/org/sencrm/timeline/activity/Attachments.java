@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import org.sencrm.identity.Access;
+import org.sencrm.platform.AccessDeniedException;
+import org.sencrm.platform.DomainException;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.ValidationException;
@@ -48,10 +50,31 @@ public class Attachments {
 		return maxBytes;
 	}
 
+	/**
+	 * Adds a file to an activity: only for those who may edit it (its author, managers and
+	 * administrators; never viewers), and never to an email sent or received, which keeps what was sent.
+	 */
 	@Transactional
 	public Activity.AttachmentInfo attach(UUID activityId, String fileName, String contentType, byte[] bytes) {
 		access.requireWrite();
 		var activity = activities.get(activityId);
+		if (!activities.rights().mayChange(activity)) {
+			throw new AccessDeniedException("edit");
+		}
+		if (activity.sentOrReceivedEmail()) {
+			throw new DomainException("timeline.email-fixed");
+		}
+		return store(activity, fileName, contentType, bytes);
+	}
+
+	/** The files of an email being sent, stored with the activity that records it (its author is sending it now). */
+	@Transactional
+	public Activity.AttachmentInfo attachToOutgoingEmail(UUID activityId, String fileName, String contentType, byte[] bytes) {
+		access.requireWrite();
+		return store(activities.get(activityId), fileName, contentType, bytes);
+	}
+
+	private Activity.AttachmentInfo store(Activity activity, String fileName, String contentType, byte[] bytes) {
 		var problems = new ValidationException.Collector();
 		var name = fileName == null || fileName.isBlank() ? "file" : Path.of(fileName).getFileName().toString();
 		if (bytes == null || bytes.length == 0) {

@@ -101,9 +101,10 @@ public class EmailSender {
 	private final Activities activities;
 	private final Attachments attachments;
 	private final Clock clock;
+	private final MailHosts mailHosts;
 
 	EmailSender(JdbcClient jdbc, Access access, Customers customers, EmailTemplates templates, Mailboxes mailboxes,
-			Activities activities, Attachments attachments, Clock clock) {
+			Activities activities, Attachments attachments, Clock clock, MailHosts mailHosts) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.customers = customers;
@@ -112,6 +113,7 @@ public class EmailSender {
 		this.activities = activities;
 		this.attachments = attachments;
 		this.clock = clock;
+		this.mailHosts = mailHosts;
 	}
 
 	@Transactional(readOnly = true)
@@ -181,7 +183,7 @@ public class EmailSender {
 				List.of(), Instant.now(clock), 0);
 		activities.record(activity, null);
 		for (var file : outgoing.attachments()) {
-			attachments.attach(activity.id(), file.fileName(), file.contentType(), file.content());
+			attachments.attachToOutgoingEmail(activity.id(), file.fileName(), file.contentType(), file.content());
 		}
 		jdbc.sql("""
 				insert into outgoing_emails (id, workspace_id, activity_id, message_id, from_address, to_addresses, subject, body_html,
@@ -194,7 +196,7 @@ public class EmailSender {
 				.param("status", status).param("sentAt", "sent".equals(status) ? Timestamp.from(Instant.now(clock)) : null)
 				.update();
 		if (settings.sendsBySmtp()) {
-			SmtpDelivery.send(settings, smtpPassword, preview, outgoing.attachments(), messageId, user.displayName());
+			SmtpDelivery.send(settings, mailHosts.smtp(settings), smtpPassword, preview, outgoing.attachments(), messageId, user.displayName());
 		}
 		return activities.get(activity.id());
 	}

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.mail.Address;
@@ -55,15 +54,17 @@ public class MailboxReader {
 	private final IncomingEmails incoming;
 	private final TransactionTemplate transactions;
 	private final MessageSource messages;
+	private final MailHosts mailHosts;
 
 	MailboxReader(JdbcClient jdbc, AllWorkspaces workspaces, Mailboxes mailboxes, IncomingEmails incoming,
-			PlatformTransactionManager transactions, MessageSource messages) {
+			PlatformTransactionManager transactions, MessageSource messages, MailHosts mailHosts) {
 		this.jdbc = jdbc;
 		this.workspaces = workspaces;
 		this.mailboxes = mailboxes;
 		this.incoming = incoming;
 		this.transactions = new TransactionTemplate(transactions);
 		this.messages = messages;
+		this.mailHosts = mailHosts;
 	}
 
 	@Scheduled(fixedDelayString = "${sen.jobs.mailbox-every:PT2M}", initialDelayString = "PT45S")
@@ -96,9 +97,12 @@ public class MailboxReader {
 			try {
 				return readNew(workspaceId, settings);
 			} catch (MessagingException | IOException e) {
+				// kept as our message code, never the server's reply
+				var failure = MailFailure.of(e);
 				jdbc.sql("update mail_settings set imap_error = :error, imap_checked_at = now() where workspace_id = :ws")
-						.param("error", e.getMessage()).param("ws", workspaceId).update();
-				log.warn("IMAP read failed for workspace {}: {}", workspaceId, e.getMessage());
+						.param("error", failure.code).param("ws", workspaceId).update();
+				log.warn("IMAP read failed for workspace {}: {}", workspaceId,
+						messages.getMessage(failure.code, null, failure.code, Locale.ENGLISH));
 				return 0;
 			}
 		}));
@@ -110,10 +114,8 @@ public class MailboxReader {
 		var progress = jdbc.sql("select imap_uid_validity, imap_last_uid from mail_settings where workspace_id = :ws")
 				.param("ws", workspaceId)
 				.query((rs, n) -> new Progress(rs.getObject(1, Long.class), rs.getObject(2, Long.class))).single();
-		var protocol = settings.imapTls() ? "imaps" : "imap";
-		var properties = new Properties();
-		properties.put("mail." + protocol + ".connectiontimeout", "10000");
-		properties.put("mail." + protocol + ".timeout", "30000");
+		var protocol = MailHosts.imapProtocol(settings);
+		var properties = mailHosts.imap(settings);
 		var password = mailboxes.imapPassword();
 		var store = Session.getInstance(properties).getStore(protocol);
 		store.connect(settings.imapHost(), settings.imapPort(), settings.imapUsername(), password);

@@ -22,11 +22,13 @@ public class Mailboxes {
 	private final JdbcClient jdbc;
 	private final Access access;
 	private final Secrets secrets;
+	private final MailHosts hosts;
 
-	Mailboxes(JdbcClient jdbc, Access access, Secrets secrets) {
+	Mailboxes(JdbcClient jdbc, Access access, Secrets secrets, MailHosts hosts) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.secrets = secrets;
+		this.hosts = hosts;
 	}
 
 	@Transactional(readOnly = true)
@@ -64,7 +66,13 @@ public class Mailboxes {
 		}
 	}
 
-	/** Saves the settings; a blank password keeps the stored one, a new one is stored encrypted. Changing the IMAP server restarts reading from the start. */
+	/**
+	 * Saves the settings; a new password is stored encrypted. A blank password keeps the stored one
+	 * only while host, port and user name stay the same: changing any of them clears it, so nobody
+	 * can send the stored password to a server of their choosing. Hosts on private addresses are
+	 * refused unless the instance allows them ({@link MailHosts}). Changing the IMAP server restarts
+	 * reading from the start.
+	 */
 	@Transactional
 	public MailSettings change(MailSettings wanted) {
 		access.requireAdmin();
@@ -78,8 +86,14 @@ public class Mailboxes {
 		if (!blank(wanted.fromAddress()) && !wanted.fromAddress().contains("@")) {
 			problems.add("fromAddress", "validation.email");
 		}
+		hosts.check(wanted.smtpHost(), "smtpHost", problems);
+		hosts.check(wanted.imapHost(), "imapHost", problems);
 		problems.throwIfAny();
 		var current = settings();
+		var keepSmtpPassword = sameServer(current.smtpHost(), current.smtpPort(), current.smtpUsername(), wanted.smtpHost(),
+				wanted.smtpPort(), wanted.smtpUsername());
+		var keepImapPassword = sameServer(current.imapHost(), current.imapPort(), current.imapUsername(), wanted.imapHost(),
+				wanted.imapPort(), wanted.imapUsername());
 		var imapMoved = !java.util.Objects.equals(current.imapHost(), wanted.imapHost())
 				|| !java.util.Objects.equals(current.imapUsername(), wanted.imapUsername())
 				|| !java.util.Objects.equals(current.imapFolder(), wanted.imapFolder());
@@ -89,10 +103,12 @@ public class Mailboxes {
 				values (:ws, :smtpHost, :smtpPort, :smtpUser, :smtpPassword, :smtpTls, :from, :imapHost, :imapPort, :imapUser,
 				  :imapPassword, :imapTls, :folder, :imapEnabled)
 				on conflict (workspace_id) do update set smtp_host = excluded.smtp_host, smtp_port = excluded.smtp_port,
-				  smtp_username = excluded.smtp_username, smtp_password = coalesce(excluded.smtp_password, mail_settings.smtp_password),
+				  smtp_username = excluded.smtp_username, smtp_password = case when :keepSmtp then coalesce(excluded.smtp_password, mail_settings.smtp_password)
+				    else excluded.smtp_password end,
 				  smtp_tls = excluded.smtp_tls,
 				  from_address = excluded.from_address, imap_host = excluded.imap_host, imap_port = excluded.imap_port,
-				  imap_username = excluded.imap_username, imap_password = coalesce(excluded.imap_password, mail_settings.imap_password),
+				  imap_username = excluded.imap_username, imap_password = case when :keepImap then coalesce(excluded.imap_password, mail_settings.imap_password)
+				    else excluded.imap_password end,
 				  imap_tls = excluded.imap_tls,
 				  imap_folder = excluded.imap_folder, imap_enabled = excluded.imap_enabled, version = mail_settings.version + 1""")
 				.param("ws", WorkspaceContext.workspaceId())
@@ -105,12 +121,22 @@ public class Mailboxes {
 				.param("imapPassword", blank(wanted.imapPassword()) ? null : secrets.encrypt(wanted.imapPassword()))
 				.param("imapTls", wanted.imapTls()).param("folder", blank(wanted.imapFolder()) ? "INBOX" : wanted.imapFolder().strip())
 				.param("imapEnabled", wanted.imapEnabled())
+				.param("keepSmtp", keepSmtpPassword).param("keepImap", keepImapPassword)
 				.update();
 		if (imapMoved) {
 			jdbc.sql("update mail_settings set imap_uid_validity = null, imap_last_uid = null where workspace_id = :ws")
 					.param("ws", WorkspaceContext.workspaceId()).update();
 		}
 		return settings().withoutPasswords();
+	}
+
+	private static boolean sameServer(String host, Integer port, String user, String newHost, Integer newPort, String newUser) {
+		return java.util.Objects.equals(lower(host), lower(newHost)) && java.util.Objects.equals(port, newPort)
+				&& java.util.Objects.equals(trim(user), trim(newUser));
+	}
+
+	private static String lower(String host) {
+		return blank(host) ? null : host.strip().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static boolean blank(String text) {

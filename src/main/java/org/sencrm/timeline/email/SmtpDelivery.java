@@ -25,20 +25,15 @@ final class SmtpDelivery {
 	private SmtpDelivery() {
 	}
 
-	static void send(MailSettings settings, String password, Preview preview, List<Attachment> files, String messageId,
-			String senderName) {
+	static void send(MailSettings settings, Properties connection, String password, Preview preview, List<Attachment> files,
+			String messageId, String senderName) {
 		var sender = new JavaMailSenderImpl();
 		sender.setHost(settings.smtpHost());
 		sender.setPort(settings.smtpPort());
 		sender.setUsername(settings.smtpUsername());
 		sender.setPassword(password);
 		sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
-		var properties = new Properties();
-		properties.put("mail.smtp.auth", String.valueOf(settings.smtpUsername() != null));
-		properties.put("mail.smtp.starttls.enable", String.valueOf(settings.smtpTls()));
-		properties.put("mail.smtp.connectiontimeout", "10000");
-		properties.put("mail.smtp.timeout", "20000");
-		sender.setJavaMailProperties(properties);
+		sender.setJavaMailProperties(connection);
 		try {
 			var message = new MimeMessage(sender.getSession()) {
 				@Override
@@ -58,7 +53,8 @@ final class SmtpDelivery {
 			}
 			sender.send(message);
 		} catch (MessagingException | MailException | java.io.UnsupportedEncodingException e) {
-			throw new DomainException("email.send-failed", e.getMessage());
+			// what failed, in our words: the server's reply is not shown (it may echo anything)
+			throw new DomainException("email.send-failed", MailFailure.of(e).reason());
 		}
 	}
 
