@@ -6,8 +6,10 @@ import java.util.Map;
 
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,6 +30,7 @@ class OrganizationApi {
 
 	static final List<String> READ_ONLY = List.of("id", "createdAt", "updatedAt", "version");
 
+	@Schema(name = "OrganizationPage")
 	record PageJson(List<Organization> items, String nextCursor) {
 	}
 
@@ -40,6 +43,7 @@ class OrganizationApi {
 	}
 
 	@PostMapping
+	@ApiBody(value = OrganizationDraft.class, required = "name")
 	ResponseEntity<Organization> create(@RequestBody Map<String, Object> body) {
 		var organization = organizations.create(bodies.read(body, OrganizationDraft.class, READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/organizations/" + organization.id()))
@@ -59,6 +63,7 @@ class OrganizationApi {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(OrganizationDraft.class)
 	ResponseEntity<Organization> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var organizationId = Ids.parse(id, "entity.organization");

@@ -8,8 +8,10 @@ import java.util.UUID;
 
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,6 +45,7 @@ class PersonApi {
 		}
 	}
 
+	@Schema(name = "PersonPage")
 	record PageJson(List<PersonJson> items, String nextCursor) {
 	}
 
@@ -57,6 +60,7 @@ class PersonApi {
 	}
 
 	@PostMapping
+	@ApiBody(PersonDraft.class)
 	ResponseEntity<PersonJson> create(@RequestBody Map<String, Object> body) {
 		var person = persons.create(bodies.read(body, PersonDraft.class, PersonJson.READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/persons/" + person.id())).eTag(ETags.of(person.version()))
@@ -77,6 +81,7 @@ class PersonApi {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(PersonDraft.class)
 	ResponseEntity<PersonJson> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var personId = Ids.parse(id, "entity.person");

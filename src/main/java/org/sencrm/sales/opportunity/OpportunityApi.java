@@ -7,8 +7,10 @@ import java.util.UUID;
 
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,6 +34,7 @@ class OpportunityApi {
 	static final List<String> READ_ONLY = List.of("id", "status", "stageEnteredAt", "closedAt", "createdAt", "updatedAt",
 			"version");
 
+	@Schema(name = "OpportunityPage")
 	record PageJson(List<Opportunity> items, String nextCursor) {
 	}
 
@@ -55,6 +58,7 @@ class OpportunityApi {
 	}
 
 	@PostMapping("/api/v1/opportunities")
+	@ApiBody(value = OpportunityDraft.class, required = {"name", "pipelineId", "expectedCloseDate"})
 	ResponseEntity<Opportunity> create(@RequestBody Map<String, Object> body) {
 		var opportunity = opportunities.create(bodies.read(body, OpportunityDraft.class, READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + opportunity.id()))
@@ -74,6 +78,7 @@ class OpportunityApi {
 	}
 
 	@PatchMapping(path = "/api/v1/opportunities/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(OpportunityDraft.class)
 	ResponseEntity<Opportunity> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var opportunityId = Ids.parse(id, "entity.opportunity");
@@ -91,6 +96,7 @@ class OpportunityApi {
 
 	/** Moves to a stage: {@code {"stageId", "lostReason"}} (the reason only for a lost stage). */
 	@PostMapping("/api/v1/opportunities/{id}/stage")
+	@ApiBody(value = MoveRequest.class, required = "stageId")
 	ResponseEntity<Opportunity> move(@PathVariable String id, @RequestBody Map<String, Object> body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var request = bodies.read(body, MoveRequest.class, List.of());
@@ -100,6 +106,7 @@ class OpportunityApi {
 	}
 
 	@PostMapping("/api/v1/opportunities/{id}/won")
+	@ApiBody(WonRequest.class)
 	ResponseEntity<Opportunity> won(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var request = bodies.read(body == null ? Map.of() : body, WonRequest.class, List.of());
@@ -108,6 +115,7 @@ class OpportunityApi {
 	}
 
 	@PostMapping("/api/v1/opportunities/{id}/lost")
+	@ApiBody(LostRequest.class)
 	ResponseEntity<Opportunity> lost(@PathVariable String id, @RequestBody Map<String, Object> body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var request = bodies.read(body, LostRequest.class, List.of());
