@@ -27,8 +27,11 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ValueConstants;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -65,13 +68,29 @@ class ApiOperations implements GlobalOperationComponentsCustomizer {
 	@Override
 	public Operation customize(Operation operation, Components components, HandlerMethod handler) {
 		var method = httpMethod(handler);
+		name(operation, handler);
 		describeBody(operation, components, handler, method);
 		var declared = declaredStatuses(handler);
 		if (declared.stream().noneMatch(code -> code < 400)) {
 			describeSuccess(operation, components, handler);
 		}
-		describeProblems(operation, method);
+		describeProblems(operation, method, handler);
 		return operation;
+	}
+
+	/**
+	 * Names that stay put for generated clients: the tag is the controller ({@code PersonApi} →
+	 * {@code Person}), the operation id the controller and its method ({@code personCreate}), where
+	 * springdoc would number clashing method names ({@code create_3}) in an order that changes as
+	 * endpoints are added.
+	 */
+	private static void name(Operation operation, HandlerMethod handler) {
+		var controller = handler.getBeanType().getSimpleName().replaceFirst("Api$", "");
+		var base = Character.toLowerCase(controller.charAt(0)) + controller.substring(1);
+		var method = handler.getMethod().getName();
+		operation.setOperationId(method.toLowerCase().startsWith(base.toLowerCase()) ? method
+				: base + Character.toUpperCase(method.charAt(0)) + method.substring(1));
+		operation.setTags(List.of(controller));
 	}
 
 	// --- request body
@@ -85,6 +104,7 @@ class ApiOperations implements GlobalOperationComponentsCustomizer {
 			}
 			return;
 		}
+		body.setContent(ordered(body.getContent()));
 		Schema<?> schema = null;
 		if (annotation != null) {
 			var type = annotation.value() != void.class ? annotation.value() : bodyType(handler);
@@ -102,6 +122,20 @@ class ApiOperations implements GlobalOperationComponentsCustomizer {
 				content.setSchema(patchOf(components, content.getSchema()));
 			}
 		}
+	}
+
+	/**
+	 * JSON first, then multipart, then the rest: a generated client makes one method per operation
+	 * from the first type it supports (openapi-generator's Java client cannot build a multipart
+	 * body that comes after text/csv).
+	 */
+	private static Content ordered(Content content) {
+		var order = List.of("application/merge-patch+json", JSON, "multipart/form-data", "application/x-www-form-urlencoded");
+		var sorted = new Content();
+		content.entrySet().stream()
+				.sorted(java.util.Comparator.comparingInt(e -> order.contains(e.getKey()) ? order.indexOf(e.getKey()) : order.size()))
+				.forEach(e -> sorted.addMediaType(e.getKey(), e.getValue()));
+		return sorted;
 	}
 
 	private static Class<?> bodyType(HandlerMethod handler) {
@@ -246,14 +280,14 @@ class ApiOperations implements GlobalOperationComponentsCustomizer {
 
 	// --- problems
 
-	private static void describeProblems(Operation operation, RequestMethod method) {
+	private static void describeProblems(Operation operation, RequestMethod method, HandlerMethod handler) {
 		var parameters = operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters();
 		var hasBody = operation.getRequestBody() != null;
 		var queries = parameters.stream().filter(p -> "query".equals(p.getIn())).toList();
 		var write = method != RequestMethod.GET && method != RequestMethod.HEAD;
 		var secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
 		var problems = new LinkedHashMap<Integer, String>();
-		if (hasBody || queries.stream().anyMatch(ApiOperations::mayBeMistyped)) {
+		if (hasBody || boundBySpring(handler)) {
 			problems.put(400, "The body is not JSON, or a parameter is missing or of the wrong type.");
 		}
 		if (secured) {
@@ -272,7 +306,7 @@ class ApiOperations implements GlobalOperationComponentsCustomizer {
 		if (hasBody) {
 			problems.put(413, "The request body is too large.");
 		}
-		if (hasBody || write && method != RequestMethod.DELETE || queries.stream().anyMatch(ApiOperations::parsedByCode)) {
+		if (hasBody || write && method != RequestMethod.DELETE || !queries.isEmpty() && parsedByCode(handler)) {
 			problems.put(422, "Invalid input: errors lists every invalid field with a message in the caller's language.");
 		}
 		var responses = operation.getResponses();
@@ -295,17 +329,30 @@ class ApiOperations implements GlobalOperationComponentsCustomizer {
 		});
 	}
 
-	/** Text that the code itself parses (dates, periods, filters) and answers 422 for. */
-	private static boolean parsedByCode(Parameter parameter) {
-		var schema = parameter.getSchema();
-		return schema == null || schema.getTypes() == null || schema.getTypes().contains("string") && schema.getFormat() == null
-				|| schema.getTypes().contains("object");
+	/** A parameter Spring converts or requires, answering 400 when it cannot: a number, a UUID, a flag, a required one. */
+	private static boolean boundBySpring(HandlerMethod handler) {
+		for (var parameter : handler.getMethodParameters()) {
+			var query = parameter.getParameterAnnotation(RequestParam.class);
+			var header = parameter.getParameterAnnotation(RequestHeader.class);
+			var type = parameter.getParameterType();
+			var text = type == String.class || Map.class.isAssignableFrom(type);
+			if (query != null && (!text || query.required() && query.defaultValue().equals(ValueConstants.DEFAULT_NONE))
+					|| header != null && (!text || header.required())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
-	private static boolean mayBeMistyped(Parameter parameter) {
-		var schema = parameter.getSchema();
-		return Boolean.TRUE.equals(parameter.getRequired()) || schema == null || schema.getTypes() != null
-				&& !schema.getTypes().contains("string") || schema.getFormat() != null;
+	/** Query text that the code parses itself (dates, periods, filters), answering 422 when it cannot. */
+	private static boolean parsedByCode(HandlerMethod handler) {
+		for (var parameter : handler.getMethodParameters()) {
+			var type = parameter.getParameterType();
+			if (parameter.hasParameterAnnotation(RequestParam.class) && (type == String.class || Map.class.isAssignableFrom(type))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// --- helpers

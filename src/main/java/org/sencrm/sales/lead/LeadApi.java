@@ -19,6 +19,8 @@ import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
 import org.sencrm.timeline.RecordTimeline;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -109,7 +111,17 @@ class LeadApi {
 	}
 
 	@GetMapping
-	PageJson list(@RequestParam MultiValueMap<String, String> params) {
+	@Parameter(name = "status", in = ParameterIn.QUERY, description = "A lead status, or open", schema = @Schema(type = "string"))
+	@Parameter(name = "ownerId", in = ParameterIn.QUERY,
+			description = "A user id, or unassigned", schema = @Schema(type = "string"))
+	@Parameter(name = "source", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+	@Parameter(name = "minScore", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
+	@Parameter(name = "sort", in = ParameterIn.QUERY,
+			description = "score (default) or created", schema = @Schema(type = "string"))
+	@Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
+	@Parameter(name = "cursor", in = ParameterIn.QUERY,
+			description = "nextCursor of the previous page", schema = @Schema(type = "string"))
+	PageJson list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		var page = leads.list(LeadFilter.of(params));
 		return new PageJson(page.items().stream().map(LeadJson::of).toList(), page.nextCursor());
 	}

@@ -11,6 +11,8 @@ import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -66,7 +68,18 @@ class OpportunityApi {
 	}
 
 	@GetMapping("/api/v1/opportunities")
-	PageJson list(@RequestParam MultiValueMap<String, String> params) {
+	@Parameter(name = "ownerId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "teamId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "pipelineId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "stageId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "closeMonth", in = ParameterIn.QUERY, description = "2027-03", schema = @Schema(type = "string"))
+	@Parameter(name = "status", in = ParameterIn.QUERY, description = "open, won or lost", schema = @Schema(type = "string"))
+	@Parameter(name = "personId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "organizationId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
+	@Parameter(name = "cursor", in = ParameterIn.QUERY,
+			description = "nextCursor of the previous page", schema = @Schema(type = "string"))
+	PageJson list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		var page = opportunities.list(OpportunityFilter.of(params));
 		return new PageJson(page.items(), page.nextCursor());
 	}
@@ -136,7 +149,10 @@ class OpportunityApi {
 
 	/** The board of a pipeline as JSON: columns with their first cards and totals. */
 	@GetMapping("/api/v1/pipelines/{id}/board")
-	Board board(@PathVariable String id, @RequestParam MultiValueMap<String, String> params) {
+	@Parameter(name = "ownerId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "teamId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "closeMonth", in = ParameterIn.QUERY, description = "2027-03", schema = @Schema(type = "string"))
+	Board board(@PathVariable String id, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		var filter = OpportunityFilter.of(params);
 		return boards.board(Ids.parse(id, "entity.pipeline"), filter.ownerId(), filter.teamId(), filter.closeMonth());
 	}

@@ -80,6 +80,15 @@ class OpenApiDocumentTest {
 	}
 
 	@Test
+	void operationIdsAreUniqueAndNamedAfterControllerAndMethod() {
+		var ids = new ArrayList<String>();
+		eachOperation((method, path) -> ids.add(operation(method, path).get("operationId").asString()));
+
+		assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z][A-Za-z]+"), "controller and method, no number");
+		assertThat(ids).contains("personCreate", "personGet");
+	}
+
+	@Test
 	void everyOperationDocumentsItsSuccessAsWhatItReallySends() {
 		var wrong = new ArrayList<String>();
 		eachOperation((method, path) -> {
@@ -178,6 +187,18 @@ class OpenApiDocumentTest {
 			}
 		});
 		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void everyParameterIsAPlainValueNotAFreeFormObject() {
+		var wrong = new ArrayList<String>();
+		eachOperation((method, path) -> operation(method, path).path("parameters").forEach(parameter -> {
+			var schema = resolve(parameter.path("schema"));
+			if (schema.isMissingNode() || schema.path("type").asString("").equals("object") || schema.has("properties")) {
+				wrong.add(method + " " + path + " " + parameter.get("name").asString() + ": " + schema);
+			}
+		}));
+		assertThat(wrong).as("a MultiValueMap of filters documents its keys with @Parameter and hides itself").isEmpty();
 	}
 
 	@Test
