@@ -21,7 +21,7 @@ class ApiDocumentation {
 	OpenAPI senCrmApi() {
 		var components = new Components().addSecuritySchemes("token",
 				new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("sen_… API token"));
-		ApiOperations.problemSchemas().forEach(components::addSchemas);
+		ProblemResponses.schemas().forEach(components::addSchemas);
 		return new OpenAPI()
 				.info(new Info().title("Sen CRM API").version("v1")
 						.description("Customers, users and search. Errors are RFC 9457 problem details; reads carry ETags, "

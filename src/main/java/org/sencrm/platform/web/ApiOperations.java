@@ -16,7 +16,6 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
@@ -27,11 +26,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ValueConstants;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -42,18 +38,13 @@ import org.springframework.web.method.HandlerMethod;
  * the same fields, all optional, as {@code <Name>Patch};</li>
  * <li>the success: the statuses the method really answers ({@link SuccessResponses}), with
  * Location and ETag headers where it sets them, JSON where the controller left the type open;</li>
- * <li>the problems, as {@code application/problem+json} with the shared {@code Problem} schema
- * ({@link ApiProblems}): 400 and 422 where input is read, 401 and 403 unless the operation is
- * public ({@code @SecurityRequirements()}), 404 with an id in the path, 409 on writes, 412 with
- * {@code If-Match}, 413 with a body.</li>
+ * <li>the problems ({@link ProblemResponses}).</li>
  * </ul>
  * An {@code @ApiResponse} on the method wins over what is derived for its status; declaring any
  * 2xx or 3xx one replaces the derived success responses.
  */
 class ApiOperations implements GlobalOperationComponentsCustomizer {
 
-	static final String PROBLEM = "Problem";
-	private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 	private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
 	private static final List<String> SUFFIXES = List.of("Request", "Draft", "Change", "Json");
 
@@ -74,7 +65,7 @@ class ApiOperations implements GlobalOperationComponentsCustomizer {
 		if (declared.stream().noneMatch(code -> code < 400)) {
 			describeSuccess(operation, components, handler);
 		}
-		describeProblems(operation, method, handler);
+		ProblemResponses.describe(operation, method, handler);
 		return operation;
 	}
 
@@ -278,83 +269,6 @@ class ApiOperations implements GlobalOperationComponentsCustomizer {
 		return new Header().description(description).schema(string(null));
 	}
 
-	// --- problems
-
-	private static void describeProblems(Operation operation, RequestMethod method, HandlerMethod handler) {
-		var parameters = operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters();
-		var hasBody = operation.getRequestBody() != null;
-		var queries = parameters.stream().filter(p -> "query".equals(p.getIn())).toList();
-		var write = method != RequestMethod.GET && method != RequestMethod.HEAD;
-		var secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
-		var problems = new LinkedHashMap<Integer, String>();
-		if (hasBody || boundBySpring(handler)) {
-			problems.put(400, "The body is not JSON, or a parameter is missing or of the wrong type.");
-		}
-		if (secured) {
-			problems.put(401, "No valid API token (Authorization: Bearer sen_…).");
-			problems.put(403, "The token's scope (read for GET, write otherwise) or the user's role does not allow this.");
-		}
-		if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) {
-			problems.put(404, "Not found: no such record in the caller's workspace (also for a malformed id).");
-		}
-		if (write) {
-			problems.put(409, "The record's state does not allow this (see code and detail).");
-		}
-		if (parameters.stream().anyMatch(p -> "header".equals(p.getIn()) && "If-Match".equalsIgnoreCase(p.getName()))) {
-			problems.put(412, "If-Match names an older version: someone changed the record since it was read. Nothing was written.");
-		}
-		if (hasBody) {
-			problems.put(413, "The request body is too large.");
-		}
-		if (hasBody || write && method != RequestMethod.DELETE || !queries.isEmpty() && parsedByCode(handler)) {
-			problems.put(422, "Invalid input: errors lists every invalid field with a message in the caller's language.");
-		}
-		var responses = operation.getResponses();
-		problems.forEach((status, description) -> {
-			if (!responses.containsKey(String.valueOf(status))) {
-				responses.addApiResponse(String.valueOf(status), new ApiResponse().description(description));
-			}
-		});
-		responses.forEach((status, response) -> {
-			if (status.startsWith("3")) {
-				response.setContent(null);
-			}
-			if (status.startsWith("4") || status.startsWith("5")) {
-				var content = response.getContent();
-				if (content == null || content.isEmpty() || content.containsKey("*/*")) {
-					response.setContent(new Content().addMediaType(PROBLEM_JSON,
-							new MediaType().schema(new JsonSchema().$ref("#/components/schemas/" + PROBLEM))));
-				}
-			}
-		});
-	}
-
-	/** A parameter Spring converts or requires, answering 400 when it cannot: a number, a UUID, a flag, a required one. */
-	private static boolean boundBySpring(HandlerMethod handler) {
-		for (var parameter : handler.getMethodParameters()) {
-			var query = parameter.getParameterAnnotation(RequestParam.class);
-			var header = parameter.getParameterAnnotation(RequestHeader.class);
-			var type = parameter.getParameterType();
-			var text = type == String.class || Map.class.isAssignableFrom(type);
-			if (query != null && (!text || query.required() && query.defaultValue().equals(ValueConstants.DEFAULT_NONE))
-					|| header != null && (!text || header.required())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** Query text that the code parses itself (dates, periods, filters), answering 422 when it cannot. */
-	private static boolean parsedByCode(HandlerMethod handler) {
-		for (var parameter : handler.getMethodParameters()) {
-			var type = parameter.getParameterType();
-			if (parameter.hasParameterAnnotation(RequestParam.class) && (type == String.class || Map.class.isAssignableFrom(type))) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	// --- helpers
 
 	private static Set<Integer> declaredStatuses(HandlerMethod handler) {
@@ -382,31 +296,7 @@ class ApiOperations implements GlobalOperationComponentsCustomizer {
 		return schema;
 	}
 
-	/** The {@code Problem} schema: RFC 9457 problem details as {@link ApiProblems} writes them. */
-	static Map<String, Schema> problemSchemas() {
-		var field = object();
-		field.addProperty("field", string("The field, as a JSON path (phones[0].number)"));
-		field.addProperty("code", string("Stable code of the problem (validation.phone)"));
-		field.addProperty("message", string("What to do, in the caller's language"));
-		field.required(List.of("field", "code", "message"));
-		var problem = object();
-		problem.description("RFC 9457 problem details with a stable code; for invalid input, errors names every invalid field.");
-		problem.addProperty("type", string("https://sencrm.org/problems/<code>").format("uri"));
-		problem.addProperty("title", string("The status in words"));
-		problem.addProperty("status", new JsonSchema().type("integer").types(Set.of("integer")).format("int32"));
-		problem.addProperty("detail", string("What went wrong and what to do, in the caller's language"));
-		problem.addProperty("instance", string("The request path").format("uri"));
-		problem.addProperty("code", string("Stable code (error.validation, error.not-found, …)"));
-		problem.addProperty("errors", new JsonSchema().type("array").types(Set.of("array"))
-				.items(new JsonSchema().$ref("#/components/schemas/" + PROBLEM + "Field")));
-		problem.required(List.of("type", "title", "status", "code"));
-		var schemas = new LinkedHashMap<String, Schema>();
-		schemas.put(PROBLEM, problem);
-		schemas.put(PROBLEM + "Field", field);
-		return schemas;
-	}
-
-	private static Schema<Object> string(String description) {
+	static Schema<Object> string(String description) {
 		var schema = new JsonSchema();
 		schema.type("string").types(new java.util.LinkedHashSet<>(Set.of("string"))).description(description);
 		return schema;
