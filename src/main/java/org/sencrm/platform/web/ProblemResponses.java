@@ -89,7 +89,10 @@ final class ProblemResponses {
 			var query = parameter.getParameterAnnotation(RequestParam.class);
 			var header = parameter.getParameterAnnotation(RequestHeader.class);
 			var type = parameter.getParameterType();
-			var text = type == String.class || Map.class.isAssignableFrom(type);
+			if (Map.class.isAssignableFrom(type)) {
+				continue; // all the parameters, as text: nothing to convert, never missing
+			}
+			var text = type == String.class;
 			if (query != null && (!text || query.required() && query.defaultValue().equals(ValueConstants.DEFAULT_NONE))
 					|| header != null && (!text || header.required())) {
 				return true;

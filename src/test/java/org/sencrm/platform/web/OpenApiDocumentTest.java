@@ -160,6 +160,8 @@ class OpenApiDocumentTest {
 			}
 		});
 		assertThat(wrong).isEmpty();
+		assertThat(document.at("/paths/~1api~1v1~1persons/get/responses").propertyNames())
+				.as("filters read as text answer 422, not 400").contains("422").doesNotContain("400", "404", "409");
 		assertThat(document.at("/components/schemas/Problem/properties").propertyNames())
 				.contains("type", "title", "status", "detail", "instance", "code", "errors");
 		assertThat(document.at("/components/schemas/ProblemField/properties").propertyNames()).contains("field", "code", "message");
