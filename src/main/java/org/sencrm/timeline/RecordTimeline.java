@@ -13,6 +13,7 @@ import org.sencrm.timeline.activity.Activities;
 import org.sencrm.timeline.activity.Activity;
 import org.sencrm.timeline.activity.ActivityType;
 import org.sencrm.timeline.activity.RichText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecordTimeline {
 
 	/** One entry as the record's page shows it: the body as plain text. */
+	@Schema(name = "RecordTimelineEntry")
 	public record Entry(UUID id, String type, String subject, String text, Instant occurredAt, String authorName) {
 	}
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.sencrm.directory.person.NameOrder;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,6 +34,7 @@ class ContactRoleApi {
 	}
 
 	@PostMapping("/api/v1/contact-roles")
+	@ApiBody(required = {"personId", "organizationId"})
 	ResponseEntity<ContactRole> create(@RequestBody ContactRoleRequest request) {
 		var role = roles.create(request.personId(), request.organizationId(), request.jobTitle(), request.buyingRoles());
 		return ResponseEntity.created(URI.create("/api/v1/contact-roles/" + role.id())).eTag(ETags.of(role.version())).body(role);

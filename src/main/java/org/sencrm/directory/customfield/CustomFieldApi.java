@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +36,7 @@ class CustomFieldApi {
 	}
 
 	@PostMapping
+	@ApiBody(required = {"entity", "key", "label", "type"})
 	ResponseEntity<CustomFieldDefinition> define(@RequestBody DefinitionRequest request) {
 		var definition = fields.define(request.entity(), request.key(), request.label(), request.type(), request.options(),
 				Boolean.TRUE.equals(request.required()), request.position() == null ? 0 : request.position());

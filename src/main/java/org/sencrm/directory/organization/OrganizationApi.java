@@ -6,8 +6,13 @@ import java.util.Map;
 
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,6 +33,7 @@ class OrganizationApi {
 
 	static final List<String> READ_ONLY = List.of("id", "createdAt", "updatedAt", "version");
 
+	@Schema(name = "OrganizationPage")
 	record PageJson(List<Organization> items, String nextCursor) {
 	}
 
@@ -40,6 +46,7 @@ class OrganizationApi {
 	}
 
 	@PostMapping
+	@ApiBody(value = OrganizationDraft.class, required = "name")
 	ResponseEntity<Organization> create(@RequestBody Map<String, Object> body) {
 		var organization = organizations.create(bodies.read(body, OrganizationDraft.class, READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/organizations/" + organization.id()))
@@ -47,7 +54,21 @@ class OrganizationApi {
 	}
 
 	@GetMapping
-	PageJson list(@RequestParam MultiValueMap<String, String> params) {
+	@Parameter(name = "q", in = ParameterIn.QUERY,
+			description = "Name or tax code, without accents or case; custom fields filter too as cf.<key>=<value>",
+			schema = @Schema(type = "string"))
+	@Parameter(name = "tag", in = ParameterIn.QUERY,
+			description = "Repeatable", array = @ArraySchema(schema = @Schema(type = "string")))
+	@Parameter(name = "ownerId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+	@Parameter(name = "relationship", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+	@Parameter(name = "lifecycleStage", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+	@Parameter(name = "sort", in = ParameterIn.QUERY,
+			description = "name (default) or created", schema = @Schema(type = "string"))
+	@Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
+	@Parameter(name = "cursor", in = ParameterIn.QUERY,
+			description = "nextCursor of the previous page", schema = @Schema(type = "string"))
+	PageJson list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		var page = organizations.list(OrganizationFilter.of(params));
 		return new PageJson(page.items(), page.nextCursor());
 	}
@@ -59,6 +80,7 @@ class OrganizationApi {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(OrganizationDraft.class)
 	ResponseEntity<Organization> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var organizationId = Ids.parse(id, "entity.organization");

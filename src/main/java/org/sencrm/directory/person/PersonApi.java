@@ -8,8 +8,13 @@ import java.util.UUID;
 
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,6 +48,7 @@ class PersonApi {
 		}
 	}
 
+	@Schema(name = "PersonPage")
 	record PageJson(List<PersonJson> items, String nextCursor) {
 	}
 
@@ -57,6 +63,7 @@ class PersonApi {
 	}
 
 	@PostMapping
+	@ApiBody(PersonDraft.class)
 	ResponseEntity<PersonJson> create(@RequestBody Map<String, Object> body) {
 		var person = persons.create(bodies.read(body, PersonDraft.class, PersonJson.READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/persons/" + person.id())).eTag(ETags.of(person.version()))
@@ -64,7 +71,20 @@ class PersonApi {
 	}
 
 	@GetMapping
-	PageJson list(@RequestParam MultiValueMap<String, String> params) {
+	@Parameter(name = "q", in = ParameterIn.QUERY,
+			description = "Name, email or phone, without accents or case; custom fields filter too as cf.<key>=<value>",
+			schema = @Schema(type = "string"))
+	@Parameter(name = "tag", in = ParameterIn.QUERY,
+			description = "Repeatable", array = @ArraySchema(schema = @Schema(type = "string")))
+	@Parameter(name = "ownerId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "status", in = ParameterIn.QUERY, description = "potential or existing", schema = @Schema(type = "string"))
+	@Parameter(name = "lifecycleStage", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+	@Parameter(name = "sort", in = ParameterIn.QUERY,
+			description = "name (default) or created", schema = @Schema(type = "string"))
+	@Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
+	@Parameter(name = "cursor", in = ParameterIn.QUERY,
+			description = "nextCursor of the previous page", schema = @Schema(type = "string"))
+	PageJson list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		var page = persons.list(PersonFilter.of(params));
 		var familyFirst = names.familyFirst();
 		return new PageJson(page.items().stream().map(p -> PersonJson.of(p, familyFirst)).toList(), page.nextCursor());
@@ -77,6 +97,7 @@ class PersonApi {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(PersonDraft.class)
 	ResponseEntity<PersonJson> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var personId = Ids.parse(id, "entity.person");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,7 @@ class TagApi {
 	}
 
 	@PostMapping
+	@ApiBody(required = "name")
 	ResponseEntity<Tag> create(@RequestBody TagRequest request) {
 		var tag = tags.create(request.name(), request.color());
 		return ResponseEntity.created(URI.create("/api/v1/tags/" + tag.id())).body(tag);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,7 @@ class SavedViewApi {
 	}
 
 	@PostMapping
+	@ApiBody(required = {"entity", "name"})
 	ResponseEntity<SavedView> save(@RequestBody ViewRequest request) {
 		var view = views.save(request.entity(), request.name(), request.query());
 		return ResponseEntity.created(URI.create("/api/v1/views/" + view.id())).body(view);

@@ -15,6 +15,9 @@ import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
+import org.sencrm.platform.web.ApiBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.LockedException;
@@ -35,6 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
 class IdentityApi {
 
 	record TokenRequest(String email, String password, String name, List<String> scopes) {
+	}
+
+	/** A token for the signed-in user: its name and scopes (its own record so the document does not ask for a password). */
+	record NewTokenRequest(String name, List<String> scopes) {
 	}
 
 	record WorkspaceRequest(String name, String adminEmail, String adminPassword, String adminName, String defaultLanguage) {
@@ -77,6 +84,10 @@ class IdentityApi {
 
 	/** Exchanges an email and password for a new API token (read and write unless asked otherwise). Rate-limited. */
 	@PostMapping("/auth/tokens")
+	@ApiBody(required = {"email", "password"})
+	@SecurityRequirements
+	@ApiResponse(responseCode = "401", description = "Wrong email or password (error.bad-credentials), or the login is locked (error.locked).")
+	@ApiResponse(responseCode = "429", description = "Too many attempts from this address for this email (10 a minute).")
 	ResponseEntity<Map<String, Object>> token(@RequestBody TokenRequest request, HttpServletRequest http) {
 		// Per address and login: one client cannot hammer a login, and one login's lockout cannot be used to block others.
 		if (!tokenRequests.tryAcquire(http.getRemoteAddr() + "|" + String.valueOf(request.email()).strip().toLowerCase())) {
@@ -119,7 +130,8 @@ class IdentityApi {
 	}
 
 	@PostMapping("/tokens")
-	ResponseEntity<Map<String, Object>> createToken(@RequestBody TokenRequest request) {
+	@ApiBody(required = "name")
+	ResponseEntity<Map<String, Object>> createToken(@RequestBody NewTokenRequest request) {
 		var created = tokens.create(access.currentUser(), request.name(), request.scopes() == null ? ApiTokens.SCOPES : request.scopes());
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", created.token(), "id", created.info().id(),
 				"scopes", created.info().scopes(), "name", created.info().name()));
@@ -138,6 +150,7 @@ class IdentityApi {
 	}
 
 	@PostMapping("/workspaces")
+	@ApiBody(required = {"name", "adminEmail", "adminPassword"})
 	ResponseEntity<org.sencrm.identity.WorkspaceSettings> createWorkspace(@RequestBody WorkspaceRequest request) {
 		access.requireInstanceAdmin();
 		var id = workspaces.create(new Workspaces.NewWorkspace(request.name(), request.adminEmail(), request.adminPassword(),
@@ -182,6 +195,7 @@ class IdentityApi {
 	}
 
 	@PostMapping("/users")
+	@ApiBody(required = {"email", "displayName", "role", "password"})
 	ResponseEntity<UserDirectory.UserSummary> createUser(@RequestBody UserRequest request) {
 		access.requireAdmin();
 		var id = users.create(request.email(), request.displayName(), role(request.role()), request.password());
@@ -205,6 +219,7 @@ class IdentityApi {
 	}
 
 	@PostMapping("/teams")
+	@ApiBody(required = "name")
 	ResponseEntity<Teams.Team> createTeam(@RequestBody TeamRequest request) {
 		access.requireAdmin();
 		var team = teams.create(request.name(), request.memberIds());

@@ -10,9 +10,11 @@ import java.util.UUID;
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.ValidationException;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
 import org.sencrm.sales.document.DocumentFields;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -34,6 +36,7 @@ class ContractApi {
 	private static final List<String> READ_ONLY = List.of("id", "number", "customerName", "renewedFromId", "renewedToId",
 			"renewalRemindedAt", "renewalTaskId", "createdAt", "updatedAt", "version");
 
+	@Schema(name = "ContractPage")
 	record PageJson(List<Contract> items, String nextCursor) {
 	}
 
@@ -50,6 +53,7 @@ class ContractApi {
 	}
 
 	@PostMapping("/api/v1/contracts")
+	@ApiBody(value = ContractDraft.class, required = {"title", "startDate", "value"})
 	ResponseEntity<Contract> create(@RequestBody Map<String, Object> body) {
 		var contract = contracts.create(bodies.read(body, ContractDraft.class, READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.id())).eTag(ETags.of(contract.version()))
@@ -81,6 +85,7 @@ class ContractApi {
 	}
 
 	@PatchMapping(path = "/api/v1/contracts/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(ContractDraft.class)
 	ResponseEntity<Contract> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var contractId = Ids.parse(id, "entity.contract");
@@ -93,6 +98,7 @@ class ContractApi {
 
 	/** Renews a contract → 201 with the new contract (its {@code renewedFromId} is the old one). */
 	@PostMapping("/api/v1/contracts/{id}/renew")
+	@ApiBody(ContractDraft.Renewal.class)
 	ResponseEntity<Contract> renew(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
 		var renewal = bodies.read(body == null ? Map.of() : body, ContractDraft.Renewal.class, List.of());
 		var contract = contracts.renew(Ids.parse(id, "entity.contract"), renewal);
@@ -111,6 +117,7 @@ class ContractApi {
 	}
 
 	@PutMapping("/api/v1/sales-settings")
+	@ApiBody(value = SalesSettings.Settings.class, required = "renewalReminderDays")
 	SalesSettings.Settings updateSettings(@RequestBody Map<String, Object> body) {
 		return settings.update(bodies.read(body, SalesSettings.Settings.class, List.of()));
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.ValidationException;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.RequestBodies;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -55,6 +56,7 @@ class ExchangeRateApi {
 
 	/** {@code {"currency","rateToBase","validFrom"}}: 201 for a new rate, 200 when it replaced the one of that day. */
 	@PostMapping("/api/v1/exchange-rates")
+	@ApiBody(value = ExchangeRates.Draft.class, required = {"currency", "rateToBase", "validFrom"})
 	ResponseEntity<ExchangeRate> set(@RequestBody Map<String, Object> body) {
 		var saved = rates.set(bodies.read(body, ExchangeRates.Draft.class, List.of("id", "baseCurrency")));
 		if (saved.created()) {

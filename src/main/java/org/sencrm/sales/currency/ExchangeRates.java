@@ -19,6 +19,7 @@ import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.Amounts;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,7 @@ public class ExchangeRates {
 	private static final int MAX_INTEGER_DIGITS = 18;
 
 	/** A rate as sent: {@code rateToBase} base units for one unit of {@code currency} from {@code validFrom}. */
+	@Schema(name = "ExchangeRateDraft")
 	public record Draft(String currency, BigDecimal rateToBase, LocalDate validFrom) {
 	}
 

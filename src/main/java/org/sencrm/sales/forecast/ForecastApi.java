@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.RequestBodies;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -63,6 +64,7 @@ class ForecastApi {
 	}
 
 	@PutMapping("/api/v1/quotas")
+	@ApiBody(value = QuotaRequest.class, required = {"userId", "period"})
 	List<Quotas.Quota> setQuota(@RequestBody Map<String, Object> body) {
 		var request = bodies.read(body, QuotaRequest.class, List.of());
 		return quotas.set(request.userId(), request.period(), request.amount(), request.currency());

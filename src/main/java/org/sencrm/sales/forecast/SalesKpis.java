@@ -18,6 +18,7 @@ import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.currency.ExchangeRates;
 import org.sencrm.sales.pricing.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +46,7 @@ public class SalesKpis {
 	 * is the converted won amount over the won deals of the converted currencies ({@code wonDeals}).
 	 * Currencies without a rate are in {@code notConverted} and in no converted amount.
 	 */
+	@Schema(name = "KpisInBaseCurrency")
 	public record InBaseCurrency(String currency, LocalDate rateDate, long wonDeals, BigDecimal wonAmount,
 			BigDecimal averageDealSize, BigDecimal revenue, List<Revenue> revenueBySalesperson, List<CurrencyAmounts> byCurrency,
 			List<String> notConverted) {

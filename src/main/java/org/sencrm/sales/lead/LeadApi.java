@@ -14,9 +14,13 @@ import java.util.UUID;
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.ValidationException;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
 import org.sencrm.timeline.RecordTimeline;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -60,6 +64,7 @@ class LeadApi {
 		}
 	}
 
+	@Schema(name = "LeadPage")
 	record PageJson(List<LeadJson> items, String nextCursor) {
 	}
 
@@ -68,6 +73,14 @@ class LeadApi {
 	}
 
 	record TouchJson(String type, String subject, String body) {
+	}
+
+	/** For the OpenAPI document: what {@link #disqualify} reads (only {@code reason}; other fields are ignored). */
+	record DisqualifyJson(String reason) {
+	}
+
+	/** For the OpenAPI document: what {@link #link} reads; a key sent as null removes that link. */
+	record LinkJson(UUID personId, UUID organizationId) {
 	}
 
 	record ImportJson(int imported, List<FailureJson> failed, Map<String, String> columns, List<String> ignoredColumns) {
@@ -91,13 +104,24 @@ class LeadApi {
 	}
 
 	@PostMapping
+	@ApiBody(LeadDraft.class)
 	ResponseEntity<LeadJson> create(@RequestBody Map<String, Object> body) {
 		var lead = leads.create(bodies.read(body, LeadDraft.class, LeadJson.READ_ONLY), "api");
 		return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id())).eTag(ETags.of(lead.version())).body(LeadJson.of(lead));
 	}
 
 	@GetMapping
-	PageJson list(@RequestParam MultiValueMap<String, String> params) {
+	@Parameter(name = "status", in = ParameterIn.QUERY, description = "A lead status, or open", schema = @Schema(type = "string"))
+	@Parameter(name = "ownerId", in = ParameterIn.QUERY,
+			description = "A user id, or unassigned", schema = @Schema(type = "string"))
+	@Parameter(name = "source", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+	@Parameter(name = "minScore", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
+	@Parameter(name = "sort", in = ParameterIn.QUERY,
+			description = "score (default) or created", schema = @Schema(type = "string"))
+	@Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
+	@Parameter(name = "cursor", in = ParameterIn.QUERY,
+			description = "nextCursor of the previous page", schema = @Schema(type = "string"))
+	PageJson list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		var page = leads.list(LeadFilter.of(params));
 		return new PageJson(page.items().stream().map(LeadJson::of).toList(), page.nextCursor());
 	}
@@ -109,6 +133,7 @@ class LeadApi {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(LeadDraft.class)
 	ResponseEntity<LeadJson> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var leadId = Ids.parse(id, "entity.lead");
@@ -126,6 +151,7 @@ class LeadApi {
 	}
 
 	@PostMapping("/{id}/disqualify")
+	@ApiBody(DisqualifyJson.class)
 	ResponseEntity<LeadJson> disqualify(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var reason = body == null || body.get("reason") == null ? null : body.get("reason").toString();
@@ -146,6 +172,7 @@ class LeadApi {
 	}
 
 	@PostMapping("/{id}/convert")
+	@ApiBody(ConvertJson.class)
 	ConvertLead.Result convert(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
 		var request = body == null ? null : bodies.read(body, ConvertJson.class, List.of());
 		return conversion.convert(Ids.parse(id, "entity.lead"), request == null ? null
@@ -160,6 +187,7 @@ class LeadApi {
 
 	/** {@code {"personId": …, "organizationId": …}}: links to existing records, used on conversion; a key with null removes that link. */
 	@PostMapping("/{id}/link")
+	@ApiBody(LinkJson.class)
 	LeadJson link(@PathVariable String id, @RequestBody Map<String, Object> body) {
 		var problems = new ValidationException.Collector();
 		body.keySet().stream().filter(k -> !k.equals("personId") && !k.equals("organizationId"))
@@ -180,6 +208,7 @@ class LeadApi {
 	}
 
 	@PostMapping("/{id}/touches")
+	@ApiBody(value = TouchJson.class, required = "body")
 	ResponseEntity<LeadJson> touch(@PathVariable String id, @RequestBody Map<String, Object> body) {
 		var touch = bodies.read(body, TouchJson.class, List.of());
 		var lead = leads.logTouch(Ids.parse(id, "entity.lead"), touch.type(), touch.subject(), touch.body());

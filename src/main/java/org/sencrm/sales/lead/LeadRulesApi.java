@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
 import org.springframework.http.ResponseEntity;
@@ -45,12 +46,14 @@ class LeadRulesApi {
 	}
 
 	@PostMapping("/api/v1/lead-scoring-rules")
+	@ApiBody(value = ScoringJson.class, required = "kind")
 	ResponseEntity<ScoringRule> addScoringRule(@RequestBody Map<String, Object> body) {
 		var rule = bodies.read(body, ScoringJson.class, READ_ONLY);
 		return ResponseEntity.status(201).body(scoring.add(rule.kind(), rule.field(), rule.value(), rule.points()));
 	}
 
 	@PutMapping("/api/v1/lead-scoring-rules/{id}")
+	@ApiBody(value = ScoringJson.class, required = "kind")
 	ScoringRule changeScoringRule(@PathVariable String id, @RequestBody Map<String, Object> body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var ruleId = Ids.parse(id, "entity.scoring-rule");
@@ -72,12 +75,14 @@ class LeadRulesApi {
 	}
 
 	@PostMapping("/api/v1/lead-assignment-rules")
+	@ApiBody(AssignmentJson.class)
 	ResponseEntity<AssignmentRule> addAssignmentRule(@RequestBody Map<String, Object> body) {
 		var rule = bodies.read(body, AssignmentJson.class, READ_ONLY);
 		return ResponseEntity.status(201).body(assignment.add(rule.matchField(), rule.matchValue(), rule.userId(), rule.teamId()));
 	}
 
 	@PutMapping("/api/v1/lead-assignment-rules/{id}")
+	@ApiBody(AssignmentJson.class)
 	AssignmentRule changeAssignmentRule(@PathVariable String id, @RequestBody Map<String, Object> body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var ruleId = Ids.parse(id, "entity.assignment-rule");

@@ -13,6 +13,11 @@ import org.sencrm.platform.DomainException;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.TooManyRequestsException;
 import org.sencrm.platform.ValidationException;
+import org.sencrm.platform.web.ApiBody;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,6 +45,15 @@ class PublicFormApi {
 	record Received(boolean received, String message) {
 	}
 
+	/**
+	 * For the OpenAPI document only: the fields {@link WebFormIntake} reads (those the form asks
+	 * for; others are ignored). {@code consent} is true, "yes" or "on".
+	 */
+	@Schema(name = "WebFormFields")
+	record FormFields(String givenName, String familyName, String email, String phone, String companyName, String taxCode,
+			String jobTitle, String province, String message, Object consent, String campaign) {
+	}
+
 	private final WebFormIntake intake;
 	private final FormRateLimit rateLimit;
 	private final MessageSource messages;
@@ -53,6 +67,9 @@ class PublicFormApi {
 	}
 
 	@PostMapping(path = "/api/v1/public/forms/{key}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ApiBody(FormFields.class)
+	@SecurityRequirements
+	@ApiResponse(responseCode = "429", description = "More posts from this address than the form allows; see Retry-After.")
 	ResponseEntity<Received> json(@PathVariable String key, @RequestBody Map<String, Object> body, HttpServletRequest request,
 			HttpServletResponse response) {
 		var values = new HashMap<String, String>();
@@ -66,6 +83,12 @@ class PublicFormApi {
 
 	@PostMapping(path = "/api/v1/public/forms/{key}",
 			consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE})
+	@ApiBody(FormFields.class)
+	@SecurityRequirements
+	@ApiResponse(responseCode = "200", description = "A browser: the thank-you page (with Accept: application/json, 201 as for JSON)",
+			content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "303", description = "A browser: sent to the form's thank-you address")
+	@ApiResponse(responseCode = "429", description = "More posts from this address than the form allows; see Retry-After.")
 	ResponseEntity<?> form(@PathVariable String key, @RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
 			HttpServletResponse response) {
 		var values = new HashMap<String, String>();

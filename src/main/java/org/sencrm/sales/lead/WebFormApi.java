@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
 import org.springframework.http.ResponseEntity;
@@ -42,6 +43,7 @@ class WebFormApi {
 	}
 
 	@PostMapping
+	@ApiBody(value = WebFormDraft.class, required = "name")
 	ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
 		var form = forms.create(bodies.read(body, WebFormDraft.class, READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/web-forms/" + form.id())).eTag(ETags.of(form.version())).body(json(form));
@@ -54,6 +56,7 @@ class WebFormApi {
 	}
 
 	@PutMapping("/{id}")
+	@ApiBody(value = WebFormDraft.class, required = "name")
 	ResponseEntity<Map<String, Object>> update(@PathVariable String id, @RequestBody Map<String, Object> body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var formId = Ids.parse(id, "entity.web-form");

@@ -7,8 +7,12 @@ import java.util.UUID;
 
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,6 +36,7 @@ class OpportunityApi {
 	static final List<String> READ_ONLY = List.of("id", "status", "stageEnteredAt", "closedAt", "createdAt", "updatedAt",
 			"version");
 
+	@Schema(name = "OpportunityPage")
 	record PageJson(List<Opportunity> items, String nextCursor) {
 	}
 
@@ -55,6 +60,7 @@ class OpportunityApi {
 	}
 
 	@PostMapping("/api/v1/opportunities")
+	@ApiBody(value = OpportunityDraft.class, required = {"name", "pipelineId", "expectedCloseDate"})
 	ResponseEntity<Opportunity> create(@RequestBody Map<String, Object> body) {
 		var opportunity = opportunities.create(bodies.read(body, OpportunityDraft.class, READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + opportunity.id()))
@@ -62,7 +68,18 @@ class OpportunityApi {
 	}
 
 	@GetMapping("/api/v1/opportunities")
-	PageJson list(@RequestParam MultiValueMap<String, String> params) {
+	@Parameter(name = "ownerId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "teamId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "pipelineId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "stageId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "closeMonth", in = ParameterIn.QUERY, description = "2027-03", schema = @Schema(type = "string"))
+	@Parameter(name = "status", in = ParameterIn.QUERY, description = "open, won or lost", schema = @Schema(type = "string"))
+	@Parameter(name = "personId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "organizationId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
+	@Parameter(name = "cursor", in = ParameterIn.QUERY,
+			description = "nextCursor of the previous page", schema = @Schema(type = "string"))
+	PageJson list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		var page = opportunities.list(OpportunityFilter.of(params));
 		return new PageJson(page.items(), page.nextCursor());
 	}
@@ -74,6 +91,7 @@ class OpportunityApi {
 	}
 
 	@PatchMapping(path = "/api/v1/opportunities/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(OpportunityDraft.class)
 	ResponseEntity<Opportunity> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var opportunityId = Ids.parse(id, "entity.opportunity");
@@ -91,6 +109,7 @@ class OpportunityApi {
 
 	/** Moves to a stage: {@code {"stageId", "lostReason"}} (the reason only for a lost stage). */
 	@PostMapping("/api/v1/opportunities/{id}/stage")
+	@ApiBody(value = MoveRequest.class, required = "stageId")
 	ResponseEntity<Opportunity> move(@PathVariable String id, @RequestBody Map<String, Object> body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var request = bodies.read(body, MoveRequest.class, List.of());
@@ -100,6 +119,7 @@ class OpportunityApi {
 	}
 
 	@PostMapping("/api/v1/opportunities/{id}/won")
+	@ApiBody(WonRequest.class)
 	ResponseEntity<Opportunity> won(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var request = bodies.read(body == null ? Map.of() : body, WonRequest.class, List.of());
@@ -108,6 +128,7 @@ class OpportunityApi {
 	}
 
 	@PostMapping("/api/v1/opportunities/{id}/lost")
+	@ApiBody(LostRequest.class)
 	ResponseEntity<Opportunity> lost(@PathVariable String id, @RequestBody Map<String, Object> body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var request = bodies.read(body, LostRequest.class, List.of());
@@ -128,7 +149,10 @@ class OpportunityApi {
 
 	/** The board of a pipeline as JSON: columns with their first cards and totals. */
 	@GetMapping("/api/v1/pipelines/{id}/board")
-	Board board(@PathVariable String id, @RequestParam MultiValueMap<String, String> params) {
+	@Parameter(name = "ownerId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "teamId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "closeMonth", in = ParameterIn.QUERY, description = "2027-03", schema = @Schema(type = "string"))
+	Board board(@PathVariable String id, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		var filter = OpportunityFilter.of(params);
 		return boards.board(Ids.parse(id, "entity.pipeline"), filter.ownerId(), filter.teamId(), filter.closeMonth());
 	}

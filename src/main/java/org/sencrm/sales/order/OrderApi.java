@@ -10,9 +10,11 @@ import java.util.UUID;
 
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
 import org.sencrm.sales.pricing.LineJson;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,6 +51,7 @@ class OrderApi {
 		}
 	}
 
+	@Schema(name = "OrderPage")
 	record PageJson(List<OrderJson> items, String nextCursor) {
 	}
 
@@ -66,6 +69,7 @@ class OrderApi {
 	}
 
 	@PostMapping
+	@ApiBody(OrderDraft.class)
 	ResponseEntity<OrderJson> create(@RequestBody Map<String, Object> body) {
 		var order = orders.create(bodies.read(body, OrderDraft.class, READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).eTag(ETags.of(order.version()))
@@ -87,6 +91,7 @@ class OrderApi {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(OrderDraft.class)
 	ResponseEntity<OrderJson> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var orderId = Ids.parse(id, "entity.order");
@@ -104,6 +109,7 @@ class OrderApi {
 
 	/** Records a payment → 201 with the payment and the order as it now stands (status "paid" once covered). */
 	@PostMapping("/{id}/payments")
+	@ApiBody(value = Payment.Draft.class, required = {"amount", "method"})
 	ResponseEntity<PaymentJson> pay(@PathVariable String id, @RequestBody Map<String, Object> body) {
 		var orderId = Ids.parse(id, "entity.order");
 		var payment = payments.record(orderId, bodies.read(body, Payment.Draft.class, List.of("id", "orderId", "createdBy",

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +45,7 @@ class PipelineApi {
 	}
 
 	@PostMapping
+	@ApiBody(value = PipelineDraft.class, required = "name")
 	ResponseEntity<Pipeline> create(@RequestBody Map<String, Object> body) {
 		var pipeline = pipelines.create(bodies.read(body, PipelineDraft.class, READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/pipelines/" + pipeline.id())).eTag(ETags.of(pipeline.version()))
@@ -57,6 +59,7 @@ class PipelineApi {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(PipelineDraft.class)
 	ResponseEntity<Pipeline> update(@PathVariable String id, @RequestBody Map<String, Object> body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var pipeline = pipelines.update(Ids.parse(id, "entity.pipeline"), bodies.read(body, PipelineDraft.class, READ_ONLY),
@@ -65,6 +68,7 @@ class PipelineApi {
 	}
 
 	@PostMapping("/{id}/stages")
+	@ApiBody(value = StageDraft.class, required = "name")
 	ResponseEntity<Stage> addStage(@PathVariable String id, @RequestBody Map<String, Object> body) {
 		var pipelineId = Ids.parse(id, "entity.pipeline");
 		var stage = pipelines.addStage(pipelineId, bodies.read(body, StageDraft.class, READ_ONLY));
@@ -73,6 +77,7 @@ class PipelineApi {
 	}
 
 	@PatchMapping(path = "/{id}/stages/{stageId}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(StageDraft.class)
 	ResponseEntity<Stage> updateStage(@PathVariable String id, @PathVariable String stageId, @RequestBody Map<String, Object> body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var stage = pipelines.updateStage(Ids.parse(id, "entity.pipeline"), Ids.parse(stageId, "entity.stage"),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +38,7 @@ class PriceListApi {
 	}
 
 	@PostMapping
+	@ApiBody(value = PriceListDraft.class, required = "name")
 	ResponseEntity<PriceList> create(@RequestBody Map<String, Object> body) {
 		var list = priceLists.create(bodies.read(body, PriceListDraft.class, READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/price-lists/" + list.id())).eTag(ETags.of(list.version())).body(list);
@@ -54,6 +56,7 @@ class PriceListApi {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(PriceListDraft.class)
 	ResponseEntity<PriceList> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var listId = Ids.parse(id, "entity.price-list");

@@ -9,8 +9,10 @@ import java.util.UUID;
 
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +41,7 @@ class ProductApi {
 		}
 	}
 
+	@Schema(name = "ProductPage")
 	record PageJson(List<ProductJson> items, String nextCursor) {
 	}
 
@@ -51,6 +54,7 @@ class ProductApi {
 	}
 
 	@PostMapping
+	@ApiBody(value = ProductDraft.class, required = {"sku", "name", "unitPrice"})
 	ResponseEntity<ProductJson> create(@RequestBody Map<String, Object> body) {
 		var product = products.create(bodies.read(body, ProductDraft.class, ProductJson.READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/products/" + product.id())).eTag(ETags.of(product.version()))
@@ -71,6 +75,7 @@ class ProductApi {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(ProductDraft.class)
 	ResponseEntity<ProductJson> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var productId = Ids.parse(id, "entity.product");

@@ -10,9 +10,11 @@ import java.util.UUID;
 
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
 import org.sencrm.sales.pricing.LineJson;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,6 +50,7 @@ class QuoteApi {
 		}
 	}
 
+	@Schema(name = "QuotePage")
 	record PageJson(List<QuoteJson> items, String nextCursor) {
 	}
 
@@ -71,6 +74,7 @@ class QuoteApi {
 	}
 
 	@PostMapping
+	@ApiBody(value = QuoteDraft.class, required = "lines")
 	ResponseEntity<QuoteJson> create(@RequestBody Map<String, Object> body) {
 		var quote = quotes.create(bodies.read(body, QuoteDraft.class, READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/quotes/" + quote.id())).eTag(ETags.of(quote.version()))
@@ -92,6 +96,7 @@ class QuoteApi {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(QuoteDraft.class)
 	ResponseEntity<QuoteJson> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var quoteId = Ids.parse(id, "entity.quote");
@@ -126,6 +131,7 @@ class QuoteApi {
 	 * (defaults: the quote's person and their email, the prepared subject and message). A draft becomes sent.
 	 */
 	@PostMapping("/{id}/send")
+	@ApiBody(QuoteEmails.Request.class)
 	ResponseEntity<SentJson> send(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var request = bodies.read(body == null ? Map.<String, Object>of() : body, QuoteEmails.Request.class, List.of());

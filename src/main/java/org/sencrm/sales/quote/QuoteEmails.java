@@ -12,6 +12,7 @@ import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.web.Formats;
 import org.sencrm.sales.pricing.LinePricing;
 import org.sencrm.timeline.CustomerEmails;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class QuoteEmails {
 
 	/** What to send; a null field takes its default (the quote's person and their email, the prepared subject and message). */
+	@Schema(name = "QuoteEmailRequest")
 	public record Request(UUID personId, String to, String subject, String message) {
 	}
 

@@ -9,8 +9,12 @@ import java.util.UUID;
 
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -55,6 +59,7 @@ class ActivityApi {
 	}
 
 	@PostMapping("/api/v1/activities")
+	@ApiBody(value = ActivityDraft.class, required = "type")
 	ResponseEntity<Activity> log(@RequestBody Map<String, Object> body) {
 		var activity = activities.log(bodies.read(body, ActivityDraft.class, READ_ONLY), "api");
 		return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id())).eTag(ETags.of(activity.version()))
@@ -69,6 +74,7 @@ class ActivityApi {
 
 	/** A JSON merge patch of the changeable fields; the other fields of the activity are read-only. */
 	@PatchMapping(path = "/api/v1/activities/{id}", consumes = {"application/merge-patch+json", "application/json"})
+	@ApiBody(ActivityChange.class)
 	ResponseEntity<Activity> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var activityId = Ids.parse(id, "entity.activity");
@@ -100,6 +106,8 @@ class ActivityApi {
 	}
 
 	@GetMapping("/api/v1/attachments/{id}")
+	@ApiResponse(responseCode = "200", description = "The file as uploaded, in its own content type (Content-Disposition names it)",
+			content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
 	ResponseEntity<byte[]> download(@PathVariable String id) {
 		var content = attachments.content(Ids.parse(id, "entity.attachment"));
 		return ResponseEntity.ok()

@@ -46,7 +46,7 @@ class CalendarApi {
 		return Map.of("url", url(calendars.regenerateFeedToken()));
 	}
 
-	@GetMapping({"/api/v1/activities/{id}/invitation.ics", "/activities/{id}/invitation.ics"})
+	@GetMapping(path = {"/api/v1/activities/{id}/invitation.ics", "/activities/{id}/invitation.ics"}, produces = "text/calendar")
 	ResponseEntity<String> invitation(@PathVariable String id) {
 		return ResponseEntity.ok().contentType(TEXT_CALENDAR)
 				.header("Content-Disposition", "attachment; filename=\"meeting.ics\"")

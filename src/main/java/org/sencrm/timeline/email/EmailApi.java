@@ -11,8 +11,10 @@ import org.sencrm.identity.Access;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.timeline.activity.Activity;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,6 +85,7 @@ class EmailApi {
 	}
 
 	@PostMapping("/api/v1/email-templates")
+	@ApiBody(required = {"name", "subject", "body"})
 	ResponseEntity<EmailTemplate> createTemplate(@RequestBody TemplateRequest request) {
 		var template = templates.create(request.name(), request.subject(), request.body());
 		return ResponseEntity.created(URI.create("/api/v1/email-templates/" + template.id())).eTag(ETags.of(template.version()))
@@ -90,6 +93,7 @@ class EmailApi {
 	}
 
 	@PutMapping("/api/v1/email-templates/{id}")
+	@ApiBody(required = {"name", "subject", "body"})
 	ResponseEntity<EmailTemplate> updateTemplate(@PathVariable String id, @RequestBody TemplateRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var templateId = Ids.parse(id, "entity.email-template");
@@ -106,11 +110,15 @@ class EmailApi {
 	}
 
 	@PostMapping("/api/v1/emails/preview")
+	@ApiBody(required = "personId")
+	@ApiResponse(responseCode = "404", description = "No person with personId in the caller's workspace.")
 	EmailSender.Preview preview(@RequestBody EmailRequest request) {
 		return sender.preview(request.composition());
 	}
 
 	@PostMapping("/api/v1/emails")
+	@ApiBody(required = "personId")
+	@ApiResponse(responseCode = "404", description = "No person with personId in the caller's workspace.")
 	ResponseEntity<Activity> send(@RequestBody EmailRequest request) {
 		var activity = sender.send(request.composition());
 		return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id())).body(activity);
@@ -127,6 +135,7 @@ class EmailApi {
 	}
 
 	@PostMapping("/api/v1/emails/unmatched/{id}/link")
+	@ApiBody(required = "personId")
 	ResponseEntity<Void> link(@PathVariable String id, @RequestBody LinkRequest request) {
 		incoming.link(Ids.parse(id, "entity.email"), request.personId());
 		return ResponseEntity.noContent().build();

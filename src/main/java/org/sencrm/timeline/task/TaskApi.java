@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sencrm.platform.Ids;
+import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,7 @@ class TaskApi {
 	}
 
 	@PostMapping("/api/v1/tasks")
+	@ApiBody(value = TaskDraft.class, required = "title")
 	ResponseEntity<Task> create(@RequestBody Map<String, Object> body) {
 		var task = tasks.create(bodies.read(body, TaskDraft.class, READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id())).eTag(ETags.of(task.version())).body(task);
