@@ -30,17 +30,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PersonListPage {
 
 	private final PersonService persons;
-	private final NameOrder names;
 	private final Tags tags;
 	private final UserDirectory users;
 	private final CustomFields customFields;
 	private final SavedViews views;
 	private final CsvExport export;
 
-	PersonListPage(PersonService persons, NameOrder names, Tags tags, UserDirectory users, CustomFields customFields,
+	PersonListPage(PersonService persons, Tags tags, UserDirectory users, CustomFields customFields,
 			SavedViews views, CsvExport export) {
 		this.persons = persons;
-		this.names = names;
 		this.tags = tags;
 		this.users = users;
 		this.customFields = customFields;
@@ -56,7 +54,6 @@ class PersonListPage {
 		var userList = users.users();
 		model.addAttribute("filter", filter);
 		model.addAttribute("persons", page.items());
-		model.addAttribute("familyFirst", names.familyFirst());
 		model.addAttribute("nextUrl", ListLinks.nextPage("/persons", query, page.nextCursor()));
 		model.addAttribute("firstPage", filter.cursor() == null);
 		model.addAttribute("query", query);
@@ -93,10 +90,9 @@ class PersonListPage {
 	@GetMapping("/persons/pick")
 	String pick(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "personId") String field,
 			Model model) {
-		var familyFirst = names.familyFirst();
 		var found = q.isBlank() ? List.<Person>of()
 				: persons.list(new PersonFilter(q, List.of(), null, null, null, null, "name", null, 10)).items();
-		model.addAttribute("found", found.stream().map(p -> Map.of("id", p.id(), "name", p.name(familyFirst),
+		model.addAttribute("found", found.stream().map(p -> Map.of("id", p.id(), "name", p.displayName(),
 				"email", p.primaryEmail() == null ? "" : p.primaryEmail())).toList());
 		model.addAttribute("q", q);
 		model.addAttribute("several", field.equals("attendeePersonIds"));
