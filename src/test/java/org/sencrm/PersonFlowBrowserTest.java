@@ -65,7 +65,7 @@ class PersonFlowBrowserTest {
 		var workspace = workspaces.create();
 		var admin = workspace.member(Role.ADMIN);
 		WorkspaceContext.runAsSystem(workspace.id(), () -> settings.update(workspace.id(), "Sen Việt Trading", "vi",
-				"Asia/Ho_Chi_Minh", "VND", "by_language"));
+				"Asia/Ho_Chi_Minh", "VND", "given_first"));
 		var email = "trang-" + System.nanoTime() + "@senviet.vn";
 		new Api(port, admin.token()).post("/api/v1/users", Map.of("email", email, "displayName", "Nguyễn Thu Trang",
 				"role", "sales", "password", TestWorkspaces.PASSWORD));
@@ -90,18 +90,18 @@ class PersonFlowBrowserTest {
 		browser.findElement(By.id("consents[0].method")).sendKeys("Web form");
 		screenshot("person-form");
 		browser.findElement(By.cssSelector("form.record-form button[type=submit]")).click();
-		wait.until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Hương Thị Đặng"));
+		wait.until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Đặng Thị Hương"));
 
 		var search = browser.findElement(By.cssSelector(".global-search input"));
 		search.sendKeys("dang thi huong");
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-live"), "Hương Thị Đặng"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-live"), "Đặng Thị Hương"));
 		screenshot("search-as-you-type");
 		search.sendKeys(Keys.ENTER);
 		wait.until(ExpectedConditions.urlContains("/search?q="));
 		screenshot("search-results");
-		browser.findElement(By.linkText("Hương Thị Đặng")).click();
+		browser.findElement(By.linkText("Đặng Thị Hương")).click();
 
-		wait.until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Hương Thị Đặng"));
+		wait.until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Đặng Thị Hương"));
 		var personPage = browser.getCurrentUrl();
 		assertThat(browser.findElements(By.cssSelector(".facts a[href^='tel:']")).stream().map(e -> e.getText()).toList())
 				.containsExactly("+84 912 345 678", "+84 24 3826 1234");

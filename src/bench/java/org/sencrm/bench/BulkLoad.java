@@ -14,6 +14,8 @@ import org.sencrm.directory.contact.ContactJson;
 import org.sencrm.directory.contact.EmailAddress;
 import org.sencrm.directory.contact.PhoneNumber;
 import org.sencrm.directory.person.Consent;
+import org.sencrm.directory.NameOrder;
+import org.sencrm.directory.PersonName;
 import org.sencrm.directory.person.Person;
 import org.sencrm.directory.organization.Organization;
 import org.sencrm.platform.ValidationException;
@@ -37,7 +39,7 @@ final class BulkLoad {
 			Duration terms, Duration indexes, Duration vacuum) {
 	}
 
-	private static final String PERSON_COLUMNS = "id, workspace_id, family_name, middle_name, given_name, display_name,"
+	private static final String PERSON_COLUMNS = "id, workspace_id, family_name, middle_name, given_name, name_order, display_name,"
 			+ " emails, phones, addresses, birthday, owner_id, owner_team_id, source, status, lifecycle_stage, consents,"
 			+ " custom_fields, search_name, search_text, created_at, updated_at, version";
 	private static final String ORGANIZATION_COLUMNS = "id, workspace_id, name, kind, relationship, tax_code, industry,"
@@ -158,7 +160,7 @@ final class BulkLoad {
 				var generated = base.person(i);
 				var p = person(generated, generated.id());
 				copy.value(p.id()).value(workspaceId).value(p.familyName()).value(p.middleName()).value(p.givenName())
-						.value(p.sortName()).value(json.write(p.emails()))
+						.value(p.nameOrder().key()).value(p.sortName()).value(json.write(p.emails()))
 						.value(json.write(p.phones())).value(json.write(p.addresses()))
 						.value(p.birthday()).value(p.ownerId()).value(null).value(p.source()).value(p.status())
 						.value(p.lifecycleStage()).value(json.write(p.consents()))
@@ -189,8 +191,11 @@ final class BulkLoad {
 		problems.throwIfAny();
 		var consents = new LinkedHashMap<String, Consent>();
 		g.consents().forEach((channel, status) -> consents.put(channel, new Consent(status, g.createdAt(), "web_form")));
-		return new Person(id, ContactDetails.blankToNull(g.name().family()), ContactDetails.blankToNull(g.name().middle()),
-				ContactDetails.blankToNull(g.name().given()), emails, phones, addresses, g.birthday(), g.tags(),
+		var family = ContactDetails.blankToNull(g.name().family());
+		var middle = ContactDetails.blankToNull(g.name().middle());
+		var given = ContactDetails.blankToNull(g.name().given());
+		return new Person(id, family, middle, given, PersonName.detect(family, middle, given, NameOrder.GIVEN_FIRST), emails,
+				phones, addresses, g.birthday(), g.tags(),
 				ownerIds.get(g.owner()), null, g.source(), g.status(), g.lifecycleStage(), consents, Map.of(), g.createdAt(),
 				g.createdAt(), 0);
 	}

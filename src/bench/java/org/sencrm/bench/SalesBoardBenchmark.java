@@ -61,8 +61,8 @@ class SalesBoardBenchmark {
 				var customers = Math.max(1_000, opportunities / 8);
 				Bench.progress("Writing %,d persons and %,d organizations", customers, customers / 4);
 				sql.execute("""
-						insert into persons (id, workspace_id, family_name, given_name, display_name, owner_id, search_name, search_text)
-						select gen_random_uuid(), '%1$s', 'Lê', 'Khách ' || n, 'le khach ' || n, '%2$s', 'le khach ' || n, 'le khach ' || n
+						insert into persons (id, workspace_id, family_name, given_name, name_order, display_name, owner_id, search_name, search_text)
+						select gen_random_uuid(), '%1$s', 'Lê', 'Khách ' || n, 'family_first', 'le khach ' || n, '%2$s', 'le khach ' || n, 'le khach ' || n
 						from generate_series(1, %3$d) n""".formatted(workspace, sellers.getFirst(), customers));
 				sql.execute("""
 						insert into organizations (id, workspace_id, name, owner_id, search_name, search_text)

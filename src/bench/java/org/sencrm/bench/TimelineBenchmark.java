@@ -48,8 +48,8 @@ class TimelineBenchmark {
 				sql.execute("set session_replication_role = replica");
 				Bench.progress("Writing %,d persons", settings.persons());
 				sql.execute("""
-						insert into persons (id, workspace_id, family_name, given_name, display_name, owner_id, search_name, search_text)
-						select uuidv7(), '%1$s', 'Trần', 'Khách ' || n, 'tran khach ' || n, '%2$s', 'tran khach ' || n, 'tran khach ' || n
+						insert into persons (id, workspace_id, family_name, given_name, name_order, display_name, owner_id, search_name, search_text)
+						select uuidv7(), '%1$s', 'Trần', 'Khách ' || n, 'family_first', 'tran khach ' || n, '%2$s', 'tran khach ' || n, 'tran khach ' || n
 						from generate_series(1, %3$d) n""".formatted(workspace, admin, settings.persons()).replace("uuidv7()", "gen_random_uuid()"));
 				Bench.progress("Writing %,d activities", (long) settings.persons() * PER_PERSON + BUSY_ENTRIES);
 				sql.execute("""

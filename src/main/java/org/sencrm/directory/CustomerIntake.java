@@ -124,7 +124,7 @@ public class CustomerIntake {
 		}
 		var fullName = join(candidate.familyName(), candidate.givenName());
 		if (!fullName.isBlank()) {
-			search.searchPersons(fullName, NAME_CANDIDATES, true).stream()
+			search.searchPersons(fullName, NAME_CANDIDATES).stream()
 					.filter(r -> similarNames(r.name(), fullName))
 					.forEach(r -> add(found, Customers.Kind.PERSON, r.id(), Reason.NAME));
 		}
@@ -209,7 +209,7 @@ public class CustomerIntake {
 		if (person.consents() != null) {
 			person.consents().forEach((channel, c) -> consents.put(channel, new Consent(c.status(), c.at(), c.method())));
 		}
-		return persons.create(new PersonDraft(person.familyName(), null, given,
+		return persons.create(new PersonDraft(person.familyName(), null, given, null,
 				person.email() == null ? null : List.of(new EmailAddress(person.email(), null, true)),
 				person.phone() == null ? null : List.of(new PhoneNumber(person.phone(), null, true)),
 				address(person.province()), null, null, person.ownerId(), person.ownerTeamId(), person.source(), "potential", null,
@@ -229,7 +229,7 @@ public class CustomerIntake {
 	 */
 	@Transactional
 	public void linkContact(UUID personId, UUID organizationId, String jobTitle) {
-		if (roles.ofPerson(personId, true).stream().anyMatch(r -> r.organizationId().equals(organizationId))) {
+		if (roles.ofPerson(personId).stream().anyMatch(r -> r.organizationId().equals(organizationId))) {
 			return;
 		}
 		try {
@@ -294,7 +294,9 @@ public class CustomerIntake {
 		if (keyA == null || keyB == null) {
 			return false;
 		}
-		return keyA.equals(keyB) || editSimilarity(String.join(" ", words(a)), String.join(" ", words(b))) >= SIMILAR;
+		// the sorted words too, as either name may be written in either order
+		return keyA.equals(keyB) || editSimilarity(String.join(" ", words(a)), String.join(" ", words(b))) >= SIMILAR
+				|| editSimilarity(keyA, keyB) >= SIMILAR;
 	}
 
 	static double editSimilarity(String a, String b) {
@@ -331,7 +333,7 @@ public class CustomerIntake {
 				var p = persons.get(match.id());
 				var detail = p.primaryEmail() != null ? p.primaryEmail()
 						: p.primaryPhone() != null ? PhoneNumbers.display(p.primaryPhone()) : null;
-				return Optional.of(new Match(match.kind(), p.id(), p.name(true), detail, match.reasons()));
+				return Optional.of(new Match(match.kind(), p.id(), p.displayName(), detail, match.reasons()));
 			}
 			var o = organizations.get(match.id());
 			return Optional.of(new Match(match.kind(), o.id(), o.name(), o.taxCode(), match.reasons()));

@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import org.sencrm.directory.lifecycle.LifecycleStage;
 import org.sencrm.directory.organization.OrganizationService;
-import org.sencrm.directory.person.NameOrder;
 import org.sencrm.directory.person.PersonService;
 import org.sencrm.directory.contactrole.ContactRoles;
+import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.WorkspaceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,16 +34,16 @@ public class Customers {
 	private final PersonService persons;
 	private final OrganizationService organizations;
 	private final ContactRoles roles;
-	private final NameOrder names;
+	private final UserDirectory users;
 	private final JdbcClient jdbc;
 	private final org.sencrm.platform.History history;
 
-	Customers(PersonService persons, OrganizationService organizations, ContactRoles roles, NameOrder names, JdbcClient jdbc,
+	Customers(PersonService persons, OrganizationService organizations, ContactRoles roles, UserDirectory users, JdbcClient jdbc,
 			org.sencrm.platform.History history) {
 		this.persons = persons;
 		this.organizations = organizations;
 		this.roles = roles;
-		this.names = names;
+		this.users = users;
 		this.jdbc = jdbc;
 		this.history = history;
 	}
@@ -78,6 +78,11 @@ public class Customers {
 		}
 	}
 
+	private static PersonName storedName(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return PersonName.stored(rs.getString("family_name"), rs.getString("middle_name"), rs.getString("given_name"),
+				rs.getString("name_order"));
+	}
+
 	private static String table(Kind kind) {
 		return kind == Kind.PERSON ? "persons" : "organizations";
 	}
@@ -85,8 +90,8 @@ public class Customers {
 	public Optional<PersonContact> personContact(UUID id) {
 		try {
 			var p = persons.get(id);
-			var organization = roles.ofPerson(id, true).stream().findFirst().map(r -> r.organizationName()).orElse(null);
-			return Optional.of(new PersonContact(p.id(), p.name(names.familyFirst()), p.familyName(), p.middleName(),
+			var organization = roles.ofPerson(id).stream().findFirst().map(r -> r.organizationName()).orElse(null);
+			return Optional.of(new PersonContact(p.id(), p.displayName(), p.familyName(), p.middleName(),
 					p.givenName(), p.primaryEmail(), p.primaryPhone(), organization));
 		} catch (NotFoundException e) {
 			return Optional.empty();
@@ -100,9 +105,8 @@ public class Customers {
 	 */
 	@org.springframework.transaction.annotation.Transactional(readOnly = true)
 	public java.util.List<PersonContact> contactsOf(UUID organizationId) {
-		var familyFirst = names.familyFirst();
 		return jdbc.sql("""
-				select p.id, p.family_name, p.middle_name, p.given_name, o.name as organization_name,
+				select p.id, p.family_name, p.middle_name, p.given_name, p.name_order, o.name as organization_name,
 				  (select e ->> 'address' from jsonb_array_elements(p.emails) e
 				   order by coalesce((e ->> 'primary')::boolean, false) desc limit 1) as email,
 				  (select t ->> 'number' from jsonb_array_elements(p.phones) t
@@ -113,9 +117,7 @@ public class Customers {
 				where r.workspace_id = :ws and r.organization_id = :organization
 				order by p.display_name, p.id limit 200""")
 				.param("ws", WorkspaceContext.workspaceId()).param("organization", organizationId)
-				.query((rs, n) -> new PersonContact(rs.getObject("id", UUID.class),
-						org.sencrm.directory.person.Person.fullName(rs.getString("family_name"), rs.getString("middle_name"),
-								rs.getString("given_name"), familyFirst),
+				.query((rs, n) -> new PersonContact(rs.getObject("id", UUID.class), storedName(rs).display(),
 						rs.getString("family_name"), rs.getString("middle_name"), rs.getString("given_name"), rs.getString("email"),
 						rs.getString("phone"), rs.getString("organization_name")))
 				.list();
@@ -131,22 +133,22 @@ public class Customers {
 		emails.add(new org.sencrm.directory.contact.EmailAddress(address, null, emails.isEmpty()));
 		var draft = person.toDraft();
 		persons.update(personId, new org.sencrm.directory.person.PersonDraft(draft.familyName(), draft.middleName(),
-				draft.givenName(), emails, draft.phones(), draft.addresses(), draft.birthday(), draft.tags(), draft.ownerId(),
-				draft.ownerTeamId(), draft.source(), draft.status(), draft.lifecycleStage(), draft.consents(),
+				draft.givenName(), draft.nameOrder(), emails, draft.phones(), draft.addresses(), draft.birthday(), draft.tags(),
+				draft.ownerId(), draft.ownerTeamId(), draft.source(), draft.status(), draft.lifecycleStage(), draft.consents(),
 				draft.customFields()), person.version());
 	}
 
 	/**
-	 * Creates a person from an email sender: "Nguyễn Văn An" gives family Nguyễn, middle Văn,
-	 * given An; a single word is the given name; no name uses the part of the address before @.
+	 * Creates a person from an email sender, the name split in the order it is written
+	 * ({@link PersonName#split}): "Nguyễn Văn An" gives family Nguyễn, middle Văn, given An, and
+	 * "Anna Lindqvist" given Anna, family Lindqvist; a single word is the given name; no name uses
+	 * the part of the address before @.
 	 */
 	public UUID createPersonFromEmail(String displayName, String address, String source) {
-		var words = displayName == null || displayName.isBlank() ? new String[] {address.substring(0, address.indexOf('@'))}
-				: displayName.strip().split("\\s+");
-		var given = words[words.length - 1];
-		var family = words.length > 1 ? words[0] : null;
-		var middle = words.length > 2 ? String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length - 1)) : null;
-		return persons.create(new org.sencrm.directory.person.PersonDraft(family, middle, given,
+		var name = PersonName.split(displayName == null || displayName.isBlank() ? address.substring(0, address.indexOf('@'))
+				: displayName, NameOrder.forUnrecognised(users.workspace()));
+		return persons.create(new org.sencrm.directory.person.PersonDraft(name.family(), name.middle(), name.given(),
+				name.order().key(),
 				java.util.List.of(new org.sencrm.directory.contact.EmailAddress(address, null, true)), null, null, null, null, null,
 				null, source, null, null, null, null)).id();
 	}
@@ -174,24 +176,24 @@ public class Customers {
 		return found;
 	}
 
-	/** Names of these persons in the current name order (one query; ids of other workspaces or deleted persons are left out). */
+	/** Names of these persons, each in its own order (one query; ids of other workspaces or deleted persons are left out). */
 	@org.springframework.transaction.annotation.Transactional(readOnly = true)
 	public java.util.Map<UUID, String> personNames(java.util.Collection<UUID> ids) {
 		if (ids.isEmpty()) {
 			return java.util.Map.of();
 		}
-		var familyFirst = names.familyFirst();
-		return jdbc.sql("select id, family_name, middle_name, given_name from persons where workspace_id = :ws and id = any(:ids)")
+		return jdbc.sql("""
+				select id, family_name, middle_name, given_name, name_order from persons
+				where workspace_id = :ws and id = any(:ids)""")
 				.param("ws", WorkspaceContext.workspaceId()).param("ids", ids.toArray(UUID[]::new))
-				.query((rs, n) -> java.util.Map.entry(rs.getObject("id", UUID.class), org.sencrm.directory.person.Person.fullName(
-						rs.getString("family_name"), rs.getString("middle_name"), rs.getString("given_name"), familyFirst)))
+				.query((rs, n) -> java.util.Map.entry(rs.getObject("id", UUID.class), storedName(rs).display()))
 				.list().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
 	}
 
 	public Optional<CustomerSummary> person(UUID id) {
 		try {
 			var p = persons.get(id);
-			return Optional.of(new CustomerSummary(Kind.PERSON, p.id(), p.name(names.familyFirst()), p.ownerId(), p.ownerTeamId()));
+			return Optional.of(new CustomerSummary(Kind.PERSON, p.id(), p.displayName(), p.ownerId(), p.ownerTeamId()));
 		} catch (NotFoundException e) {
 			return Optional.empty();
 		}
@@ -208,18 +210,18 @@ public class Customers {
 
 	/**
 	 * Names of many customers at once, for lists and boards of other modules (one query per kind):
-	 * persons in the reader's name order. Ids not found in the workspace are left out.
+	 * persons each in their own name order. Ids not found in the workspace are left out.
 	 */
 	@org.springframework.transaction.annotation.Transactional(readOnly = true)
 	public java.util.Map<UUID, String> names(java.util.Collection<UUID> personIds, java.util.Collection<UUID> organizationIds) {
 		var found = new java.util.HashMap<UUID, String>();
 		var ws = WorkspaceContext.workspaceId();
 		if (!personIds.isEmpty()) {
-			var familyFirst = names.familyFirst();
-			jdbc.sql("select id, family_name, middle_name, given_name from persons where workspace_id = :ws and id in (:ids)")
+			jdbc.sql("""
+					select id, family_name, middle_name, given_name, name_order from persons
+					where workspace_id = :ws and id in (:ids)""")
 					.param("ws", ws).param("ids", java.util.List.copyOf(new java.util.HashSet<>(personIds)))
-					.query((rs, n) -> found.put(rs.getObject("id", UUID.class), org.sencrm.directory.person.Person.fullName(
-							rs.getString("family_name"), rs.getString("middle_name"), rs.getString("given_name"), familyFirst)))
+					.query((rs, n) -> found.put(rs.getObject("id", UUID.class), storedName(rs).display()))
 					.list();
 		}
 		if (!organizationIds.isEmpty()) {

@@ -102,7 +102,7 @@ class OrganizationPagesTest {
 		var withRole = sales.get("/persons/" + person);
 		assertThat(withRole.text(".role-list li")).contains("Công ty Hoa Sen").contains("Kế toán trưởng")
 				.contains("Influencer").contains("Gatekeeper");
-		assertThat(sales.get("/organizations/" + organization).text("#contacts table")).contains("Linh Phan")
+		assertThat(sales.get("/organizations/" + organization).text("#contacts table")).contains("Phan Linh")
 				.contains("Kế toán trưởng");
 
 		var removed = sales.submit(withRole, ".role-list form", Map.of());

@@ -48,9 +48,9 @@ class LeadBrowserTest {
 			browser.screenshot("lead-import");
 
 			browser.open("/leads");
-			assertThat(browser.find("table.records tbody").getText()).contains("Hạnh Đỗ").contains("Minh Lý");
+			assertThat(browser.find("table.records tbody").getText()).contains("Đỗ Hạnh").contains("Lý Minh");
 			browser.screenshot("leads");
-			browser.driver.findElement(By.linkText("Hạnh Đỗ")).click();
+			browser.driver.findElement(By.linkText("Đỗ Hạnh")).click();
 			browser.await("form.convert-form");
 			assertThat(browser.find(".lead-score").getText()).isEqualTo("Score 45");
 			browser.screenshot("lead");
@@ -59,7 +59,7 @@ class LeadBrowserTest {
 			browser.click("form.convert-form button[type=submit]");
 			browser.wait.until(ExpectedConditions.urlContains("/persons/"));
 
-			assertThat(browser.find("h1").getText()).isEqualTo("Hạnh Đỗ");
+			assertThat(browser.find("h1").getText()).isEqualTo("Đỗ Hạnh");
 			assertThat(browser.find(".flash").getText()).startsWith("Lead converted.");
 			assertThat(browser.find("#roles").getText()).contains("Công ty TNHH Bình An").contains("Giám đốc");
 			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#timeline-panel"), "Converted from a lead"));

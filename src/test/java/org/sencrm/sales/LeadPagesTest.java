@@ -48,12 +48,12 @@ class LeadPagesTest {
 
 		assertThat(created.status()).isEqualTo(302);
 		var page = sales.follow(created);
-		assertThat(page.text("h1")).isEqualTo("An Nguyễn");
+		assertThat(page.text("h1")).isEqualTo("Nguyễn An");
 		assertThat(page.text(".flash")).isEqualTo("Lead saved.");
 		assertThat(page.text(".lead-score")).isEqualTo("Score 40");
 		salesApi.post("/api/v1/leads", Map.of("givenName", "Thấp"));
 		var list = sales.get("/leads?sort=score");
-		assertThat(list.html().select("table.records .primary-cell a").eachText()).containsExactly("An Nguyễn", "Thấp");
+		assertThat(list.html().select("table.records .primary-cell a").eachText()).containsExactly("Nguyễn An", "Thấp");
 		assertThat(sales.get("/leads?status=converted").has("table.records")).isFalse();
 		assertThat(sales.get("/").html().select("nav.sidebar a[href='/leads']").text()).isEqualTo("Leads");
 	}

@@ -288,7 +288,7 @@ class OpportunityApiTest {
 		assertThat(first.get("cards")).hasSize(3);
 		assertThat(first.get("totals").valueStream().map(t -> t.get("currency").asString() + " " + t.get("count").asLong() + " "
 				+ t.get("sum").decimalValue().stripTrailingZeros().toPlainString()).toList()).containsExactly("VND 2 3500000", "USD 1 100");
-		assertThat(first.get("cards").get(0).get("customerName").asString()).isEqualTo("Mai Trần"); // given name first in English
+		assertThat(first.get("cards").get(0).get("customerName").asString()).isEqualTo("Trần Mai"); // a Vietnamese name, family name first in every language
 		assertThat(columns.get(1).get("count").asLong()).isEqualTo(1);
 	}
 

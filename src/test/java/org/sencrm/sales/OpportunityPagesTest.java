@@ -59,7 +59,7 @@ class OpportunityPagesTest {
 		assertThat(columns.get(0).select(".column-count").text()).isEqualTo("3 opportunities");
 		assertThat(columns.get(0).select(".column-sum").eachText()).containsExactly("₫3,500,000", "$300.00");
 		assertThat(columns.get(0).select(".deal .deal-name").eachText()).containsExactly("Tivi 65 inch", "Loa thanh", "Máy giặt");
-		assertThat(columns.get(0).select(".deal").first().text()).contains("Hùng Đỗ");
+		assertThat(columns.get(0).select(".deal").first().text()).contains("Đỗ Hùng");
 		assertThat(columns.get(1).select(".column-count").text()).isEqualTo("1 opportunity");
 		assertThat(columns.get(2).select(".column-count").text()).isEqualTo("no opportunities");
 		assertThat(page.html().select("#move-dialog select option").eachText()).containsExactly("New", "Contacted", "Offer", "Won", "Lost");
@@ -120,9 +120,9 @@ class OpportunityPagesTest {
 		assertThat(created.status()).isEqualTo(302);
 		var page = sales.follow(created);
 		assertThat(page.text("h1")).isEqualTo("Máy lọc không khí");
-		assertThat(page.html().select(".facts dd").eachText()).contains("Hùng Đỗ", "₫4,990,000", "Gọi lại thứ Hai");
+		assertThat(page.html().select(".facts dd").eachText()).contains("Đỗ Hùng", "₫4,990,000", "Gọi lại thứ Hai");
 		assertThat(page.html().select(".facts .chip").eachText()).containsExactly("Sharp", "Xiaomi");
-		assertThat(page.html().select(".role-list li").text()).contains("Hùng Đỗ").contains("Decider").contains("User");
+		assertThat(page.html().select(".role-list li").text()).contains("Đỗ Hùng").contains("Decider").contains("User");
 		assertThat(page.html().select("#stage-history tbody tr")).hasSize(1);
 		assertThat(page.html().select("#stage-history tbody td").first().text()).isEqualTo("New");
 		assertThat(page.html().select("#timeline [hx-get]").attr("hx-get")).isEqualTo("/persons/" + person + "/timeline-panel");

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import org.sencrm.directory.person.NameOrder;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
@@ -26,11 +25,9 @@ class ContactRoleApi {
 	}
 
 	private final ContactRoles roles;
-	private final NameOrder names;
 
-	ContactRoleApi(ContactRoles roles, NameOrder names) {
+	ContactRoleApi(ContactRoles roles) {
 		this.roles = roles;
-		this.names = names;
 	}
 
 	@PostMapping("/api/v1/contact-roles")
@@ -42,7 +39,7 @@ class ContactRoleApi {
 
 	@GetMapping("/api/v1/contact-roles/{id}")
 	ResponseEntity<ContactRole> get(@PathVariable String id) {
-		var role = roles.get(Ids.parse(id, "entity.contact-role"), names.familyFirst());
+		var role = roles.get(Ids.parse(id, "entity.contact-role"));
 		return ResponseEntity.ok().eTag(ETags.of(role.version())).body(role);
 	}
 
@@ -50,7 +47,7 @@ class ContactRoleApi {
 	ResponseEntity<ContactRole> update(@PathVariable String id, @RequestBody ContactRoleRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var roleId = Ids.parse(id, "entity.contact-role");
-		var current = roles.get(roleId, true);
+		var current = roles.get(roleId);
 		var expected = ETags.version(ifMatch);
 		var role = roles.update(roleId, request.jobTitle() == null ? current.jobTitle() : request.jobTitle(),
 				request.buyingRoles() == null ? current.buyingRoles() : request.buyingRoles(),
@@ -66,11 +63,11 @@ class ContactRoleApi {
 
 	@GetMapping("/api/v1/persons/{id}/contact-roles")
 	List<ContactRole> ofPerson(@PathVariable String id) {
-		return roles.ofPerson(Ids.parse(id, "entity.person"), names.familyFirst());
+		return roles.ofPerson(Ids.parse(id, "entity.person"));
 	}
 
 	@GetMapping("/api/v1/organizations/{id}/contact-roles")
 	List<ContactRole> ofOrganization(@PathVariable String id) {
-		return roles.ofOrganization(Ids.parse(id, "entity.organization"), names.familyFirst());
+		return roles.ofOrganization(Ids.parse(id, "entity.organization"));
 	}
 }

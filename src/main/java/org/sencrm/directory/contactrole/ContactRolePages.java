@@ -49,7 +49,7 @@ class ContactRolePages {
 
 	@PostMapping("/contact-roles/{id}/delete")
 	String remove(@PathVariable String id, RedirectAttributes redirect) {
-		var role = roles.get(Ids.parse(id, "entity.contact-role"), true);
+		var role = roles.get(Ids.parse(id, "entity.contact-role"));
 		roles.delete(role.id());
 		redirect.addFlashAttribute("notice", "role.removed");
 		return "redirect:/persons/" + role.personId() + "#roles";

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.organization.OrganizationService;
-import org.sencrm.directory.person.Person;
+import org.sencrm.directory.PersonName;
 import org.sencrm.directory.person.PersonService;
 import org.sencrm.identity.Access;
 import org.sencrm.platform.AccessDeniedException;
@@ -43,18 +43,18 @@ public class ContactRoles {
 	}
 
 	@Transactional(readOnly = true)
-	public List<ContactRole> ofPerson(UUID personId, boolean familyFirst) {
-		return query("r.person_id = :id", personId, familyFirst, "o.search_name");
+	public List<ContactRole> ofPerson(UUID personId) {
+		return query("r.person_id = :id", personId, "o.search_name");
 	}
 
 	@Transactional(readOnly = true)
-	public List<ContactRole> ofOrganization(UUID organizationId, boolean familyFirst) {
-		return query("r.organization_id = :id", organizationId, familyFirst, "p.display_name");
+	public List<ContactRole> ofOrganization(UUID organizationId) {
+		return query("r.organization_id = :id", organizationId, "p.display_name");
 	}
 
 	@Transactional(readOnly = true)
-	public ContactRole get(UUID id, boolean familyFirst) {
-		return query("r.id = :id", id, familyFirst, "r.id").stream().findFirst()
+	public ContactRole get(UUID id) {
+		return query("r.id = :id", id, "r.id").stream().findFirst()
 				.orElseThrow(() -> new NotFoundException("entity.contact-role"));
 	}
 
@@ -83,14 +83,14 @@ public class ContactRoles {
 		} catch (DuplicateKeyException e) {
 			throw new ValidationException(List.of(new ValidationException.FieldProblem("organizationId", "validation.duplicate-role")));
 		}
-		var created = get(id, true);
+		var created = get(id);
 		history.created(ENTITY, id, values(created));
 		return created;
 	}
 
 	@Transactional
 	public ContactRole update(UUID id, String jobTitle, List<String> buyingRoles, int expectedVersion) {
-		var current = get(id, true);
+		var current = get(id);
 		requireEdit(current.personId(), current.organizationId());
 		var problems = new ValidationException.Collector();
 		var roles = roles(buyingRoles, problems);
@@ -104,14 +104,14 @@ public class ContactRoles {
 		if (updated == 0) {
 			throw new StaleVersionException();
 		}
-		var changed = get(id, true);
+		var changed = get(id);
 		history.updated(ENTITY, id, values(current), values(changed));
 		return changed;
 	}
 
 	@Transactional
 	public void delete(UUID id) {
-		var current = get(id, true);
+		var current = get(id);
 		requireEdit(current.personId(), current.organizationId());
 		jdbc.sql("delete from contact_roles where workspace_id = :ws and id = :id")
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id).update();
@@ -154,15 +154,17 @@ public class ContactRoles {
 		return values;
 	}
 
-	private List<ContactRole> query(String condition, UUID id, boolean familyFirst, String order) {
+	private List<ContactRole> query(String condition, UUID id, String order) {
 		return jdbc.sql("""
-				select r.id, r.person_id, p.family_name, p.middle_name, p.given_name, r.organization_id, o.name as organization_name,
+				select r.id, r.person_id, p.family_name, p.middle_name, p.given_name, p.name_order, r.organization_id,
+				  o.name as organization_name,
 				  r.job_title, r.buying_roles, r.version
 				from contact_roles r join persons p on p.id = r.person_id join organizations o on o.id = r.organization_id
 				where r.workspace_id = :ws""" + " and " + condition + " order by " + order)
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id)
 				.query((rs, n) -> new ContactRole(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
-						Person.fullName(rs.getString("family_name"), rs.getString("middle_name"), rs.getString("given_name"), familyFirst),
+						PersonName.stored(rs.getString("family_name"), rs.getString("middle_name"), rs.getString("given_name"),
+								rs.getString("name_order")).display(),
 						rs.getObject("organization_id", UUID.class), rs.getString("organization_name"), rs.getString("job_title"),
 						List.of((String[]) rs.getArray("buying_roles").getArray()), rs.getInt("version")))
 				.list();

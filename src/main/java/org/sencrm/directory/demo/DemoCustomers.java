@@ -172,7 +172,10 @@ class DemoCustomers {
 			if (p[6].contains("Newsletter")) {
 				consents.put("email", new Consent("granted", Instant.parse("2026-03-0" + (1 + i % 9) + "T09:00:00Z"), "web form"));
 			}
-			var person = persons.create(new PersonDraft(p[0], p[1].isEmpty() ? null : p[1], p[2],
+			// A Singaporean Chinese name is written family name first, which the name alone does not
+			// tell (Tan Wei Ling); the other orders are detected from the names.
+			var order = p[0].equals("Tan") ? "family_first" : null;
+			var person = persons.create(new PersonDraft(p[0], p[1].isEmpty() ? null : p[1], p[2], order,
 					List.of(new EmailAddress(p[3], "personal", true)), List.of(new PhoneNumber(p[4], "mobile", true)), addresses,
 					i % 3 == 0 ? (1970 + i) + "-0" + (1 + i % 9) + "-1" + (i % 9) : null,
 					p[6].isEmpty() ? List.of() : List.of(p[6].split(";")), sellers.get(i % sellers.size()), null, "website",

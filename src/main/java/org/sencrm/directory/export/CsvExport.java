@@ -24,9 +24,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Exports the current list (its filters, all its pages) as CSV, in UTF-8 with a byte order
- * mark so Excel shows Vietnamese letters correctly. Custom fields become extra columns. Only roles
- * with the export right may (decision 20), and every cell goes out as a {@link SpreadsheetCell}, so
- * no value can become a formula in the spreadsheet that opens the file.
+ * mark so Excel shows Vietnamese letters correctly. Custom fields become extra columns. A person's
+ * {@code full_name} is written in the person's own name order, besides the parts and the order.
+ * Only roles with the export right may (decision 20), and every cell goes out as a
+ * {@link SpreadsheetCell}, so no value can become a formula in the spreadsheet that opens the file.
  */
 @Service
 public class CsvExport {
@@ -48,7 +49,8 @@ public class CsvExport {
 	public void persons(PersonFilter filter, Writer out) {
 		access.requireExport();
 		var custom = customFields.of("person");
-		var header = new ArrayList<>(List.of("id", "family_name", "middle_name", "given_name", "emails", "phones", "addresses",
+		var header = new ArrayList<>(List.of("id", "full_name", "family_name", "middle_name", "given_name", "name_order", "emails",
+				"phones", "addresses",
 				"birthday", "tags", "status", "lifecycle_stage", "source", "owner_id", "created_at"));
 		custom.forEach(d -> header.add("cf." + d.key()));
 		try (var csv = printer(out, header)) {
@@ -56,7 +58,8 @@ public class CsvExport {
 			do {
 				var page = persons.list(filter.page(cursor, PAGE));
 				for (Person p : page.items()) {
-					var row = new ArrayList<Object>(List.of(p.id(), n(p.familyName()), n(p.middleName()), n(p.givenName()),
+					var row = new ArrayList<Object>(List.of(p.id(), p.displayName(), n(p.familyName()), n(p.middleName()),
+							n(p.givenName()), p.nameOrder().key(),
 							join(p.emails().stream().map(EmailAddress::address).toList()),
 							join(p.phones().stream().map(PhoneNumber::number).toList()),
 							String.join(" | ", p.addresses().stream().map(Address::oneLine).toList()),

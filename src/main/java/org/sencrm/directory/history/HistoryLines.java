@@ -34,13 +34,14 @@ public class HistoryLines {
 
 	/** Fields whose values are choices, and the message prefix of the choices' labels. */
 	private static final Map<String, String> CHOICES = Map.of("status", "person.status.", "lifecycleStage", "lifecycle.stage.",
-			"kind", "organization.kind.", "relationship", "organization.relationship.", "size", "organization.size.");
+			"kind", "organization.kind.", "relationship", "organization.relationship.", "size", "organization.size.",
+			"nameOrder", "nameorder.");
 
 	/**
 	 * The order fields are listed in, as on the forms. PostgreSQL's jsonb keeps the changes'
 	 * keys in its own order (shortest first), so the order is restored here.
 	 */
-	private static final List<String> FIELD_ORDER = List.of("name", "familyName", "middleName", "givenName", "kind",
+	private static final List<String> FIELD_ORDER = List.of("name", "familyName", "middleName", "givenName", "nameOrder", "kind",
 			"relationship", "taxCode", "industry", "size", "website", "emails", "phones", "addresses", "birthday", "source",
 			"status", "lifecycleStage", "tags", "parentId", "ownerId", "ownerTeamId", "consent.email", "consent.sms",
 			"consent.phone");

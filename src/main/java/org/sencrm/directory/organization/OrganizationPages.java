@@ -3,7 +3,6 @@ package org.sencrm.directory.organization;
 import org.sencrm.directory.contactrole.ContactRoles;
 import org.sencrm.directory.customfield.CustomFields;
 import org.sencrm.directory.history.HistoryLines;
-import org.sencrm.directory.person.NameOrder;
 import org.sencrm.identity.Access;
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.Ids;
@@ -21,17 +20,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OrganizationPages {
 
 	private final OrganizationService organizations;
-	private final NameOrder names;
 	private final Access access;
 	private final UserDirectory users;
 	private final ContactRoles roles;
 	private final CustomFields customFields;
 	private final HistoryLines history;
 
-	OrganizationPages(OrganizationService organizations, NameOrder names, Access access, UserDirectory users, ContactRoles roles,
+	OrganizationPages(OrganizationService organizations, Access access, UserDirectory users, ContactRoles roles,
 			CustomFields customFields, HistoryLines history) {
 		this.organizations = organizations;
-		this.names = names;
 		this.access = access;
 		this.users = users;
 		this.roles = roles;
@@ -48,7 +45,7 @@ class OrganizationPages {
 		model.addAttribute("team", users.team(organization.ownerTeamId()).orElse(null));
 		model.addAttribute("parent", parent(organization));
 		model.addAttribute("children", organizations.children(organization.id()));
-		model.addAttribute("contacts", roles.ofOrganization(organization.id(), names.familyFirst()));
+		model.addAttribute("contacts", roles.ofOrganization(organization.id()));
 		model.addAttribute("definitions", customFields.of(OrganizationService.ENTITY));
 		model.addAttribute("history", history.of(OrganizationService.ENTITY, organizations.history(organization.id())));
 		return "directory/organization/detail";

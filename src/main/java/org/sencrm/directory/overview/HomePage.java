@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.sencrm.directory.organization.OrganizationFilter;
 import org.sencrm.directory.organization.OrganizationService;
-import org.sencrm.directory.person.NameOrder;
 import org.sencrm.directory.person.PersonFilter;
 import org.sencrm.directory.person.PersonService;
 import org.sencrm.identity.Access;
@@ -21,13 +20,11 @@ class HomePage {
 
 	private final PersonService persons;
 	private final OrganizationService organizations;
-	private final NameOrder names;
 	private final Access access;
 
-	HomePage(PersonService persons, OrganizationService organizations, NameOrder names, Access access) {
+	HomePage(PersonService persons, OrganizationService organizations, Access access) {
 		this.persons = persons;
 		this.organizations = organizations;
-		this.names = names;
 		this.access = access;
 	}
 
@@ -40,7 +37,6 @@ class HomePage {
 				persons.list(new PersonFilter(null, List.of(), null, null, null, Map.of(), "created", null, RECENT)).items());
 		model.addAttribute("recentOrganizations", organizations.list(
 				new OrganizationFilter(null, List.of(), null, null, null, null, Map.of(), "created", null, RECENT)).items());
-		model.addAttribute("familyFirst", names.familyFirst());
 		return "directory/home";
 	}
 }

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import org.sencrm.directory.NameOrder;
+import org.sencrm.directory.PersonName;
 import org.sencrm.directory.contact.Address;
 import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.contact.EmailAddress;
@@ -16,34 +16,34 @@ import org.sencrm.directory.contact.PhoneNumber;
 import org.sencrm.platform.SearchText;
 
 /** A person (consumer or contact) as stored. */
-public record Person(UUID id, String familyName, String middleName, String givenName, List<EmailAddress> emails,
+public record Person(UUID id, String familyName, String middleName, String givenName, NameOrder nameOrder,
+		List<EmailAddress> emails,
 		List<PhoneNumber> phones, List<Address> addresses, LocalDate birthday, List<String> tags, UUID ownerId,
 		UUID ownerTeamId, String source, String status, String lifecycleStage, Map<String, Consent> consents,
 		Map<String, Object> customFields, Instant createdAt, Instant updatedAt, int version) {
 
 	public static final List<String> STATUSES = List.of("potential", "existing");
 
-	/** The full name in Vietnamese order (family, middle, given) or in Western order (given, middle, family). */
-	public String name(boolean familyFirst) {
-		return fullName(familyName, middleName, givenName, familyFirst);
+	public PersonName name() {
+		return new PersonName(familyName, middleName, givenName, nameOrder);
 	}
 
-	public static String fullName(String family, String middle, String given, boolean familyFirst) {
-		var parts = familyFirst ? Stream.of(family, middle, given) : Stream.of(given, middle, family);
-		return parts.filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(" "));
+	/** The full name in the person's own order, whoever reads it in whichever language. */
+	public String displayName() {
+		return name().display();
 	}
 
 	/**
-	 * The name the list sorts by and the search box matches first: family-name order, folded, so
-	 * "Đặng" sorts with "Dang" ({@code display_name} and {@code search_name}).
+	 * The name the list sorts by and the search box matches first: family name first whatever the
+	 * person's order, folded, so "Đặng" sorts with "Dang" ({@code display_name} and {@code search_name}).
 	 */
 	public String sortName() {
-		return SearchText.fold(fullName(familyName, middleName, givenName, true));
+		return SearchText.fold(new PersonName(familyName, middleName, givenName, NameOrder.FAMILY_FIRST).display());
 	}
 
 	/** Everything a person is found by ({@code search_text}): the name in both orders, emails, phone digits. */
 	public String searchText() {
-		return sortName() + " " + SearchText.fold(fullName(familyName, middleName, givenName, false))
+		return sortName() + " " + SearchText.fold(new PersonName(familyName, middleName, givenName, NameOrder.GIVEN_FIRST).display())
 				+ ContactDetails.searchWords(emails, phones);
 	}
 
@@ -56,7 +56,7 @@ public record Person(UUID id, String familyName, String middleName, String given
 	}
 
 	public PersonDraft toDraft() {
-		return new PersonDraft(familyName, middleName, givenName, emails, phones, addresses,
+		return new PersonDraft(familyName, middleName, givenName, nameOrder.key(), emails, phones, addresses,
 				birthday == null ? null : birthday.toString(), tags, ownerId, ownerTeamId, source, status, lifecycleStage,
 				consents, customFields);
 	}
@@ -67,6 +67,7 @@ public record Person(UUID id, String familyName, String middleName, String given
 		values.put("familyName", familyName);
 		values.put("middleName", middleName);
 		values.put("givenName", givenName);
+		values.put("nameOrder", nameOrder.key());
 		values.put("emails", emails.stream().map(EmailAddress::address).toList());
 		values.put("phones", phones.stream().map(PhoneNumber::number).toList());
 		values.put("addresses", addresses.stream().map(Address::oneLine).toList());

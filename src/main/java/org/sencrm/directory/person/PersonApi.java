@@ -33,15 +33,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/persons")
 class PersonApi {
 
-	record PersonJson(UUID id, String displayName, String familyName, String middleName, String givenName,
+	record PersonJson(UUID id, String displayName, String familyName, String middleName, String givenName, String nameOrder,
 			List<?> emails, List<?> phones, List<?> addresses, String birthday, List<String> tags, UUID ownerId,
 			UUID ownerTeamId, String source, String status, String lifecycleStage, Map<String, Consent> consents,
 			Map<String, Object> customFields, Instant createdAt, Instant updatedAt, int version) {
 
 		static final List<String> READ_ONLY = List.of("id", "displayName", "createdAt", "updatedAt", "version");
 
-		static PersonJson of(Person p, boolean familyFirst) {
-			return new PersonJson(p.id(), p.name(familyFirst), p.familyName(), p.middleName(), p.givenName(), p.emails(),
+		static PersonJson of(Person p) {
+			return new PersonJson(p.id(), p.displayName(), p.familyName(), p.middleName(), p.givenName(), p.nameOrder().key(),
+					p.emails(),
 					p.phones(), p.addresses(), p.birthday() == null ? null : p.birthday().toString(), p.tags(), p.ownerId(),
 					p.ownerTeamId(), p.source(), p.status(), p.lifecycleStage(), p.consents(), p.customFields(), p.createdAt(),
 					p.updatedAt(), p.version());
@@ -54,12 +55,10 @@ class PersonApi {
 
 	private final PersonService persons;
 	private final RequestBodies bodies;
-	private final NameOrder names;
 
-	PersonApi(PersonService persons, RequestBodies bodies, NameOrder names) {
+	PersonApi(PersonService persons, RequestBodies bodies) {
 		this.persons = persons;
 		this.bodies = bodies;
-		this.names = names;
 	}
 
 	@PostMapping
@@ -67,7 +66,7 @@ class PersonApi {
 	ResponseEntity<PersonJson> create(@RequestBody Map<String, Object> body) {
 		var person = persons.create(bodies.read(body, PersonDraft.class, PersonJson.READ_ONLY));
 		return ResponseEntity.created(URI.create("/api/v1/persons/" + person.id())).eTag(ETags.of(person.version()))
-				.body(PersonJson.of(person, names.familyFirst()));
+				.body(PersonJson.of(person));
 	}
 
 	@GetMapping
@@ -86,14 +85,13 @@ class PersonApi {
 			description = "nextCursor of the previous page", schema = @Schema(type = "string"))
 	PageJson list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		var page = persons.list(PersonFilter.of(params));
-		var familyFirst = names.familyFirst();
-		return new PageJson(page.items().stream().map(p -> PersonJson.of(p, familyFirst)).toList(), page.nextCursor());
+		return new PageJson(page.items().stream().map(PersonJson::of).toList(), page.nextCursor());
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<PersonJson> get(@PathVariable String id) {
 		var person = persons.get(Ids.parse(id, "entity.person"));
-		return ResponseEntity.ok().eTag(ETags.of(person.version())).body(PersonJson.of(person, names.familyFirst()));
+		return ResponseEntity.ok().eTag(ETags.of(person.version())).body(PersonJson.of(person));
 	}
 
 	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
@@ -106,7 +104,7 @@ class PersonApi {
 		var version = expected == null ? current.version() : expected;
 		var person = persons.update(personId, bodies.patch(current.toDraft(), patch, PersonDraft.class, PersonJson.READ_ONLY),
 				version);
-		return ResponseEntity.ok().eTag(ETags.of(person.version())).body(PersonJson.of(person, names.familyFirst()));
+		return ResponseEntity.ok().eTag(ETags.of(person.version())).body(PersonJson.of(person));
 	}
 
 	@DeleteMapping("/{id}")

@@ -14,6 +14,8 @@ public class PersonForm extends ContactForm {
 	private String familyName;
 	private String middleName;
 	private String givenName;
+	/** Blank: detected from the name when saved. */
+	private String nameOrder;
 	private String birthday;
 	private String source;
 	private String status = "potential";
@@ -34,6 +36,7 @@ public class PersonForm extends ContactForm {
 		form.familyName = p.familyName();
 		form.middleName = p.middleName();
 		form.givenName = p.givenName();
+		form.nameOrder = p.nameOrder().key();
 		form.birthday = p.birthday() == null ? null : p.birthday().toString();
 		form.source = p.source();
 		form.status = p.status();
@@ -58,7 +61,7 @@ public class PersonForm extends ContactForm {
 			var unchanged = before != null && before.status().equals(row.getStatus()) && Objects.equals(before.method(), method);
 			consentMap.put(row.getChannel(), unchanged ? before : new Consent(row.getStatus(), null, method));
 		}
-		return new PersonDraft(familyName, middleName, givenName, emailAddresses(), phoneNumbers(), postalAddresses(),
+		return new PersonDraft(familyName, middleName, givenName, nameOrder, emailAddresses(), phoneNumbers(), postalAddresses(),
 				birthday, tagNames(), getOwnerId(), getOwnerTeamId(), source, status, lifecycleStage, consentMap, customFields);
 	}
 
@@ -90,6 +93,8 @@ public class PersonForm extends ContactForm {
 	public void setMiddleName(String middleName) { this.middleName = middleName; }
 	public String getGivenName() { return givenName; }
 	public void setGivenName(String givenName) { this.givenName = givenName; }
+	public String getNameOrder() { return nameOrder; }
+	public void setNameOrder(String nameOrder) { this.nameOrder = nameOrder; }
 	public String getBirthday() { return birthday; }
 	public void setBirthday(String birthday) { this.birthday = birthday; }
 	public String getSource() { return source; }

@@ -1,8 +1,10 @@
 package org.sencrm.directory.person;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
+import org.sencrm.directory.NameOrder;
 import org.sencrm.directory.customfield.CustomFieldInputs;
 import org.sencrm.directory.customfield.CustomFields;
 import org.sencrm.directory.lifecycle.LifecycleStage;
@@ -114,6 +116,7 @@ class PersonFormPages {
 		model.addAttribute("owners", owners.owners(form.getOwnerId()));
 		model.addAttribute("teams", owners.teams(form.getOwnerTeamId()));
 		model.addAttribute("canReassign", owners.canReassign());
+		model.addAttribute("nameOrders", Arrays.stream(NameOrder.values()).map(NameOrder::key).toList());
 		model.addAttribute("statuses", Person.STATUSES);
 		model.addAttribute("stages", LifecycleStage.ALL);
 		model.addAttribute("consentStatuses", Consent.STATUSES);

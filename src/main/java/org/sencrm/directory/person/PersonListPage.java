@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PersonListPage {
 
 	private final PersonService persons;
-	private final NameOrder names;
 	private final Tags tags;
 	private final UserDirectory users;
 	private final CustomFields customFields;
@@ -38,10 +37,9 @@ class PersonListPage {
 	private final CsvExport export;
 	private final org.sencrm.identity.Access access;
 
-	PersonListPage(PersonService persons, NameOrder names, Tags tags, UserDirectory users, CustomFields customFields,
+	PersonListPage(PersonService persons, Tags tags, UserDirectory users, CustomFields customFields,
 			SavedViews views, CsvExport export, org.sencrm.identity.Access access) {
 		this.persons = persons;
-		this.names = names;
 		this.tags = tags;
 		this.users = users;
 		this.customFields = customFields;
@@ -58,7 +56,6 @@ class PersonListPage {
 		var userList = users.users();
 		model.addAttribute("filter", filter);
 		model.addAttribute("persons", page.items());
-		model.addAttribute("familyFirst", names.familyFirst());
 		model.addAttribute("nextUrl", ListLinks.nextPage("/persons", query, page.nextCursor()));
 		model.addAttribute("firstPage", filter.cursor() == null);
 		model.addAttribute("query", query);
@@ -97,10 +94,9 @@ class PersonListPage {
 	@GetMapping("/persons/pick")
 	String pick(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "personId") String field,
 			Model model) {
-		var familyFirst = names.familyFirst();
 		var found = q.isBlank() ? List.<Person>of()
 				: persons.list(new PersonFilter(q, List.of(), null, null, null, null, "name", null, 10)).items();
-		model.addAttribute("found", found.stream().map(p -> Map.of("id", p.id(), "name", p.name(familyFirst),
+		model.addAttribute("found", found.stream().map(p -> Map.of("id", p.id(), "name", p.displayName(),
 				"email", p.primaryEmail() == null ? "" : p.primaryEmail())).toList());
 		model.addAttribute("q", q);
 		model.addAttribute("several", field.equals("attendeePersonIds"));

@@ -20,17 +20,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PersonPages {
 
 	private final PersonService persons;
-	private final NameOrder names;
 	private final Access access;
 	private final UserDirectory users;
 	private final ContactRoles roles;
 	private final CustomFields customFields;
 	private final HistoryLines history;
 
-	PersonPages(PersonService persons, NameOrder names, Access access, UserDirectory users, ContactRoles roles,
+	PersonPages(PersonService persons, Access access, UserDirectory users, ContactRoles roles,
 			CustomFields customFields, HistoryLines history) {
 		this.persons = persons;
-		this.names = names;
 		this.access = access;
 		this.users = users;
 		this.roles = roles;
@@ -41,13 +39,12 @@ class PersonPages {
 	@GetMapping("/persons/{id}")
 	String show(@PathVariable String id, Model model) {
 		var person = persons.get(Ids.parse(id, "entity.person"));
-		var familyFirst = names.familyFirst();
 		model.addAttribute("person", person);
-		model.addAttribute("name", person.name(familyFirst));
+		model.addAttribute("name", person.displayName());
 		model.addAttribute("canEdit", access.currentUser().canEdit(person.ownerId(), person.ownerTeamId()));
 		model.addAttribute("owner", users.user(person.ownerId()).orElse(null));
 		model.addAttribute("team", users.team(person.ownerTeamId()).orElse(null));
-		model.addAttribute("roles", roles.ofPerson(person.id(), familyFirst));
+		model.addAttribute("roles", roles.ofPerson(person.id()));
 		model.addAttribute("channels", Consent.CHANNELS);
 		model.addAttribute("buyingRoles", ContactRole.BUYING_ROLES);
 		model.addAttribute("definitions", customFields.of(PersonService.ENTITY));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.sencrm.directory.NameOrder;
 import org.sencrm.directory.contact.ContactJson;
 import org.sencrm.directory.listing.ListQuery;
 import org.sencrm.platform.WorkspaceContext;
@@ -37,10 +38,10 @@ class PersonRepository {
 
 	void insert(Person p) {
 		jdbc.sql("""
-				insert into persons (id, workspace_id, family_name, middle_name, given_name, display_name, emails, phones, addresses,
-				  birthday, owner_id, owner_team_id, source, status, lifecycle_stage, consents, custom_fields, search_name, search_text,
+				insert into persons (id, workspace_id, family_name, middle_name, given_name, name_order, display_name, emails, phones,
+				  addresses, birthday, owner_id, owner_team_id, source, status, lifecycle_stage, consents, custom_fields, search_name, search_text,
 				  created_at, updated_at, version)
-				values (:id, :ws, :family, :middle, :given, :display, cast(:emails as jsonb), cast(:phones as jsonb), cast(:addresses as jsonb),
+				values (:id, :ws, :family, :middle, :given, :nameOrder, :display, cast(:emails as jsonb), cast(:phones as jsonb), cast(:addresses as jsonb),
 				  :birthday, :owner, :team, :source, :status, :stage, cast(:consents as jsonb), cast(:custom as jsonb), :searchName, :searchText,
 				  :created, :updated, 0)""")
 				.params(columns(p))
@@ -52,7 +53,8 @@ class PersonRepository {
 		var params = columns(p);
 		params.put("expected", expectedVersion);
 		return jdbc.sql("""
-				update persons set family_name = :family, middle_name = :middle, given_name = :given, display_name = :display,
+				update persons set family_name = :family, middle_name = :middle, given_name = :given, name_order = :nameOrder,
+				  display_name = :display,
 				  emails = cast(:emails as jsonb), phones = cast(:phones as jsonb), addresses = cast(:addresses as jsonb),
 				  birthday = :birthday, owner_id = :owner, owner_team_id = :team, source = :source, status = :status,
 				  lifecycle_stage = :stage, consents = cast(:consents as jsonb), custom_fields = cast(:custom as jsonb),
@@ -101,7 +103,7 @@ class PersonRepository {
 	}
 
 	static Person withTagNames(Person p, List<String> tags) {
-		return new Person(p.id(), p.familyName(), p.middleName(), p.givenName(), p.emails(), p.phones(), p.addresses(),
+		return new Person(p.id(), p.familyName(), p.middleName(), p.givenName(), p.nameOrder(), p.emails(), p.phones(), p.addresses(),
 				p.birthday(), tags, p.ownerId(), p.ownerTeamId(), p.source(), p.status(), p.lifecycleStage(), p.consents(),
 				p.customFields(), p.createdAt(), p.updatedAt(), p.version());
 	}
@@ -113,6 +115,7 @@ class PersonRepository {
 		params.put("family", p.familyName());
 		params.put("middle", p.middleName());
 		params.put("given", p.givenName());
+		params.put("nameOrder", p.nameOrder().key());
 		params.put("display", p.sortName());
 		params.put("emails", json.write(p.emails()));
 		params.put("phones", json.write(p.phones()));
@@ -135,7 +138,7 @@ class PersonRepository {
 	private Person person(ResultSet rs, int row) throws SQLException {
 		var birthday = rs.getDate("birthday");
 		return new Person(rs.getObject("id", UUID.class), rs.getString("family_name"), rs.getString("middle_name"),
-				rs.getString("given_name"),
+				rs.getString("given_name"), NameOrder.stored(rs.getString("name_order")),
 				json.emails(rs.getString("emails")), json.phones(rs.getString("phones")), json.addresses(rs.getString("addresses")),
 				birthday == null ? null : birthday.toLocalDate(), List.of(), rs.getObject("owner_id", UUID.class),
 				rs.getObject("owner_team_id", UUID.class), rs.getString("source"), rs.getString("status"),

@@ -9,17 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.sencrm.directory.NameOrder;
+import org.sencrm.directory.PersonName;
+import org.sencrm.directory.PersonRenamed;
 import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.customfield.CustomFields;
 import org.sencrm.directory.lifecycle.LifecycleStage;
 import org.sencrm.directory.tag.Tags;
 import org.sencrm.identity.Access;
+import org.sencrm.identity.UserDirectory;
 import org.sencrm.directory.ownership.Ownership;
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,16 +44,20 @@ public class PersonService {
 	private final Access access;
 	private final Ownership ownership;
 	private final History history;
+	private final UserDirectory users;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	PersonService(PersonRepository persons, Tags tags, CustomFields customFields, Access access, Ownership ownership,
-			History history, Clock clock) {
+			History history, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
 		this.persons = persons;
 		this.tags = tags;
 		this.customFields = customFields;
 		this.access = access;
 		this.ownership = ownership;
 		this.history = history;
+		this.users = users;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -101,6 +110,9 @@ public class PersonService {
 		var tagNames = tags.set(ENTITY, id, changed.tags());
 		var stored = PersonRepository.withTagNames(changed, tagNames);
 		history.updated(ENTITY, id, current.historyValues(), stored.historyValues());
+		if (!stored.displayName().equals(current.displayName())) {
+			events.publishEvent(new PersonRenamed(id, stored.displayName()));
+		}
 		return stored;
 	}
 
@@ -131,6 +143,7 @@ public class PersonService {
 		if (family == null && given == null) {
 			problems.add("givenName", "validation.name-required");
 		}
+		var order = nameOrder(draft.nameOrder(), family, middle, given, problems);
 		var emails = ContactDetails.emails(draft.emails(), problems);
 		var phones = ContactDetails.phones(draft.phones(), problems);
 		var addresses = ContactDetails.addresses(draft.addresses(), problems);
@@ -159,8 +172,21 @@ public class PersonService {
 			problems.add("source", "validation.too-long");
 		}
 		problems.throwIfAny();
-		return new Person(id, family, middle, given, emails, phones, addresses, birthday, tagNames, ownerId,
+		return new Person(id, family, middle, given, order, emails, phones, addresses, birthday, tagNames, ownerId,
 				ownerTeamId, source, status, stage, consents, custom, createdAt, updatedAt, version);
+	}
+
+	/** The order asked for, or when none is (null or blank), the one detected from the name. */
+	private NameOrder nameOrder(String asked, String family, String middle, String given,
+			ValidationException.Collector problems) {
+		if (asked != null && !asked.isBlank()) {
+			var order = NameOrder.of(asked.strip());
+			if (order.isEmpty()) {
+				problems.add("nameOrder", "validation.choice");
+			}
+			return order.orElse(NameOrder.GIVEN_FIRST);
+		}
+		return PersonName.detect(family, middle, given, () -> NameOrder.forUnrecognised(users.workspace()));
 	}
 
 	private Map<String, Consent> consents(Map<String, Consent> given, ValidationException.Collector problems) {

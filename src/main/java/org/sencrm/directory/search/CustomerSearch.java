@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import org.sencrm.directory.person.Person;
+import org.sencrm.directory.PersonName;
 import org.sencrm.platform.SearchText;
 import org.sencrm.platform.WorkspaceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,23 +39,23 @@ public class CustomerSearch {
 	}
 
 	@Transactional(readOnly = true)
-	public List<SearchResult> search(String query, int limit, boolean familyFirst) {
-		return search(query, limit, familyFirst, true, true);
+	public List<SearchResult> search(String query, int limit) {
+		return search(query, limit, true, true);
 	}
 
 	/** Persons only, best matches first (duplicate checks of a newcomer's name). */
 	@Transactional(readOnly = true)
-	public List<SearchResult> searchPersons(String query, int limit, boolean familyFirst) {
-		return search(query, limit, familyFirst, true, false);
+	public List<SearchResult> searchPersons(String query, int limit) {
+		return search(query, limit, true, false);
 	}
 
 	/** Organizations only, best matches first. */
 	@Transactional(readOnly = true)
 	public List<SearchResult> searchOrganizations(String query, int limit) {
-		return search(query, limit, true, false, true);
+		return search(query, limit, false, true);
 	}
 
-	private List<SearchResult> search(String query, int limit, boolean familyFirst, boolean persons, boolean organizations) {
+	private List<SearchResult> search(String query, int limit, boolean persons, boolean organizations) {
 		var prefixes = SearchPrefixes.of(query);
 		if (prefixes.isEmpty()) {
 			return List.of();
@@ -64,17 +64,16 @@ public class CustomerSearch {
 		var folded = SearchText.fold(query);
 		var results = new ArrayList<SearchResult>();
 		if (persons) {
-			results.addAll(find(true, folded, prefixes, max, familyFirst));
+			results.addAll(find(true, folded, prefixes, max));
 		}
 		if (organizations) {
-			results.addAll(find(false, folded, prefixes, max, familyFirst));
+			results.addAll(find(false, folded, prefixes, max));
 		}
 		results.sort(Comparator.comparingDouble(SearchResult::score).reversed().thenComparing(SearchResult::name));
 		return results.size() > max ? results.subList(0, max) : results;
 	}
 
-	private List<SearchResult> find(boolean person, String folded, List<SearchPrefixes.Prefix> prefixes, int max,
-			boolean familyFirst) {
+	private List<SearchResult> find(boolean person, String folded, List<SearchPrefixes.Prefix> prefixes, int max) {
 		var table = person ? "persons" : "organizations";
 		var column = person ? "person_id" : "organization_id";
 		var sql = new StringBuilder("with hits as (");
@@ -105,7 +104,8 @@ public class CustomerSearch {
 		}
 		return statement.query((rs, row) -> person
 				? new SearchResult("person", rs.getObject("id", UUID.class),
-						Person.fullName(rs.getString("family_name"), rs.getString("middle_name"), rs.getString("given_name"), familyFirst),
+						PersonName.stored(rs.getString("family_name"), rs.getString("middle_name"), rs.getString("given_name"),
+								rs.getString("name_order")).display(),
 						firstContact(rs), rs.getDouble("score"))
 				: new SearchResult("organization", rs.getObject("id", UUID.class), rs.getString("name"),
 						rs.getString("tax_code") != null ? rs.getString("tax_code") : firstContact(rs), rs.getDouble("score")))

@@ -2,7 +2,6 @@ package org.sencrm.directory.search;
 
 import java.util.List;
 
-import org.sencrm.directory.person.NameOrder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,15 +14,12 @@ class SearchApi {
 	}
 
 	private final CustomerSearch search;
-	private final NameOrder names;
-
-	SearchApi(CustomerSearch search, NameOrder names) {
+	SearchApi(CustomerSearch search) {
 		this.search = search;
-		this.names = names;
 	}
 
 	@GetMapping("/api/v1/search")
 	SearchResponse search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "20") int limit) {
-		return new SearchResponse(q, search.search(q, limit, names.familyFirst()));
+		return new SearchResponse(q, search.search(q, limit));
 	}
 }

@@ -1,6 +1,5 @@
 package org.sencrm.directory.search;
 
-import org.sencrm.directory.person.NameOrder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,24 +12,21 @@ class SearchPages {
 	private static final int AS_YOU_TYPE = 8;
 
 	private final CustomerSearch search;
-	private final NameOrder names;
-
-	SearchPages(CustomerSearch search, NameOrder names) {
+	SearchPages(CustomerSearch search) {
 		this.search = search;
-		this.names = names;
 	}
 
 	@GetMapping("/search")
 	String results(@RequestParam(defaultValue = "") String q, Model model) {
 		model.addAttribute("q", q);
-		model.addAttribute("results", search.search(q, CustomerSearch.MAX_RESULTS, names.familyFirst()));
+		model.addAttribute("results", search.search(q, CustomerSearch.MAX_RESULTS));
 		return "directory/search/results";
 	}
 
 	@GetMapping("/search/live")
 	String asYouType(@RequestParam(defaultValue = "") String q, Model model) {
 		model.addAttribute("q", q);
-		model.addAttribute("results", search.search(q, AS_YOU_TYPE, names.familyFirst()));
+		model.addAttribute("results", search.search(q, AS_YOU_TYPE));
 		return "directory/search/live :: results";
 	}
 }

@@ -77,7 +77,7 @@ class WorkspaceSettingsPage {
 		model.addAttribute("errors", errors);
 		model.addAttribute("timeZones", ZoneId.getAvailableZoneIds().stream().sorted().toList());
 		model.addAttribute("currencies", COMMON_CURRENCIES);
-		model.addAttribute("nameOrders", List.of("by_language", "family_first", "given_first"));
+		model.addAttribute("nameOrders", WorkspaceSettings.NAME_ORDERS);
 		return "identity/admin/workspace";
 	}
 }

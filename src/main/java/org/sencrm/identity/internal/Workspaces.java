@@ -116,7 +116,7 @@ public class Workspaces {
 		} catch (RuntimeException e) {
 			problems.add("currency", "validation.currency");
 		}
-		if (!List.of("by_language", "family_first", "given_first").contains(nameOrder)) {
+		if (!WorkspaceSettings.NAME_ORDERS.contains(nameOrder)) {
 			problems.add("nameOrder", "validation.choice");
 		}
 		problems.throwIfAny();

@@ -50,9 +50,14 @@ public class DocumentCustomers {
 				: customers.person(personId).orElseThrow(() -> new NotFoundException("entity.person"));
 		var organization = organizationId == null ? null
 				: customers.organization(organizationId).orElseThrow(() -> new NotFoundException("entity.organization"));
-		var name = organization == null ? person.name() : person == null ? organization.name()
-				: organization.name() + " — " + person.name();
-		return Optional.of(new Customer(personId, organizationId, name));
+		return Optional.of(new Customer(personId, organizationId,
+				name(organization == null ? null : organization.name(), person == null ? null : person.name())));
+	}
+
+	/** The name a document keeps: the organization, the person (in their own name order), or "organization — person". */
+	static String name(String organizationName, String personName) {
+		return organizationName == null ? personName : personName == null ? organizationName
+				: organizationName + " — " + personName;
 	}
 
 	/** The customer of an opportunity the user may see; an unknown or hidden one is not found (404). */

@@ -110,7 +110,8 @@ public class ConvertLead {
 		UUID opportunityId = null;
 		if (!Boolean.FALSE.equals(request.createOpportunity())) {
 			var name = request.opportunityName() != null && !request.opportunityName().isBlank() ? request.opportunityName().strip()
-					: lead.companyName() != null ? lead.companyName() : lead.title(true);
+					: lead.companyName() != null ? lead.companyName()
+					: customers.person(personId).map(Customers.CustomerSummary::name).orElse(lead.email());
 			opportunityId = opportunities.open(personId, organizationId, name, request.amount(),
 					request.currency() == null ? null : request.currency().toUpperCase(Locale.ROOT), owner, lead.source()).orElse(null);
 		}

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import org.sencrm.directory.NameOrder;
+import org.sencrm.directory.PersonName;
 
 /**
  * A lead: someone who showed interest and is not a customer yet — a person, perhaps at a company,
@@ -36,15 +38,18 @@ public record Lead(UUID id, String status, String familyName, String givenName, 
 		return !status.equals(CONVERTED) && !status.equals(DISQUALIFIED);
 	}
 
-	/** The person's name in the reader's order, else the company, email or phone: what a list shows. */
-	public String title(boolean familyFirst) {
-		var name = personName(familyFirst);
+	/**
+	 * The person's name, else the company, email or phone: what a list shows. The name is in the
+	 * order the person it will become gets: family first for a Vietnamese name, else the
+	 * workspace's order for names it cannot recognise.
+	 */
+	public String title(NameOrder unrecognised) {
+		var name = personName(unrecognised);
 		return !name.isEmpty() ? name : Stream.of(companyName, email, phone).filter(t -> t != null).findFirst().orElse("—");
 	}
 
-	public String personName(boolean familyFirst) {
-		return (familyFirst ? Stream.of(familyName, givenName) : Stream.of(givenName, familyName))
-				.filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(" "));
+	public String personName(NameOrder unrecognised) {
+		return PersonName.detected(familyName, null, givenName, unrecognised).display();
 	}
 
 	/** A field's value by the name forms and rules use ({@code consent.email} is the consent's status). */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.sencrm.directory.NameOrder;
+import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.ValidationException;
@@ -54,8 +56,8 @@ class LeadApi {
 				"linkedPersonId", "linkedOrganizationId", "convertedPersonId", "convertedOrganizationId", "convertedOpportunityId",
 				"convertedAt", "activityCount", "lastActivityAt", "possibleDuplicates", "createdAt", "updatedAt", "version");
 
-		static LeadJson of(Lead l) {
-			return new LeadJson(l.id(), l.status(), l.title(true), l.familyName(), l.givenName(), l.email(), l.phone(),
+		static LeadJson of(Lead l, NameOrder unrecognised) {
+			return new LeadJson(l.id(), l.status(), l.title(unrecognised), l.familyName(), l.givenName(), l.email(), l.phone(),
 					l.companyName(), l.taxCode(), l.jobTitle(), l.province(), l.message(), l.source(), l.campaign(), l.consents(),
 					l.consentText(), l.webFormId(), l.ownerId(), l.ownerTeamId(), l.score(), l.disqualifyReason(), l.linkedPersonId(),
 					l.linkedOrganizationId(), l.convertedPersonId(), l.convertedOrganizationId(), l.convertedOpportunityId(),
@@ -95,19 +97,27 @@ class LeadApi {
 	private final RequestBodies bodies;
 	private final MessageSource messages;
 
-	LeadApi(Leads leads, ConvertLead conversion, LeadImport imports, RequestBodies bodies, MessageSource messages) {
+	private final UserDirectory users;
+
+	LeadApi(Leads leads, ConvertLead conversion, LeadImport imports, RequestBodies bodies, MessageSource messages,
+			UserDirectory users) {
 		this.leads = leads;
 		this.conversion = conversion;
 		this.imports = imports;
 		this.bodies = bodies;
 		this.messages = messages;
+		this.users = users;
+	}
+
+	private LeadJson json(Lead lead) {
+		return LeadJson.of(lead, NameOrder.forUnrecognised(users.workspace()));
 	}
 
 	@PostMapping
 	@ApiBody(LeadDraft.class)
 	ResponseEntity<LeadJson> create(@RequestBody Map<String, Object> body) {
 		var lead = leads.create(bodies.read(body, LeadDraft.class, LeadJson.READ_ONLY), "api");
-		return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id())).eTag(ETags.of(lead.version())).body(LeadJson.of(lead));
+		return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id())).eTag(ETags.of(lead.version())).body(json(lead));
 	}
 
 	@GetMapping
@@ -123,13 +133,13 @@ class LeadApi {
 			description = "nextCursor of the previous page", schema = @Schema(type = "string"))
 	PageJson list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		var page = leads.list(LeadFilter.of(params));
-		return new PageJson(page.items().stream().map(LeadJson::of).toList(), page.nextCursor());
+		return new PageJson(page.items().stream().map(this::json).toList(), page.nextCursor());
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<LeadJson> get(@PathVariable String id) {
 		var lead = leads.get(Ids.parse(id, "entity.lead"));
-		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(LeadJson.of(lead));
+		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(json(lead));
 	}
 
 	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
@@ -141,13 +151,13 @@ class LeadApi {
 		var expected = ETags.version(ifMatch);
 		var lead = leads.update(leadId, bodies.patch(current.toDraft(), patch, LeadDraft.class, LeadJson.READ_ONLY),
 				expected == null ? current.version() : expected);
-		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(LeadJson.of(lead));
+		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(json(lead));
 	}
 
 	@PostMapping("/{id}/qualify")
 	ResponseEntity<LeadJson> qualify(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var lead = leads.qualify(Ids.parse(id, "entity.lead"), ETags.version(ifMatch));
-		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(LeadJson.of(lead));
+		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(json(lead));
 	}
 
 	@PostMapping("/{id}/disqualify")
@@ -156,19 +166,19 @@ class LeadApi {
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var reason = body == null || body.get("reason") == null ? null : body.get("reason").toString();
 		var lead = leads.disqualify(Ids.parse(id, "entity.lead"), reason, ETags.version(ifMatch));
-		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(LeadJson.of(lead));
+		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(json(lead));
 	}
 
 	@PostMapping("/{id}/reopen")
 	ResponseEntity<LeadJson> reopen(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var lead = leads.reopen(Ids.parse(id, "entity.lead"), ETags.version(ifMatch));
-		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(LeadJson.of(lead));
+		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(json(lead));
 	}
 
 	@PostMapping("/{id}/take")
 	ResponseEntity<LeadJson> take(@PathVariable String id) {
 		var lead = leads.take(Ids.parse(id, "entity.lead"));
-		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(LeadJson.of(lead));
+		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(json(lead));
 	}
 
 	@PostMapping("/{id}/convert")
@@ -193,7 +203,7 @@ class LeadApi {
 		body.keySet().stream().filter(k -> !k.equals("personId") && !k.equals("organizationId"))
 				.forEach(k -> problems.add(k, "validation.unknown-field"));
 		problems.throwIfAny();
-		return LeadJson.of(leads.link(Ids.parse(id, "entity.lead"), uuid(body, "personId"), uuid(body, "organizationId"),
+		return json(leads.link(Ids.parse(id, "entity.lead"), uuid(body, "personId"), uuid(body, "organizationId"),
 				body.containsKey("personId"), body.containsKey("organizationId")));
 	}
 
@@ -212,7 +222,7 @@ class LeadApi {
 	ResponseEntity<LeadJson> touch(@PathVariable String id, @RequestBody Map<String, Object> body) {
 		var touch = bodies.read(body, TouchJson.class, List.of());
 		var lead = leads.logTouch(Ids.parse(id, "entity.lead"), touch.type(), touch.subject(), touch.body());
-		return ResponseEntity.status(201).eTag(ETags.of(lead.version())).body(LeadJson.of(lead));
+		return ResponseEntity.status(201).eTag(ETags.of(lead.version())).body(json(lead));
 	}
 
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

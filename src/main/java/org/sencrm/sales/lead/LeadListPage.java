@@ -2,6 +2,7 @@ package org.sencrm.sales.lead;
 
 import java.util.stream.Collectors;
 
+import org.sencrm.directory.NameOrder;
 import org.sencrm.identity.UserDirectory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,6 +40,7 @@ class LeadListPage {
 		model.addAttribute("filter", filter);
 		model.addAttribute("ownerParam", params.getFirst("ownerId"));
 		model.addAttribute("leads", page.items());
+		model.addAttribute("unrecognisedNames", NameOrder.forUnrecognised(users.workspace()));
 		model.addAttribute("firstPage", filter.cursor() == null);
 		model.addAttribute("query", queryText == null ? "" : queryText);
 		model.addAttribute("nextUrl", page.nextCursor() == null ? null

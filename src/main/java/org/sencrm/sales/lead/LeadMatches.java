@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.sencrm.directory.CustomerIntake;
+import org.sencrm.directory.NameOrder;
+import org.sencrm.identity.UserDirectory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,10 +20,12 @@ class LeadMatches {
 
 	private final CustomerIntake directory;
 	private final LeadRepository leads;
+	private final UserDirectory users;
 
-	LeadMatches(CustomerIntake directory, LeadRepository leads) {
+	LeadMatches(CustomerIntake directory, LeadRepository leads, UserDirectory users) {
 		this.directory = directory;
 		this.leads = leads;
+		this.users = users;
 	}
 
 	@Transactional(readOnly = true)
@@ -32,8 +36,9 @@ class LeadMatches {
 					m.reasons().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).toList()));
 		}
 		var others = leads.sameAs(lead);
+		var unrecognised = others.isEmpty() ? NameOrder.GIVEN_FIRST : NameOrder.forUnrecognised(users.workspace());
 		for (var other : leads.byIds(List.copyOf(others.keySet()))) {
-			matches.add(new LeadMatch("lead", other.id(), other.title(true), other.email() != null ? other.email() : other.companyName(),
+			matches.add(new LeadMatch("lead", other.id(), other.title(unrecognised), other.email() != null ? other.email() : other.companyName(),
 					List.copyOf(others.get(other.id()))));
 		}
 		return matches;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.sencrm.directory.Customers;
+import org.sencrm.directory.NameOrder;
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.ValidationException;
@@ -126,9 +127,8 @@ class LeadPages {
 	}
 
 	private String page(Lead lead, Model model, Map<String, String> errors) {
-		var familyFirst = users.workspace().familyNameFirst(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
 		model.addAttribute("lead", lead);
-		model.addAttribute("title", lead.title(familyFirst));
+		model.addAttribute("title", lead.title(NameOrder.forUnrecognised(users.workspace())));
 		model.addAttribute("canEdit", access.canEdit(lead) && !lead.status().equals(Lead.CONVERTED));
 		model.addAttribute("canTake", access.user().role().writes() && lead.open()
 				&& (lead.ownerId() == null || access.canReassign() && !access.user().id().equals(lead.ownerId())));

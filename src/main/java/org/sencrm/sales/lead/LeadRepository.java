@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.sencrm.directory.CustomerIntake;
+import org.sencrm.directory.NameOrder;
 import org.sencrm.platform.Cursor;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
@@ -131,7 +132,7 @@ class LeadRepository {
 	 * statement, each condition an index lookup (PostgreSQL ORs the index scans), the 20 oldest.
 	 */
 	Map<UUID, List<String>> sameAs(Lead lead) {
-		var nameKey = CustomerIntake.nameKey(lead.personName(true));
+		var nameKey = CustomerIntake.nameKey(lead.personName(NameOrder.FAMILY_FIRST));
 		var companyKey = CustomerIntake.companyKey(lead.companyName());
 		var found = new java.util.LinkedHashMap<UUID, List<String>>();
 		if (lead.email() == null && lead.phone() == null && lead.taxCode() == null && nameKey == null && companyKey == null) {
@@ -247,7 +248,7 @@ class LeadRepository {
 		params.put("linkedPerson", l.linkedPersonId());
 		params.put("linkedOrganization", l.linkedOrganizationId());
 		params.put("duplicates", l.possibleDuplicates());
-		params.put("nameKey", CustomerIntake.nameKey(l.personName(true)));
+		params.put("nameKey", CustomerIntake.nameKey(l.personName(NameOrder.FAMILY_FIRST)));
 		params.put("companyKey", CustomerIntake.companyKey(l.companyName()));
 		params.put("created", Timestamp.from(l.createdAt()));
 		params.put("updated", Timestamp.from(l.updatedAt()));
