@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
 		"sen.security.bcrypt-strength=4",
 		"sen.jobs.enabled=false",
 		"sen.admin.email=instance-admin@test.sen",
-		"sen.admin.password=instance-admin-password"})
-@Import(TestWorkspaces.class)
+		"sen.admin.password=lotus-pond-at-dawn-17"})
+@Import({TestWorkspaces.class, MovableClock.class})
 public @interface IntegrationTest {
 }
