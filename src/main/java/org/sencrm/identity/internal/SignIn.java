@@ -74,14 +74,12 @@ public class SignIn implements AuthenticationProvider {
 			throw new BadCredentialsException("bad credentials");
 		}
 		var credentials = found.get();
-		var locked = isLocked(credentials);
-		var matches = passwords.matches(password, credentials.hash());
-		if (locked) {
-			throw new BadCredentialsException("bad credentials"); // a locked login is not told apart
-		}
-		if (!matches) {
-			recordFailure(credentials.email());
+		if (!passwords.matches(password, credentials.hash())) {
+			recordFailure(credentials.email()); // counted while locked too: every wrong password counts
 			throw new BadCredentialsException("bad credentials");
+		}
+		if (isLocked(credentials)) {
+			throw new BadCredentialsException("bad credentials"); // a locked login is not told apart
 		}
 		if (credentials.failedAttempts() > 0) {
 			clearFailures(credentials.userId());
@@ -99,14 +97,11 @@ public class SignIn implements AuthenticationProvider {
 	 */
 	boolean confirmsPassword(UUID userId, String password) {
 		var credentials = credentials("user_id = :key", userId).orElseThrow(() -> new BadCredentialsException("no login"));
-		var matches = password != null && passwords.matches(password, credentials.hash());
-		if (isLocked(credentials)) {
+		if (password == null || !passwords.matches(password, credentials.hash())) {
+			recordFailure(credentials.email());
 			return false;
 		}
-		if (!matches) {
-			recordFailure(credentials.email());
-		}
-		return matches;
+		return !isLocked(credentials);
 	}
 
 	/** A wrong second factor counts like a wrong password; false when the login is locked now. */
