@@ -25,8 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * A forgotten password: a link by email that works once, for {@link #VALID_FOR}. The token is 256
  * random bits; only its SHA-256 is stored. Asking never tells whether the email has an account:
- * the answer is the same, and the mail goes out on another thread, so the answer takes no longer
- * when it exists. The token is handed only to the mail (never to the event publication table, a
+ * the answer is the same, and all the work is done on another thread, so the answer takes no
+ * longer when it exists. The token is handed only to the mail (never to the event publication table, a
  * log or the session: the session keeps its hash while the new password is chosen).
  */
 @Service
@@ -58,12 +58,24 @@ class PasswordResets {
 
 	/**
 	 * Sends a reset link to the email's active account, if there is one; {@code linkBase} is the
-	 * address the link starts with (ending in the path, before {@code ?token=}).
+	 * address the link starts with (ending in the path, before {@code ?token=}). All the work —
+	 * looking the email up, storing the token, sending — happens on another thread, so the caller's
+	 * answer takes the same time whether the account exists or not.
 	 */
 	void request(String email, URI linkBase, Locale fallbackLocale) {
 		if (email == null || email.isBlank()) {
 			return;
 		}
+		executor.execute(() -> {
+			try {
+				prepareAndSend(email, linkBase, fallbackLocale);
+			} catch (RuntimeException e) {
+				log.warn("A password reset could not be prepared ({})", e.getClass().getSimpleName());
+			}
+		});
+	}
+
+	private void prepareAndSend(String email, URI linkBase, Locale fallbackLocale) {
 		var login = jdbc.sql("select user_id, workspace_id, email from credentials where email = :email")
 				.param("email", Users.normalise(email))
 				.query((rs, n) -> new Account(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), null, null))
@@ -77,11 +89,11 @@ class PasswordResets {
 				return Optional.<Account>empty();
 			}
 		}));
-		var token = newToken(); // made either way, so both answers do the same work
 		if (account.isEmpty()) {
 			return;
 		}
 		var found = account.get();
+		var token = newToken();
 		var now = Instant.now(clock);
 		jdbc.sql("""
 				insert into password_resets (token_hash, user_id, created_at, expires_at)
@@ -93,7 +105,7 @@ class PasswordResets {
 		var locale = found.language() != null ? Locale.forLanguageTag(found.language()) : fallbackLocale;
 		var message = new AccountMail.PasswordReset(found.workspaceId(), found.userId(), found.email(), found.displayName(), link,
 				VALID_FOR, locale);
-		executor.execute(() -> send(message));
+		send(message);
 	}
 
 	private void send(AccountMail.PasswordReset message) {
