@@ -124,6 +124,22 @@ class CalendarTest {
 		assertThat(stored).hasSize(64).doesNotContain(secret);
 	}
 
+	/** Migration V55 hashed the clear secrets stored before with this expression: such feeds keep working. */
+	@Test
+	void aSecretHashedByTheMigrationStillOpensTheFeed(@Autowired JdbcClient jdbc) {
+		var url = sales.post("/api/v1/calendar/feed-url/regenerate", Map.of()).body().get("url").asString();
+		var secret = url.substring(url.indexOf("/calendar/cal_") + "/calendar/cal_".length() + 64, url.length() - ".ics".length());
+		WorkspaceContext.callAsSystem(workspace.id(), () -> transactions.execute(status ->
+				jdbc.sql("update calendar_feeds set secret_hash = 'cleared' where workspace_id = :ws").param("ws", workspace.id()).update()));
+		assertThat(new Api(port, null).get(path(url)).status()).isEqualTo(404);
+
+		WorkspaceContext.callAsSystem(workspace.id(), () -> transactions.execute(status ->
+				jdbc.sql("update calendar_feeds set secret_hash = encode(sha256(convert_to(:secret, 'UTF8')), 'hex') where workspace_id = :ws")
+						.param("secret", secret).param("ws", workspace.id()).update()));
+
+		assertThat(new Api(port, null).get(path(url)).status()).isEqualTo(200);
+	}
+
 	@Test
 	void theCalendarPageShowsTheAddressOnlyWhenItIsMade() {
 		var web = WebSession.signedIn(port, workspace.member(Role.SALES).email());
