@@ -68,7 +68,7 @@ class PersonFlowBrowserTest {
 				"Asia/Ho_Chi_Minh", "VND", "given_first"));
 		var email = "trang-" + System.nanoTime() + "@senviet.vn";
 		new Api(port, admin.token()).post("/api/v1/users", Map.of("email", email, "displayName", "Nguyễn Thu Trang",
-				"role", "sales", "password", TestWorkspaces.PASSWORD));
+				"role", "sales", "password", TestWorkspaces.PASSWORD, "temporaryPassword", false));
 		var organization = givenAnOrganizationWithAContact(new Api(port, workspaces.member(email).token()));
 
 		open("/login");

@@ -117,12 +117,12 @@ class AccessMatrixTest {
 	@Test
 	void onlyTheInstanceAdminCreatesWorkspaces() {
 		var request = Map.of("name", "Another", "adminEmail", "boss-" + System.nanoTime() + "@test.sen",
-				"adminPassword", "long-enough-password");
+				"adminPassword", "long-enough-password", "temporaryPassword", false);
 
 		assertThat(api(Role.ADMIN).post("/api/v1/workspaces", request).status()).isEqualTo(403);
 
 		var instanceAdmin = new Api(port, new Api(port, null).post("/api/v1/auth/tokens",
-				Map.of("email", "instance-admin@test.sen", "password", "instance-admin-password")).body().get("token").asString());
+				Map.of("email", "instance-admin@test.sen", "password", "lotus-pond-at-dawn-17")).body().get("token").asString());
 		var created = instanceAdmin.post("/api/v1/workspaces", request);
 		assertThat(created.status()).isEqualTo(201);
 		var newAdmin = new Api(port, new Api(port, null).post("/api/v1/auth/tokens",

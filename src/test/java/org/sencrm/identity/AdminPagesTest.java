@@ -34,7 +34,7 @@ class AdminPagesTest {
 	}
 
 	@Test
-	void adminAddsAUserWhoCanThenSignIn() {
+	void adminAddsAUserWhoSignsInAndMustFirstChooseTheirOwnPassword() {
 		var email = "lan-" + System.nanoTime() + "@test.sen";
 
 		var added = admin.submit(admin.get("/admin/users"), "form.record-form",
@@ -43,7 +43,8 @@ class AdminPagesTest {
 		assertThat(added.status()).isEqualTo(302);
 		assertThat(admin.follow(added).html().select("table.records .primary-cell").eachText()).contains("Trần Thị Lan");
 		var lan = WebSession.signedIn(port, email);
-		assertThat(lan.get("/").text(".user-name")).isEqualTo("Trần Thị Lan");
+		assertThat(lan.get("/").location()).endsWith("/me/security");
+		assertThat(lan.get("/me/security").text(".user-name")).isEqualTo("Trần Thị Lan");
 	}
 
 	@Test
@@ -53,7 +54,7 @@ class AdminPagesTest {
 
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.text("#email-error")).isEqualTo("Enter a valid email address, like name@example.com.");
-		assertThat(refused.text("#password-error")).isEqualTo("The password needs at least 10 characters.");
+		assertThat(refused.text("#password-error")).isEqualTo("The password needs at least 12 characters.");
 		assertThat(refused.text("#displayName-error")).isEqualTo("This field is required.");
 	}
 

@@ -41,16 +41,20 @@ class SignInTest {
 	}
 
 	@Test
-	void locksTheLoginAfterRepeatedFailures() {
+	void locksTheLoginAfterRepeatedFailuresWithoutSayingSo() {
 		var email = workspace.member(Role.VIEWER).email();
 		for (int i = 0; i < 5; i++) {
 			assertThat(anonymous.post("/api/v1/auth/tokens", Map.of("email", email, "password", "wrong")).status()).isEqualTo(401);
 		}
 
 		var withRightPassword = anonymous.post("/api/v1/auth/tokens", Map.of("email", email, "password", TestWorkspaces.PASSWORD));
+		var unknownEmail = anonymous.post("/api/v1/auth/tokens", Map.of("email", "nobody-" + System.nanoTime() + "@test.sen",
+				"password", TestWorkspaces.PASSWORD));
 
 		assertThat(withRightPassword.status()).isEqualTo(401);
-		assertThat(withRightPassword.body().get("code").asString()).isEqualTo("error.locked");
+		// a locked login answers exactly as an unknown email: nobody learns that the account exists
+		assertThat(withRightPassword.body().get("code").asString()).isEqualTo("error.bad-credentials");
+		assertThat(withRightPassword.body().get("detail")).isEqualTo(unknownEmail.body().get("detail"));
 	}
 
 	@Test

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Import;
 		// GreenMail runs on 127.0.0.1 (decision 20; MailHostsTest shows the refusal without this)
 		"sen.mail.allow-private-hosts=true",
 		"sen.admin.email=instance-admin@test.sen",
-		"sen.admin.password=instance-admin-password"})
-@Import(TestWorkspaces.class)
+		"sen.admin.password=lotus-pond-at-dawn-17"})
+@Import({TestWorkspaces.class, MovableClock.class})
 public @interface IntegrationTest {
 }

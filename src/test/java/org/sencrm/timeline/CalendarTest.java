@@ -18,8 +18,12 @@ import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
 import org.sencrm.support.TestWorkspaces;
+import org.sencrm.support.WebSession;
+import org.sencrm.platform.WorkspaceContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class CalendarTest {
@@ -29,6 +33,9 @@ class CalendarTest {
 
 	@Autowired
 	TestWorkspaces workspaces;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	TestWorkspaces.TestWorkspace workspace;
 	Api sales;
@@ -50,7 +57,7 @@ class CalendarTest {
 		var task = sales.post("/api/v1/tasks", Map.of("title", "Gửi hợp đồng", "dueAt", start.plus(1, ChronoUnit.DAYS).toString()))
 				.body().get("id").asString();
 
-		var url = sales.get("/api/v1/calendar/feed-url").body().get("url").asString();
+		var url = sales.post("/api/v1/calendar/feed-url/regenerate", Map.of()).body().get("url").asString();
 		var feed = new Api(port, null).get(url.substring(url.indexOf("/calendar/")));
 
 		assertThat(feed.status()).isEqualTo(200);
@@ -67,8 +74,10 @@ class CalendarTest {
 
 	@Test
 	void regeneratingTheFeedRetiresTheOldAddress() {
-		var old = path(sales.get("/api/v1/calendar/feed-url").body().get("url").asString());
-		assertThat(path(sales.get("/api/v1/calendar/feed-url").body().get("url").asString())).isEqualTo(old);
+		assertThat(sales.get("/api/v1/calendar/feed").body().get("active").asBoolean()).isFalse();
+		var old = path(sales.post("/api/v1/calendar/feed-url/regenerate", Map.of()).body().get("url").asString());
+		assertThat(sales.get("/api/v1/calendar/feed").body().get("active").asBoolean()).isTrue();
+		assertThat(sales.get("/api/v1/calendar/feed").body().has("url")).isFalse(); // shown once, when made
 
 		var fresh = path(sales.post("/api/v1/calendar/feed-url/regenerate", Map.of()).body().get("url").asString());
 
@@ -101,6 +110,95 @@ class CalendarTest {
 		assertThat(event.getProperties(Property.ATTENDEE).stream().map(p -> p.getValue()).toList())
 				.containsExactlyInAnyOrder("mailto:" + workspace.member(Role.MANAGER).email(), "mailto:hoa@khach.vn");
 		assertThat(event.getProperty(Property.ORGANIZER).orElseThrow().getValue()).isEqualTo("mailto:" + workspace.member(Role.SALES).email());
+	}
+
+	@Test
+	void feedSecretsAreStoredOnlyAsHashes(@Autowired JdbcClient jdbc) {
+		var url = sales.post("/api/v1/calendar/feed-url/regenerate", Map.of()).body().get("url").asString();
+		var secret = url.substring(url.indexOf("/calendar/cal_") + "/calendar/cal_".length() + 64, url.length() - ".ics".length());
+
+		var stored = WorkspaceContext.callAsSystem(workspace.id(), () -> transactions.execute(status ->
+				jdbc.sql("select secret_hash from calendar_feeds where workspace_id = :ws").param("ws", workspace.id())
+						.query(String.class).single()));
+
+		assertThat(stored).hasSize(64).doesNotContain(secret);
+	}
+
+	/** Migration V55 hashed the clear secrets stored before with this expression: such feeds keep working. */
+	@Test
+	void aSecretHashedByTheMigrationStillOpensTheFeed(@Autowired JdbcClient jdbc) {
+		var url = sales.post("/api/v1/calendar/feed-url/regenerate", Map.of()).body().get("url").asString();
+		var secret = url.substring(url.indexOf("/calendar/cal_") + "/calendar/cal_".length() + 64, url.length() - ".ics".length());
+		WorkspaceContext.callAsSystem(workspace.id(), () -> transactions.execute(status ->
+				jdbc.sql("update calendar_feeds set secret_hash = 'cleared' where workspace_id = :ws").param("ws", workspace.id()).update()));
+		assertThat(new Api(port, null).get(path(url)).status()).isEqualTo(404);
+
+		WorkspaceContext.callAsSystem(workspace.id(), () -> transactions.execute(status ->
+				jdbc.sql("update calendar_feeds set secret_hash = encode(sha256(convert_to(:secret, 'UTF8')), 'hex') where workspace_id = :ws")
+						.param("secret", secret).param("ws", workspace.id()).update()));
+
+		assertThat(new Api(port, null).get(path(url)).status()).isEqualTo(200);
+	}
+
+	@Test
+	void theCalendarPageShowsTheAddressOnlyWhenItIsMade() {
+		var web = WebSession.signedIn(port, workspace.member(Role.SALES).email());
+		var page = web.get("/calendar");
+		assertThat(page.has(".feed-url")).isFalse();
+
+		var made = web.submit(page, "form[action='/calendar/feed/regenerate']", Map.of());
+
+		assertThat(made.status()).isEqualTo(200);
+		var address = made.text(".feed-url");
+		assertThat(new Api(port, null).get(path(address)).status()).isEqualTo(200);
+		assertThat(web.get("/calendar").has(".feed-url")).isFalse();
+		assertThat(web.get("/calendar").text(".feed-status")).contains("shown once");
+	}
+
+	@Test
+	void aDeactivatedUsersFeedAnswers404() {
+		var feed = path(sales.post("/api/v1/calendar/feed-url/regenerate", Map.of()).body().get("url").asString());
+		assertThat(new Api(port, null).get(feed).status()).isEqualTo(200);
+
+		new Api(port, workspace.member(Role.ADMIN).token()).patch("/api/v1/users/" + workspace.member(Role.SALES).id(),
+				Map.of("active", false));
+
+		assertThat(new Api(port, null).get(feed).status()).isEqualTo(404);
+	}
+
+	@Test
+	void anAdminRevokesAnyUsersFeed() {
+		var feed = path(sales.post("/api/v1/calendar/feed-url/regenerate", Map.of()).body().get("url").asString());
+		var manager = new Api(port, workspace.member(Role.MANAGER).token());
+		assertThat(manager.delete("/api/v1/users/" + workspace.member(Role.SALES).id() + "/calendar-feed").status()).isEqualTo(403);
+		assertThat(new Api(port, null).get(feed).status()).isEqualTo(200);
+
+		var revoked = new Api(port, workspace.member(Role.ADMIN).token())
+				.delete("/api/v1/users/" + workspace.member(Role.SALES).id() + "/calendar-feed");
+
+		assertThat(revoked.status()).isEqualTo(204);
+		assertThat(new Api(port, null).get(feed).status()).isEqualTo(404);
+	}
+
+	@Test
+	void anAdminRevokesAFeedFromTheUsersPage() {
+		var feed = path(sales.post("/api/v1/calendar/feed-url/regenerate", Map.of()).body().get("url").asString());
+		var admin = WebSession.signedIn(port, workspace.member(Role.ADMIN).email());
+
+		var done = admin.submit(admin.get("/admin/users"),
+				"form[action='/admin/users/" + workspace.member(Role.SALES).id() + "/calendar-feed/revoke']", Map.of());
+
+		assertThat(admin.follow(done).text(".flash")).contains("calendar feed was revoked");
+		assertThat(new Api(port, null).get(feed).status()).isEqualTo(404);
+	}
+
+	@Test
+	void usersTurnTheirOwnFeedOff() {
+		var feed = path(sales.post("/api/v1/calendar/feed-url/regenerate", Map.of()).body().get("url").asString());
+
+		assertThat(sales.delete("/api/v1/calendar/feed").status()).isEqualTo(204);
+
+		assertThat(new Api(port, null).get(feed).status()).isEqualTo(404);
 	}
 
 	private String meeting() {

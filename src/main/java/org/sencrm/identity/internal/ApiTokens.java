@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.sencrm.identity.CurrentUser;
+import org.sencrm.platform.AccessDeniedException;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.ValidationException;
@@ -62,6 +63,9 @@ public class ApiTokens {
 			problems.add("scopes", "validation.scopes");
 		}
 		problems.throwIfAny();
+		if (!allowedScopes(owner).containsAll(scopes)) {
+			throw AccessDeniedException.because("identity.token-scope-above-role");
+		}
 		var id = Ids.next();
 		var secret = new byte[32];
 		random.nextBytes(secret);
@@ -74,6 +78,11 @@ public class ApiTokens {
 				.param("hash", sha256(token)).param("scopes", distinctScopes.toArray(String[]::new))
 				.update();
 		return new CreatedToken(new TokenInfo(id, name.strip(), distinctScopes, Instant.now(clock), null, null), token);
+	}
+
+	/** The scopes a token of this user may carry: never more than the user's role allows (a viewer only reads). */
+	public static List<String> allowedScopes(CurrentUser user) {
+		return user.role().writes() ? SCOPES : List.of("read");
 	}
 
 	@Transactional(readOnly = true)
@@ -96,6 +105,13 @@ public class ApiTokens {
 		if (revoked == 0) {
 			throw new NotFoundException("entity.token");
 		}
+	}
+
+	/** Revokes every token of the user at once (from the security page, or with a password change). */
+	@Transactional
+	public int revokeAll(CurrentUser owner) {
+		return jdbc.sql("update api_tokens set revoked_at = now() where workspace_id = :ws and user_id = :user and revoked_at is null")
+				.param("ws", owner.workspaceId()).param("user", owner.id()).update();
 	}
 
 	/** The authentication for a presented token, or empty when it is unknown, revoked or malformed. */
@@ -130,8 +146,10 @@ public class ApiTokens {
 			}
 			jdbc.sql("update api_tokens set last_used_at = now() where id = :id and (last_used_at is null or last_used_at < now() - interval '1 minute')")
 					.param("id", tokenId).update();
+			// the role as it is now bounds the token: a user demoted to viewer loses write on every token at once
+			var effective = row.get().scopes().stream().filter(allowedScopes(user)::contains).toList();
 			return Optional.<Authentication>of(new UsernamePasswordAuthenticationToken(user, null,
-					SignIn.authorities(user, row.get().scopes())));
+					SignIn.authorities(user, effective)));
 		}));
 	}
 
@@ -150,7 +168,7 @@ public class ApiTokens {
 		return new UUID(msb, lsb);
 	}
 
-	private static String sha256(String token) {
+	static String sha256(String token) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 		} catch (NoSuchAlgorithmException e) {

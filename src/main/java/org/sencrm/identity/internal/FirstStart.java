@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * On the very first start (no workspace yet) creates the first workspace and its administrator,
  * who is also the instance administrator. Email and password come from {@code SEN_ADMIN_EMAIL}
- * and {@code SEN_ADMIN_PASSWORD}; without a password a random one is printed once. There is
- * never a fixed default password.
+ * and {@code SEN_ADMIN_PASSWORD}; without a password a random one is printed once, as a temporary
+ * password the administrator must change at the first sign-in. There is never a fixed default password.
  */
 @Component
 @Order(0)
@@ -43,19 +43,21 @@ class FirstStart implements ApplicationRunner {
 		}
 		var generated = password.isBlank();
 		var secret = generated ? randomPassword() : password;
+		// a generated password has been printed to a console others may read: it is temporary
 		workspaces.create(new Workspaces.NewWorkspace(demo ? "Sen Demo" : "Sen CRM", email, secret, "Administrator", "vi", true,
-				demo));
+				demo, generated));
 		if (generated) {
 			var banner = "=".repeat(72);
 			System.out.println(banner + "\n  Sen CRM is ready. Sign in at http://localhost:8080 with\n    email:    " + email
-					+ "\n    password: " + secret + "\n  (shown only this once; set SEN_ADMIN_PASSWORD to choose it)\n" + banner);
+					+ "\n    password: " + secret + "\n  (shown only this once, and temporary: you choose your own at the first"
+					+ " sign-in;\n  set SEN_ADMIN_PASSWORD to choose it beforehand)\n" + banner);
 		} else {
 			log.info("Created the first workspace with administrator {}", email);
 		}
 	}
 
 	private static String randomPassword() {
-		var bytes = new byte[12];
+		var bytes = new byte[15];
 		new SecureRandom().nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}

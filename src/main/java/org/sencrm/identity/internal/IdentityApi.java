@@ -20,7 +20,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,17 +36,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class IdentityApi {
 
-	record TokenRequest(String email, String password, String name, List<String> scopes) {
+	record TokenRequest(String email, String password, String code, String name, List<String> scopes) {
 	}
 
 	/** A token for the signed-in user: its name and scopes (its own record so the document does not ask for a password). */
 	record NewTokenRequest(String name, List<String> scopes) {
 	}
 
-	record WorkspaceRequest(String name, String adminEmail, String adminPassword, String adminName, String defaultLanguage) {
+	record WorkspaceRequest(String name, String adminEmail, String adminPassword, String adminName, String defaultLanguage,
+			Boolean temporaryPassword) {
 	}
 
-	record UserRequest(String email, String displayName, String role, String password, Boolean active) {
+	record UserRequest(String email, String displayName, String role, String password, Boolean active, Boolean temporaryPassword) {
+	}
+
+	record PasswordChange(String currentPassword, String newPassword) {
+	}
+
+	record TemporaryPassword(String password) {
+	}
+
+	record SignInPolicy(Boolean requireTwoFactor) {
 	}
 
 	record TeamRequest(String name, List<UUID> memberIds) {
@@ -68,10 +77,18 @@ class IdentityApi {
 	private final UserDirectory directory;
 	private final Access access;
 	private final Clock clock;
-	private final RateLimiter tokenRequests = new RateLimiter(10, java.time.Duration.ofMinutes(1));
+	private final SignInThrottle throttle;
+	private final AccountPasswords passwords;
+	private final TwoFactor twoFactor;
+	private final SignedInSessions sessions;
 
 	IdentityApi(SignIn signIn, ApiTokens tokens, Workspaces workspaces, Users users, Teams teams, UserDirectory directory,
-			Access access, Clock clock) {
+			Access access, Clock clock, SignInThrottle throttle, AccountPasswords passwords, TwoFactor twoFactor,
+			SignedInSessions sessions) {
+		this.throttle = throttle;
+		this.passwords = passwords;
+		this.twoFactor = twoFactor;
+		this.sessions = sessions;
 		this.signIn = signIn;
 		this.tokens = tokens;
 		this.workspaces = workspaces;
@@ -82,15 +99,19 @@ class IdentityApi {
 		this.clock = clock;
 	}
 
-	/** Exchanges an email and password for a new API token (read and write unless asked otherwise). Rate-limited. */
+	/**
+	 * Exchanges an email and password (and the authenticator's code, for users with two-factor
+	 * sign-in) for a new API token, with the scopes asked for or all the user's role allows.
+	 * Rate-limited per address and login, like the sign-in form. An unknown email, a wrong
+	 * password and a locked login get the same answer.
+	 */
 	@PostMapping("/auth/tokens")
 	@ApiBody(required = {"email", "password"})
 	@SecurityRequirements
 	@ApiResponse(responseCode = "401", description = "Wrong email or password (error.bad-credentials), or the login is locked (error.locked).")
 	@ApiResponse(responseCode = "429", description = "Too many attempts from this address for this email (10 a minute).")
 	ResponseEntity<Map<String, Object>> token(@RequestBody TokenRequest request, HttpServletRequest http) {
-		// Per address and login: one client cannot hammer a login, and one login's lockout cannot be used to block others.
-		if (!tokenRequests.tryAcquire(http.getRemoteAddr() + "|" + String.valueOf(request.email()).strip().toLowerCase())) {
+		if (!throttle.tryAcquire(http, request.email())) {
 			throw new org.sencrm.platform.TooManyRequestsException();
 		}
 		var problems = new ValidationException.Collector();
@@ -104,13 +125,26 @@ class IdentityApi {
 		org.sencrm.identity.CurrentUser user;
 		try {
 			user = signIn.check(request.email(), request.password());
-		} catch (LockedException e) {
-			throw new org.sencrm.platform.NotAuthenticatedException("error.locked");
 		} catch (AuthenticationException e) {
 			throw new org.sencrm.platform.NotAuthenticatedException("error.bad-credentials");
 		}
+		var state = signIn.state(user);
+		if (state.twoFactorEnabled()) {
+			if (request.code() == null || request.code().isBlank()) {
+				throw new org.sencrm.platform.NotAuthenticatedException("identity.code-required");
+			}
+			if (!twoFactor.verify(user.id(), request.code())) {
+				throw new org.sencrm.platform.NotAuthenticatedException("error.bad-credentials");
+			}
+		}
+		if (state.mustChangePassword()) {
+			throw org.sencrm.platform.AccessDeniedException.because("identity.password-change-required");
+		}
+		if (state.twoFactorRequired() && !state.twoFactorEnabled()) {
+			throw org.sencrm.platform.AccessDeniedException.because("identity.two-factor-setup-required");
+		}
 		var name = request.name() == null || request.name().isBlank() ? "API " + Instant.now(clock) : request.name();
-		var scopes = request.scopes() == null || request.scopes().isEmpty() ? ApiTokens.SCOPES : request.scopes();
+		var scopes = request.scopes() == null || request.scopes().isEmpty() ? ApiTokens.allowedScopes(user) : request.scopes();
 		var created = WorkspaceContext.callAs(new WorkspaceContext.Scope(user.workspaceId(), user.id(), user.displayName()),
 				() -> tokens.create(user, name, scopes));
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", created.token(), "id", created.info().id(),
@@ -124,6 +158,20 @@ class IdentityApi {
 				user.displayName(), "role", user.role().key(), "instanceAdmin", user.instanceAdmin());
 	}
 
+	/** Changes the caller's own password: 204; the old one stops working and every web session of the user ends. */
+	@PostMapping("/me/password")
+	ResponseEntity<Void> changePassword(@RequestBody PasswordChange request) {
+		passwords.change(access.currentUser(), request.currentPassword(), request.newPassword(), null, false);
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Signs the caller out of every browser. */
+	@DeleteMapping("/me/sessions")
+	ResponseEntity<Void> signOutEverywhere() {
+		sessions.signOut(access.currentUser().id(), null);
+		return ResponseEntity.noContent().build();
+	}
+
 	@GetMapping("/tokens")
 	List<ApiTokens.TokenInfo> myTokens() {
 		return tokens.of(access.currentUser());
@@ -132,7 +180,8 @@ class IdentityApi {
 	@PostMapping("/tokens")
 	@ApiBody(required = "name")
 	ResponseEntity<Map<String, Object>> createToken(@RequestBody NewTokenRequest request) {
-		var created = tokens.create(access.currentUser(), request.name(), request.scopes() == null ? ApiTokens.SCOPES : request.scopes());
+		var user = access.currentUser();
+		var created = tokens.create(user, request.name(), request.scopes() == null ? ApiTokens.allowedScopes(user) : request.scopes());
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", created.token(), "id", created.info().id(),
 				"scopes", created.info().scopes(), "name", created.info().name()));
 	}
@@ -154,7 +203,7 @@ class IdentityApi {
 	ResponseEntity<org.sencrm.identity.WorkspaceSettings> createWorkspace(@RequestBody WorkspaceRequest request) {
 		access.requireInstanceAdmin();
 		var id = workspaces.create(new Workspaces.NewWorkspace(request.name(), request.adminEmail(), request.adminPassword(),
-				request.adminName(), request.defaultLanguage(), false));
+				request.adminName(), request.defaultLanguage(), false, false, !Boolean.FALSE.equals(request.temporaryPassword())));
 		return ResponseEntity.created(URI.create("/api/v1/workspaces/" + id)).body(workspaces.find(id).orElseThrow());
 	}
 
@@ -198,7 +247,9 @@ class IdentityApi {
 	@ApiBody(required = {"email", "displayName", "role", "password"})
 	ResponseEntity<UserDirectory.UserSummary> createUser(@RequestBody UserRequest request) {
 		access.requireAdmin();
-		var id = users.create(request.email(), request.displayName(), role(request.role()), request.password());
+		// the admin chose the password, so it is temporary unless asked otherwise
+		var id = users.create(request.email(), request.displayName(), role(request.role()), request.password(),
+				!Boolean.FALSE.equals(request.temporaryPassword()));
 		return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(directory.user(id).orElseThrow());
 	}
 
@@ -211,6 +262,39 @@ class IdentityApi {
 				request.role() == null ? current.role() : role(request.role()),
 				request.active() == null ? current.active() : request.active());
 		return directory.user(userId).orElseThrow();
+	}
+
+	/** Sets a temporary password the user must change at the next sign-in; the user's web sessions end. */
+	@PostMapping("/users/{id}/temporary-password")
+	ResponseEntity<Void> setTemporaryPassword(@PathVariable String id, @RequestBody TemporaryPassword request) {
+		access.requireAdmin();
+		passwords.setTemporary(Ids.parse(id, "entity.user"), request.password());
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Turns two-factor sign-in off for a user who lost the authenticator and the recovery codes. */
+	@DeleteMapping("/users/{id}/two-factor")
+	ResponseEntity<Void> turnOffTwoFactor(@PathVariable String id) {
+		access.requireAdmin();
+		var user = directory.user(Ids.parse(id, "entity.user")).orElseThrow(() -> new org.sencrm.platform.NotFoundException("entity.user"));
+		twoFactor.turnOff(user.id());
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/workspace/sign-in-policy")
+	SignInPolicy signInPolicy() {
+		return new SignInPolicy(workspaces.requiresTwoFactor());
+	}
+
+	/** Whether everyone in the workspace must use two-factor sign-in (admin). */
+	@PutMapping("/workspace/sign-in-policy")
+	SignInPolicy changeSignInPolicy(@RequestBody SignInPolicy request) {
+		access.requireAdmin();
+		if (request.requireTwoFactor() == null) {
+			throw new ValidationException(List.of(new ValidationException.FieldProblem("requireTwoFactor", "validation.required")));
+		}
+		workspaces.requireTwoFactor(request.requireTwoFactor());
+		return new SignInPolicy(workspaces.requiresTwoFactor());
 	}
 
 	@GetMapping("/teams")

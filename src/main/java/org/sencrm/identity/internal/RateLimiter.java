@@ -1,11 +1,13 @@
 package org.sencrm.identity.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * At most {@code limit} attempts per key in each window (fixed windows, in memory, per app node).
- * Guards password-for-token exchange; the per-login lockout in PostgreSQL guards across nodes.
+ * Guards password sign-in (the form and the exchange for a token) and reset requests; the
+ * per-login lockout in PostgreSQL guards across nodes.
  */
 class RateLimiter {
 
@@ -14,15 +16,17 @@ class RateLimiter {
 
 	private final int limit;
 	private final long windowMillis;
+	private final Clock clock;
 	private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
-	RateLimiter(int limit, Duration window) {
+	RateLimiter(int limit, Duration window, Clock clock) {
 		this.limit = limit;
 		this.windowMillis = window.toMillis();
+		this.clock = clock;
 	}
 
 	boolean tryAcquire(String key) {
-		var now = System.currentTimeMillis();
+		var now = clock.millis();
 		if (windows.size() > 10_000) {
 			windows.values().removeIf(w -> now - w.start() >= windowMillis);
 		}

@@ -16,7 +16,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,6 +23,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -74,19 +74,21 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, SignIn signIn, LocaleResolver locales) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, SignIn signIn, SignInSuccess signedIn, SignInThrottle throttle) throws Exception {
 		// The admin pages check the role again in their controllers and services; this is the outer wall.
 		http.authorizeHttpRequests(requests -> requests
-						.requestMatchers("/login", "/language", "/calendar/*.ics", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+						.requestMatchers("/login", "/login/code", "/login/forgot", "/login/reset", "/language", "/calendar/*.ics",
+								"/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 								"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 								"/swagger-ui/**", "/swagger-ui.html").permitAll()
 						.requestMatchers("/admin/workspaces", "/admin/workspaces/**").hasRole("INSTANCE_ADMIN")
 						.requestMatchers("/admin/**").hasRole("ADMIN")
 						.anyRequest().authenticated())
 				.authenticationProvider(signIn)
-				.formLogin(form -> form.loginPage("/login").usernameParameter("email").successHandler(new LanguageAtSignIn(locales))
-						.failureHandler((request, response, e) -> response.sendRedirect(
-								request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error")))
+				// an unknown email, a wrong password and a locked login all end on the same page (decision 23)
+				.addFilterBefore(throttle.formFilter(), UsernamePasswordAuthenticationFilter.class)
+				.formLogin(form -> form.loginPage("/login").usernameParameter("email").successHandler(signedIn)
+						.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath() + "/login?error"))
 						.permitAll())
 				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 				// htmx asks for page pieces (search as you type): after the session ended, send the

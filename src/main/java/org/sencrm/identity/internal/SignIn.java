@@ -13,7 +13,6 @@ import org.sencrm.platform.WorkspaceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -22,9 +21,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an email and password. After {@value #FREE_ATTEMPTS} failures in a row the login is
- * locked, first for a minute, then twice as long after each further failure (at most an hour).
- * The counters live in PostgreSQL, so every app node sees the same lock.
+ * Checks an email and password. After {@value #FREE_ATTEMPTS} failures in a row (wrong passwords
+ * or wrong second-factor codes) the login is locked, first for a minute, then twice as long after
+ * each further failure (at most an hour). The counters live in PostgreSQL, so every app node sees
+ * the same lock; each failure is counted by one atomic update.
  */
 @Component
 public class SignIn implements AuthenticationProvider {
@@ -46,7 +46,12 @@ public class SignIn implements AuthenticationProvider {
 		this.clock = clock;
 	}
 
-	private record Credentials(UUID userId, UUID workspaceId, String hash, int failedAttempts, Timestamp lockedUntil) {
+	private record Credentials(UUID userId, UUID workspaceId, String email, String hash, int failedAttempts,
+			Timestamp lockedUntil) {
+	}
+
+	/** What a signed-in user must still do before using the account, read at sign-in. */
+	public record AccountState(boolean mustChangePassword, boolean twoFactorEnabled, boolean twoFactorRequired) {
 	}
 
 	@Override
@@ -57,44 +62,106 @@ public class SignIn implements AuthenticationProvider {
 		return new UsernamePasswordAuthenticationToken(user, null, authorities(user, List.of("read", "write")));
 	}
 
-	/** The user behind an email and password, or an exception saying why not. */
+	/**
+	 * The user behind an email and password, or {@link BadCredentialsException}. An unknown email,
+	 * a wrong password, a locked login and a deactivated user are refused alike, after the same
+	 * work, so the answer tells nobody whether an account exists or is locked.
+	 */
 	public CurrentUser check(String rawEmail, String password) {
-		var email = Users.normalise(rawEmail == null ? "" : rawEmail);
-		var credentials = jdbc.sql("""
-				select user_id, workspace_id, password_hash, failed_attempts, locked_until from credentials where email = :email""")
-				.param("email", email)
-				.query((rs, n) -> new Credentials(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-						rs.getInt(4), rs.getTimestamp(5)))
-				.optional();
-		if (credentials.isEmpty()) {
+		var found = credentials("email = :key", Users.normalise(rawEmail == null ? "" : rawEmail));
+		if (found.isEmpty()) {
 			passwords.matches(password, dummyHash); // same work as for a real login, so timing tells nothing
 			throw new BadCredentialsException("bad credentials");
 		}
-		var found = credentials.get();
-		var now = Instant.now(clock);
-		if (found.lockedUntil() != null && found.lockedUntil().toInstant().isAfter(now)) {
-			throw new LockedException("locked");
-		}
-		if (!passwords.matches(password, found.hash())) {
-			var failures = found.failedAttempts() + 1;
-			Timestamp lockedUntil = null;
-			if (failures >= FREE_ATTEMPTS) {
-				var lock = Duration.ofMinutes(1L << Math.min(failures - FREE_ATTEMPTS, 6));
-				lockedUntil = Timestamp.from(now.plus(lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock));
-			}
-			jdbc.sql("update credentials set failed_attempts = :failures, locked_until = :locked where email = :email")
-					.param("failures", failures).param("locked", lockedUntil).param("email", email).update();
+		var credentials = found.get();
+		if (!passwords.matches(password, credentials.hash())) {
+			recordFailure(credentials.email()); // counted while locked too: every wrong password counts
 			throw new BadCredentialsException("bad credentials");
 		}
-		if (found.failedAttempts() > 0) {
-			jdbc.sql("update credentials set failed_attempts = 0, locked_until = null where email = :email")
-					.param("email", email).update();
+		if (isLocked(credentials)) {
+			throw new BadCredentialsException("bad credentials"); // a locked login is not told apart
+		}
+		if (credentials.failedAttempts() > 0) {
+			clearFailures(credentials.userId());
 		}
 		try {
-			return WorkspaceContext.callAsSystem(found.workspaceId(), () -> users.load(found.userId()));
+			return WorkspaceContext.callAsSystem(credentials.workspaceId(), () -> users.load(credentials.userId()));
 		} catch (RuntimeException inactive) {
-			throw new BadCredentialsException("inactive");
+			throw new BadCredentialsException("bad credentials");
 		}
+	}
+
+	/**
+	 * Checks the password of a signed-in user (to change it, or to switch off two-factor sign-in).
+	 * A wrong one counts toward the user's own lockout; while locked, no password is right.
+	 */
+	boolean confirmsPassword(UUID userId, String password) {
+		var credentials = credentials("user_id = :key", userId).orElseThrow(() -> new BadCredentialsException("no login"));
+		if (password == null || !passwords.matches(password, credentials.hash())) {
+			recordFailure(credentials.email());
+			return false;
+		}
+		return !isLocked(credentials);
+	}
+
+	/** A wrong second factor counts like a wrong password; false when the login is locked now. */
+	boolean recordFailedCode(UUID userId) {
+		var credentials = credentials("user_id = :key", userId).orElseThrow(() -> new BadCredentialsException("no login"));
+		return !recordFailure(credentials.email());
+	}
+
+	/** Is the login of this user locked now (after too many wrong passwords or codes)? */
+	boolean isLocked(UUID userId) {
+		return credentials("user_id = :key", userId).map(this::isLocked).orElse(true);
+	}
+
+	void clearFailures(UUID userId) {
+		jdbc.sql("update credentials set failed_attempts = 0, locked_until = null where user_id = :user")
+				.param("user", userId).update();
+	}
+
+	/**
+	 * Counts one failed attempt in a single statement, so attempts that arrive together are all
+	 * counted (a read followed by a write would lose some). From the {@value #FREE_ATTEMPTS}th on,
+	 * the login locks: a minute, then twice as long after each further failure, at most an hour.
+	 * Returns whether the login is locked now.
+	 */
+	boolean recordFailure(String email) {
+		return jdbc.sql("""
+				update credentials set failed_attempts = failed_attempts + 1,
+				  locked_until = case when failed_attempts + 1 >= :free
+				    then cast(:now as timestamptz) + least(interval '1 minute' * power(2, least(failed_attempts + 1 - :free, 6)),
+				                                           cast(:max as interval))
+				    else locked_until end
+				where email = :email
+				returning locked_until is not null and locked_until > cast(:now as timestamptz)""")
+				.param("free", FREE_ATTEMPTS).param("now", Timestamp.from(Instant.now(clock)))
+				.param("max", MAX_LOCK.toMinutes() + " minutes").param("email", email)
+				.query(Boolean.class).optional().orElse(false);
+	}
+
+	/** What the user must still do: change a temporary password, give a code, set up two-factor sign-in. */
+	public AccountState state(CurrentUser user) {
+		return jdbc.sql("""
+				select c.must_change_password, c.totp_enabled_at is not null,
+				  (select w.require_two_factor from workspaces w where w.id = c.workspace_id)
+				from credentials c where c.user_id = :user""")
+				.param("user", user.id())
+				.query((rs, n) -> new AccountState(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
+				.optional().orElse(new AccountState(false, false, false));
+	}
+
+	private boolean isLocked(Credentials credentials) {
+		return credentials.lockedUntil() != null && credentials.lockedUntil().toInstant().isAfter(Instant.now(clock));
+	}
+
+	private java.util.Optional<Credentials> credentials(String where, Object key) {
+		return jdbc.sql("select user_id, workspace_id, email, password_hash, failed_attempts, locked_until from credentials where "
+				+ where)
+				.param("key", key)
+				.query((rs, n) -> new Credentials(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+						rs.getString(4), rs.getInt(5), rs.getTimestamp(6)))
+				.optional();
 	}
 
 	static List<GrantedAuthority> authorities(CurrentUser user, List<String> scopes) {

@@ -37,7 +37,7 @@ class TokenPages {
 
 	@GetMapping("/me/tokens")
 	String list(Model model) {
-		return page(model, "", ApiTokens.SCOPES, Map.of());
+		return page(model, "", ApiTokens.allowedScopes(access.currentUser()), Map.of());
 	}
 
 	@PostMapping("/me/tokens")
@@ -46,7 +46,7 @@ class TokenPages {
 			var created = tokens.create(access.currentUser(), name, scopes == null ? List.of() : scopes);
 			model.addAttribute("newToken", created.token());
 			model.addAttribute("newTokenName", created.info().name());
-			return page(model, "", ApiTokens.SCOPES, Map.of());
+			return page(model, "", ApiTokens.allowedScopes(access.currentUser()), Map.of());
 		} catch (ValidationException e) {
 			return page(model, name, scopes == null ? List.of() : scopes, FieldMessages.of(e, messages));
 		}
@@ -63,7 +63,7 @@ class TokenPages {
 		model.addAttribute("tokens", tokens.of(access.currentUser()));
 		model.addAttribute("name", name);
 		model.addAttribute("chosenScopes", scopes);
-		model.addAttribute("scopes", ApiTokens.SCOPES);
+		model.addAttribute("scopes", ApiTokens.allowedScopes(access.currentUser())); // only what the role allows
 		model.addAttribute("errors", errors);
 		return "identity/tokens";
 	}

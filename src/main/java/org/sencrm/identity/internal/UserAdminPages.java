@@ -32,12 +32,19 @@ class UserAdminPages {
 	private final UserDirectory directory;
 	private final Access access;
 	private final MessageSource messages;
+	private final AccountPasswords passwords;
+	private final TwoFactor twoFactor;
+	private final Workspaces workspaces;
 
-	UserAdminPages(Users users, UserDirectory directory, Access access, MessageSource messages) {
+	UserAdminPages(Users users, UserDirectory directory, Access access, MessageSource messages, AccountPasswords passwords,
+			TwoFactor twoFactor, Workspaces workspaces) {
 		this.users = users;
 		this.directory = directory;
 		this.access = access;
 		this.messages = messages;
+		this.passwords = passwords;
+		this.twoFactor = twoFactor;
+		this.workspaces = workspaces;
 	}
 
 	@GetMapping("/admin/users")
@@ -50,7 +57,7 @@ class UserAdminPages {
 	String create(@ModelAttribute("newUser") NewUser user, Model model, RedirectAttributes redirect) {
 		access.requireAdmin();
 		try {
-			users.create(user.email(), user.displayName(), role(user.role()), user.password());
+			users.create(user.email(), user.displayName(), role(user.role()), user.password(), true);
 			redirect.addFlashAttribute("notice", "admin.users.created");
 			return "redirect:/admin/users";
 		} catch (ValidationException e) {
@@ -72,8 +79,41 @@ class UserAdminPages {
 		return "redirect:/admin/users";
 	}
 
+	/** A temporary password the user must change at the next sign-in; the user is signed out everywhere. */
+	@PostMapping("/admin/users/{id}/temporary-password")
+	String temporaryPassword(@PathVariable String id, @RequestParam(defaultValue = "") String password, RedirectAttributes redirect) {
+		access.requireAdmin();
+		var user = directory.user(Ids.parse(id, "entity.user")).orElseThrow(() -> new NotFoundException("entity.user"));
+		try {
+			passwords.setTemporary(user.id(), password);
+			redirect.addFlashAttribute("notice", "admin.users.temporarySet");
+		} catch (ValidationException e) {
+			redirect.addFlashAttribute("problem", user.displayName() + ": " + String.join(" ", FieldMessages.of(e, messages).values()));
+		}
+		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/admin/users/{id}/two-factor/off")
+	String turnOffTwoFactor(@PathVariable String id, RedirectAttributes redirect) {
+		access.requireAdmin();
+		var user = directory.user(Ids.parse(id, "entity.user")).orElseThrow(() -> new NotFoundException("entity.user"));
+		twoFactor.turnOff(user.id());
+		redirect.addFlashAttribute("notice", "admin.users.twoFactorOff");
+		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/admin/users/sign-in-policy")
+	String signInPolicy(@RequestParam(defaultValue = "false") boolean requireTwoFactor, RedirectAttributes redirect) {
+		access.requireAdmin();
+		workspaces.requireTwoFactor(requireTwoFactor);
+		redirect.addFlashAttribute("notice", "admin.users.policySaved");
+		return "redirect:/admin/users";
+	}
+
 	private String page(Model model, NewUser newUser, Map<String, String> errors) {
 		model.addAttribute("users", directory.users());
+		model.addAttribute("twoFactorUsers", twoFactor.enabledIn(access.currentUser().workspaceId()));
+		model.addAttribute("requireTwoFactor", workspaces.requiresTwoFactor());
 		model.addAttribute("newUser", newUser);
 		model.addAttribute("errors", errors);
 		model.addAttribute("roles", roles());

@@ -24,15 +24,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Users {
 
 	static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-	static final int MIN_PASSWORD_LENGTH = 10;
 
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;
+	private final PasswordRules rules;
 	private final TransactionTemplate transactions;
 
-	Users(JdbcClient jdbc, PasswordEncoder passwords, PlatformTransactionManager transactionManager) {
+	Users(JdbcClient jdbc, PasswordEncoder passwords, PasswordRules rules, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
+		this.rules = rules;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
@@ -40,16 +41,14 @@ public class Users {
 		return transactions.execute(status -> work.get());
 	}
 
-	void validateNewLogin(String email, String password, String emailField, String passwordField,
+	void validateNewLogin(String email, String displayName, String password, String emailField, String passwordField,
 			ValidationException.Collector problems) {
 		if (email == null || !EMAIL.matcher(email.strip()).matches()) {
 			problems.add(emailField, "validation.email");
 		} else if (emailTaken(email)) {
 			problems.add(emailField, "validation.email-taken");
 		}
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-			problems.add(passwordField, "validation.password-length", MIN_PASSWORD_LENGTH);
-		}
+		rules.check(password, passwordField, problems, email, displayName);
 	}
 
 	private boolean emailTaken(String email) {
@@ -57,8 +56,12 @@ public class Users {
 				.param("email", normalise(email)).query(Boolean.class).single();
 	}
 
-	/** Inserts a user and its credentials into the workspace; the caller holds the transaction. */
-	UUID insert(UUID workspaceId, String email, String displayName, Role role, String password, boolean instanceAdmin) {
+	/**
+	 * Inserts a user and its credentials into the workspace; the caller holds the transaction. A
+	 * temporary password must be changed at the first sign-in.
+	 */
+	UUID insert(UUID workspaceId, String email, String displayName, Role role, String password, boolean instanceAdmin,
+			boolean temporaryPassword) {
 		var id = Ids.next();
 		jdbc.sql("""
 				insert into users (id, workspace_id, email, display_name, role, instance_admin)
@@ -66,16 +69,27 @@ public class Users {
 				.param("id", id).param("ws", workspaceId).param("email", normalise(email))
 				.param("name", displayName).param("role", role.key()).param("instanceAdmin", instanceAdmin)
 				.update();
-		jdbc.sql("insert into credentials (email, user_id, workspace_id, password_hash) values (:email, :id, :ws, :hash)")
+		jdbc.sql("""
+				insert into credentials (email, user_id, workspace_id, password_hash, must_change_password)
+				values (:email, :id, :ws, :hash, :temporary)""")
 				.param("email", normalise(email)).param("id", id).param("ws", workspaceId)
-				.param("hash", passwords.encode(password))
+				.param("hash", passwords.encode(password)).param("temporary", temporaryPassword)
 				.update();
 		return id;
 	}
 
+	/** A new user whose password is their own (not to be changed at the first sign-in). */
 	public UUID create(String email, String displayName, Role role, String password) {
+		return create(email, displayName, role, password, false);
+	}
+
+	/**
+	 * A new user of the current workspace. An administrator who types a first password for someone
+	 * else knows it, so it is normally temporary: the user must change it at the first sign-in.
+	 */
+	public UUID create(String email, String displayName, Role role, String password, boolean temporaryPassword) {
 		var problems = new ValidationException.Collector();
-		validateNewLogin(email, password, "email", "password", problems);
+		validateNewLogin(email, displayName, password, "email", "password", problems);
 		if (displayName == null || displayName.isBlank()) {
 			problems.add("displayName", "validation.required");
 		}
@@ -83,7 +97,8 @@ public class Users {
 			problems.add("role", "validation.required");
 		}
 		problems.throwIfAny();
-		return inTransaction(() -> insert(WorkspaceContext.workspaceId(), email, displayName.strip(), role, password, false));
+		return inTransaction(() -> insert(WorkspaceContext.workspaceId(), email, displayName.strip(), role, password, false,
+				temporaryPassword));
 	}
 
 	public void update(UUID id, String displayName, Role role, boolean active) {
@@ -146,6 +161,12 @@ public class Users {
 			return new CurrentUser(user.id(), user.workspaceId(), user.email(), user.displayName(), user.role(),
 					user.instanceAdmin(), Set.copyOf(teams), user.language());
 		});
+	}
+
+	/** The default language of the current workspace. */
+	String workspaceLanguage() {
+		return inTransaction(() -> jdbc.sql("select default_language from workspaces where id = :ws")
+				.param("ws", WorkspaceContext.workspaceId()).query(String.class).optional().orElse(null));
 	}
 
 	static String normalise(String email) {

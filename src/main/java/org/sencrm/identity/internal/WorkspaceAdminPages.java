@@ -40,8 +40,9 @@ class WorkspaceAdminPages {
 	String create(@ModelAttribute("newWorkspace") NewWorkspace form, Model model, RedirectAttributes redirect) {
 		access.requireInstanceAdmin();
 		try {
+			// the instance admin chose the new admin's password: it is temporary
 			workspaces.create(new Workspaces.NewWorkspace(form.name(), form.adminEmail(), form.adminPassword(), form.adminName(),
-					form.defaultLanguage(), false));
+					form.defaultLanguage(), false, false, true));
 			redirect.addFlashAttribute("notice", "admin.workspaces.created");
 			return "redirect:/admin/workspaces";
 		} catch (ValidationException e) {

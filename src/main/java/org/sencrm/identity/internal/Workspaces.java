@@ -33,8 +33,14 @@ public class Workspaces {
 		this.events = events;
 	}
 
+	/** A workspace to create; {@code temporaryPassword}: its admin must change the password at the first sign-in. */
 	public record NewWorkspace(String name, String adminEmail, String adminPassword, String adminName,
-			String defaultLanguage, boolean instanceAdmin, boolean demo) {
+			String defaultLanguage, boolean instanceAdmin, boolean demo, boolean temporaryPassword) {
+
+		public NewWorkspace(String name, String adminEmail, String adminPassword, String adminName, String defaultLanguage,
+				boolean instanceAdmin, boolean demo) {
+			this(name, adminEmail, adminPassword, adminName, defaultLanguage, instanceAdmin, demo, false);
+		}
 
 		public NewWorkspace(String name, String adminEmail, String adminPassword, String adminName, String defaultLanguage,
 				boolean instanceAdmin) {
@@ -48,7 +54,8 @@ public class Workspaces {
 		if (request.name() == null || request.name().isBlank()) {
 			problems.add("name", "validation.required");
 		}
-		users.validateNewLogin(request.adminEmail(), request.adminPassword(), "adminEmail", "adminPassword", problems);
+		users.validateNewLogin(request.adminEmail(), request.adminName(), request.adminPassword(), "adminEmail", "adminPassword",
+				problems);
 		problems.throwIfAny();
 		var id = Ids.next();
 		return WorkspaceContext.callAsSystem(id, () -> users.inTransaction(() -> {
@@ -59,7 +66,7 @@ public class Workspaces {
 			var adminName = request.adminName() == null || request.adminName().isBlank()
 					? request.adminEmail().strip() : request.adminName().strip();
 			var adminId = users.insert(id, request.adminEmail(), adminName, Role.ADMIN, request.adminPassword(),
-					request.instanceAdmin());
+					request.instanceAdmin(), request.temporaryPassword());
 			if (request.demo()) {
 				demoColleagues(id);
 			}
@@ -71,10 +78,10 @@ public class Workspaces {
 	/** Colleagues in the demo workspace who own demo records; random passwords (sign in as the administrator). */
 	private void demoColleagues(UUID workspaceId) {
 		var password = UUID.randomUUID().toString();
-		var lan = users.insert(workspaceId, "lan.tran@demo.sen.local", "Trần Thị Lan", Role.SALES, password, false);
-		var minh = users.insert(workspaceId, "minh.le@demo.sen.local", "Lê Quang Minh", Role.SALES, password, false);
-		users.insert(workspaceId, "hoa.pham@demo.sen.local", "Phạm Thu Hoa", Role.MANAGER, password, false);
-		users.insert(workspaceId, "david.miller@demo.sen.local", "David Miller", Role.VIEWER, password, false);
+		var lan = users.insert(workspaceId, "lan.tran@demo.sen.local", "Trần Thị Lan", Role.SALES, password, false, true);
+		var minh = users.insert(workspaceId, "minh.le@demo.sen.local", "Lê Quang Minh", Role.SALES, password, false, true);
+		users.insert(workspaceId, "hoa.pham@demo.sen.local", "Phạm Thu Hoa", Role.MANAGER, password, false, true);
+		users.insert(workspaceId, "david.miller@demo.sen.local", "David Miller", Role.VIEWER, password, false, true);
 		teams.create("Kinh doanh miền Bắc", List.of(lan, minh));
 	}
 
@@ -146,6 +153,19 @@ public class Workspaces {
 		problems.throwIfAny();
 		jdbc.sql("update workspaces set export_roles = :roles, version = version + 1 where id = :id")
 				.param("roles", keys.toArray(String[]::new)).param("id", id).update();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean requiresTwoFactor() {
+		return jdbc.sql("select require_two_factor from workspaces where id = :id").param("id", WorkspaceContext.workspaceId())
+				.query(Boolean.class).single();
+	}
+
+	/** Everyone in the current workspace must use two-factor sign-in (asked to set it up at the next sign-in). */
+	@Transactional
+	public void requireTwoFactor(boolean required) {
+		jdbc.sql("update workspaces set require_two_factor = :required, version = version + 1 where id = :id")
+				.param("required", required).param("id", WorkspaceContext.workspaceId()).update();
 	}
 
 	private static WorkspaceSettings settings(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -9,6 +9,7 @@ import org.sencrm.platform.Ids;
 import org.sencrm.platform.ValidationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,14 +37,30 @@ class CalendarApi {
 		return calendars.entries(instant(from, "from"), instant(to, "to"));
 	}
 
-	@GetMapping("/api/v1/calendar/feed-url")
-	Map<String, String> feedUrl() {
-		return Map.of("url", url(calendars.feedToken()));
+	/** Whether the caller has a feed, and since when; its address was shown once, when made. */
+	@GetMapping("/api/v1/calendar/feed")
+	Map<String, Object> feedStatus() {
+		return calendars.feedCreatedAt().<Map<String, Object>>map(at -> Map.of("active", true, "createdAt", at))
+				.orElseGet(() -> Map.of("active", false));
 	}
 
+	/** Makes the caller's feed address (or a new one, retiring the old): the only time it is shown. */
 	@PostMapping("/api/v1/calendar/feed-url/regenerate")
 	Map<String, String> regenerate() {
 		return Map.of("url", url(calendars.regenerateFeedToken()));
+	}
+
+	@DeleteMapping("/api/v1/calendar/feed")
+	ResponseEntity<Void> revoke() {
+		calendars.revokeFeed();
+		return ResponseEntity.noContent().build();
+	}
+
+	/** An administrator turns off a user's feed. */
+	@DeleteMapping("/api/v1/users/{id}/calendar-feed")
+	ResponseEntity<Void> revokeOf(@PathVariable String id) {
+		calendars.revokeFeedOf(Ids.parse(id, "entity.user"));
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping(path = {"/api/v1/activities/{id}/invitation.ics", "/activities/{id}/invitation.ics"}, produces = "text/calendar")

@@ -14,6 +14,7 @@ import org.sencrm.identity.UserDirectory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -39,6 +40,10 @@ class CalendarPages {
 
 	@GetMapping("/calendar")
 	String show(@RequestParam(defaultValue = "week") String view, @RequestParam(required = false) String date, Model model) {
+		return page(view, date, model);
+	}
+
+	private String page(String view, String date, Model model) {
 		var zone = ZoneId.of(users.workspace().timeZone());
 		var today = LocalDate.now(clock.withZone(zone));
 		var anchor = parse(date, today);
@@ -59,16 +64,35 @@ class CalendarPages {
 		model.addAttribute("anchor", anchor);
 		model.addAttribute("previous", month ? anchor.minusMonths(1) : anchor.minusWeeks(1));
 		model.addAttribute("next", month ? anchor.plusMonths(1) : anchor.plusWeeks(1));
-		model.addAttribute("feedUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/calendar/{token}.ics")
-				.buildAndExpand(calendars.feedToken()).toUriString());
+		model.addAttribute("feedCreatedAt", calendars.feedCreatedAt().orElse(null));
 		return "timeline/calendar";
 	}
 
+	/**
+	 * Makes a new feed address and shows it in this answer only (not after a redirect: a flash
+	 * attribute would rest in the session table, and only the secret's hash is stored).
+	 */
 	@PostMapping("/calendar/feed/regenerate")
-	String regenerate(RedirectAttributes redirect) {
-		calendars.regenerateFeedToken();
-		redirect.addFlashAttribute("notice", "calendar.feedRegenerated");
+	String regenerate(Model model) {
+		model.addAttribute("feedUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/calendar/{token}.ics")
+				.buildAndExpand(calendars.regenerateFeedToken()).toUriString());
+		model.addAttribute("notice", "calendar.feedRegenerated");
+		return page("week", null, model);
+	}
+
+	@PostMapping("/calendar/feed/revoke")
+	String revoke(RedirectAttributes redirect) {
+		calendars.revokeFeed();
+		redirect.addFlashAttribute("notice", "calendar.feedRevoked");
 		return "redirect:/calendar";
+	}
+
+	/** From the users admin page: an administrator turns off a user's feed. */
+	@PostMapping("/admin/users/{id}/calendar-feed/revoke")
+	String revokeOf(@PathVariable String id, RedirectAttributes redirect) {
+		calendars.revokeFeedOf(org.sencrm.platform.Ids.parse(id, "entity.user"));
+		redirect.addFlashAttribute("notice", "calendar.feedRevokedByAdmin");
+		return "redirect:/admin/users";
 	}
 
 	private static LocalDate parse(String date, LocalDate fallback) {

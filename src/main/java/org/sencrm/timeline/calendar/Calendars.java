@@ -2,6 +2,7 @@ package org.sencrm.timeline.calendar;
 
 import java.time.Clock;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -43,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The calendar: a user's meetings (authored or attended) and tasks with due times, as entries for
  * the calendar page and as a private iCalendar feed (RFC 5545) that Google Calendar, Outlook or
- * Apple Calendar subscribe to. The feed address carries a secret; regenerating it retires the old one.
+ * Apple Calendar subscribe to. The feed address carries a secret, stored only as its SHA-256 and so
+ * shown once; regenerating it retires the old one, and a deactivated user's feed answers nothing.
  */
 @Service
 public class Calendars {
@@ -80,23 +82,57 @@ public class Calendars {
 		return entriesOf(access.currentUser().id(), from, to);
 	}
 
-	/** The feed token of the current user, made on first use: {@code cal_<workspace><user><secret>}. */
-	@Transactional
-	public String feedToken() {
-		var user = access.currentUser();
-		var secret = jdbc.sql("select secret from calendar_feeds where workspace_id = :ws and user_id = :user")
-				.param("ws", WorkspaceContext.workspaceId()).param("user", user.id()).query(String.class).optional();
-		return token(user.workspaceId(), user.id(), secret.orElseGet(this::regenerateSecret));
+	/** When the current user's feed address was made, or empty when the user has none. */
+	@Transactional(readOnly = true)
+	public Optional<Instant> feedCreatedAt() {
+		return jdbc.sql("select created_at from calendar_feeds where workspace_id = :ws and user_id = :user")
+				.param("ws", WorkspaceContext.workspaceId()).param("user", access.currentUser().id())
+				.query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
 	}
 
-	/** Replaces the feed secret: the old address stops working. */
+	/**
+	 * Makes the current user's feed token, replacing any earlier one (whose address stops working):
+	 * {@code cal_<workspace><user><secret>}. Only the SHA-256 of the secret is stored, so the
+	 * address is shown this once, like an API token.
+	 */
 	@Transactional
 	public String regenerateFeedToken() {
 		var user = access.currentUser();
-		return token(user.workspaceId(), user.id(), regenerateSecret());
+		var bytes = new byte[32];
+		random.nextBytes(bytes);
+		var secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		jdbc.sql("""
+				insert into calendar_feeds (user_id, workspace_id, secret_hash, created_at) values (:user, :ws, :hash, :now)
+				on conflict (user_id) do update set secret_hash = excluded.secret_hash, created_at = excluded.created_at""")
+				.param("user", user.id()).param("ws", WorkspaceContext.workspaceId()).param("hash", sha256(secret))
+				.param("now", Timestamp.from(Instant.now(clock)))
+				.update();
+		return token(user.workspaceId(), user.id(), secret);
 	}
 
-	/** The iCalendar document behind a feed token, or empty when the token is unknown or retired. */
+	/** Turns the current user's feed off. */
+	@Transactional
+	public void revokeFeed() {
+		revoke(access.currentUser().id());
+	}
+
+	/** An administrator turns off another user's feed (a lost phone, a leaked address). */
+	@Transactional
+	public void revokeFeedOf(UUID userId) {
+		access.requireAdmin();
+		users.user(userId).orElseThrow(() -> new org.sencrm.platform.NotFoundException("entity.user"));
+		revoke(userId);
+	}
+
+	private void revoke(UUID userId) {
+		jdbc.sql("delete from calendar_feeds where workspace_id = :ws and user_id = :user")
+				.param("ws", WorkspaceContext.workspaceId()).param("user", userId).update();
+	}
+
+	/**
+	 * The iCalendar document behind a feed token, or empty when the token is unknown or retired,
+	 * or its user deactivated.
+	 */
 	public Optional<String> feed(String token) {
 		if (token == null || !token.startsWith("cal_") || token.length() < 4 + 64 + 20) {
 			return Optional.empty();
@@ -109,12 +145,16 @@ public class Calendars {
 		} catch (IllegalArgumentException e) {
 			return Optional.empty();
 		}
-		var presented = token.substring(68);
+		var presented = sha256(token.substring(68));
 		return WorkspaceContext.callAsSystem(workspace, () -> readOnly.execute(status -> {
-			var stored = jdbc.sql("select secret from calendar_feeds where workspace_id = :ws and user_id = :user")
+			var stored = jdbc.sql("select secret_hash from calendar_feeds where workspace_id = :ws and user_id = :user")
 					.param("ws", workspace).param("user", user).query(String.class).optional();
-			if (stored.isEmpty() || !MessageDigest.isEqual(stored.get().getBytes(), presented.getBytes())) {
+			if (stored.isEmpty() || !MessageDigest.isEqual(stored.get().getBytes(StandardCharsets.US_ASCII),
+					presented.getBytes(StandardCharsets.US_ASCII))) {
 				return Optional.<String>empty();
+			}
+			if (!users.user(user).map(UserDirectory.UserSummary::active).orElse(false)) {
+				return Optional.<String>empty(); // a deactivated user's feed says nothing
 			}
 			var now = Instant.now(clock);
 			var calendar = calendar(null);
@@ -198,16 +238,12 @@ public class Calendars {
 		return calendar;
 	}
 
-	private String regenerateSecret() {
-		var bytes = new byte[24];
-		random.nextBytes(bytes);
-		var secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		jdbc.sql("""
-				insert into calendar_feeds (user_id, workspace_id, secret) values (:user, :ws, :secret)
-				on conflict (user_id) do update set secret = excluded.secret, created_at = now()""")
-				.param("user", access.currentUser().id()).param("ws", WorkspaceContext.workspaceId()).param("secret", secret)
-				.update();
-		return secret;
+	private static String sha256(String secret) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static String token(UUID workspace, UUID user, String secret) {
