@@ -37,7 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class DirectoryBenchmark {
 
 	private static final String ADMIN_EMAIL = "bench-admin@sen.local";
-	private static final String PASSWORD = "bench-password-2025";
+	private static final String PASSWORD = "bench-lotus-copper-river-25";
 	private static final int OWNERS = 5;
 	private static final int API_ORGANIZATIONS = 50;
 	private static final int WARM_UP_ROUNDS = 3;

@@ -28,7 +28,7 @@ import org.sencrm.directory.contact.ContactJson;
 class LeadImportBenchmark {
 
 	private static final String ADMIN_EMAIL = "lead-admin@sen.local";
-	private static final String PASSWORD = "bench-password-2025";
+	private static final String PASSWORD = "bench-lotus-copper-river-25";
 	private static final int OWNERS = 5;
 
 	@Test

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 class SalesBoardBenchmark {
 
 	private static final String ADMIN_EMAIL = "sales-admin@sen.local";
-	private static final String PASSWORD = "bench-password-2025";
+	private static final String PASSWORD = "bench-lotus-copper-river-25";
 	private static final int SELLERS = 10;
 
 	@Test

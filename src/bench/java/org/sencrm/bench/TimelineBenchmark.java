@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TimelineBenchmark {
 
 	private static final String ADMIN_EMAIL = "timeline-admin@sen.local";
-	private static final String PASSWORD = "bench-password-2025";
+	private static final String PASSWORD = "bench-lotus-copper-river-25";
 	private static final int PER_PERSON = 10;
 	private static final int BUSY_ENTRIES = 5_000;
 

@@ -76,6 +76,6 @@ class EmbeddedPostgresUpgradeTest {
 	private static ConfigurableApplicationContext start(Path dataDir) {
 		return new SpringApplicationBuilder(SenCrmApplication.class).run("--sen.data-dir=" + dataDir, "--server.port=0",
 				"--sen.embedded-db.durable=false", "--sen.demo-data=false", "--sen.jobs.enabled=false",
-				"--sen.security.bcrypt-strength=4", "--sen.admin.email=upgrade@sen.test", "--sen.admin.password=upgrade-admin-password");
+				"--sen.security.bcrypt-strength=4", "--sen.admin.email=upgrade@sen.test", "--sen.admin.password=quiet-heron-lantern-58");
 	}
 }

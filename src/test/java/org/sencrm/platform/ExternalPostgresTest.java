@@ -31,7 +31,7 @@ class ExternalPostgresTest {
 				"--sen.demo-data=false",
 				"--sen.security.bcrypt-strength=4",
 				"--sen.admin.email=ops@external.test",
-				"--sen.admin.password=external-admin-password")) {
+				"--sen.admin.password=copper-kite-meadow-73")) {
 
 			try (var connection = external.superuser("crm");
 					var rows = connection.createStatement().executeQuery(
@@ -73,7 +73,7 @@ class ExternalPostgresTest {
 				"--sen.demo-data=false",
 				"--sen.security.bcrypt-strength=4",
 				"--sen.admin.email=ops@two-roles.test",
-				"--sen.admin.password=external-admin-password")) {
+				"--sen.admin.password=copper-kite-meadow-73")) {
 
 			try (var connection = external.superuser("crm");
 					var rows = connection.createStatement().executeQuery("""

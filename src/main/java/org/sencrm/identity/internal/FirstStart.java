@@ -3,6 +3,7 @@ package org.sencrm.identity.internal;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.sencrm.platform.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,8 +45,14 @@ class FirstStart implements ApplicationRunner {
 		var generated = password.isBlank();
 		var secret = generated ? randomPassword() : password;
 		// a generated password has been printed to a console others may read: it is temporary
-		workspaces.create(new Workspaces.NewWorkspace(demo ? "Sen Demo" : "Sen CRM", email, secret, "Administrator", "vi", true,
-				demo, generated));
+		try {
+			workspaces.create(new Workspaces.NewWorkspace(demo ? "Sen Demo" : "Sen CRM", email, secret, "Administrator", "vi",
+					true, demo, generated));
+		} catch (ValidationException refused) {
+			throw new IllegalStateException("The first administrator (SEN_ADMIN_EMAIL, SEN_ADMIN_PASSWORD) is refused: "
+					+ refused.problems().stream().map(problem -> problem.field() + " " + problem.code()).toList()
+					+ ". Passwords need at least 12 characters, not common, not made of the email or name.", refused);
+		}
 		if (generated) {
 			var banner = "=".repeat(72);
 			System.out.println(banner + "\n  Sen CRM is ready. Sign in at http://localhost:8080 with\n    email:    " + email
