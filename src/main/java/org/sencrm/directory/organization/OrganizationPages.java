@@ -8,6 +8,8 @@ import org.sencrm.identity.Access;
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
+import org.sencrm.trash.Trash;
+import org.sencrm.trash.TrashBlockedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +29,11 @@ class OrganizationPages {
 	private final ContactRoles roles;
 	private final CustomFields customFields;
 	private final HistoryLines history;
+	private final Trash trash;
 
 	OrganizationPages(OrganizationService organizations, NameOrder names, Access access, UserDirectory users, ContactRoles roles,
-			CustomFields customFields, HistoryLines history) {
+			CustomFields customFields, HistoryLines history, Trash trash) {
+		this.trash = trash;
 		this.organizations = organizations;
 		this.names = names;
 		this.access = access;
@@ -43,7 +47,12 @@ class OrganizationPages {
 	String show(@PathVariable String id, Model model) {
 		var organization = organizations.get(Ids.parse(id, "entity.organization"));
 		model.addAttribute("organization", organization);
-		model.addAttribute("canEdit", access.currentUser().canEdit(organization.ownerId(), organization.ownerTeamId()));
+		var canEdit = access.currentUser().canEdit(organization.ownerId(), organization.ownerTeamId());
+		model.addAttribute("canEdit", canEdit);
+		if (canEdit) {
+			// the delete button says what goes to the trash with the organization, or why it cannot
+			model.addAttribute("deleteQuestion", trash.question(trash.preview(OrganizationService.ENTITY, organization.id())));
+		}
 		model.addAttribute("owner", users.user(organization.ownerId()).orElse(null));
 		model.addAttribute("team", users.team(organization.ownerTeamId()).orElse(null));
 		model.addAttribute("parent", parent(organization));
@@ -56,7 +65,14 @@ class OrganizationPages {
 
 	@PostMapping("/organizations/{id}/delete")
 	String delete(@PathVariable String id, @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
-		organizations.delete(Ids.parse(id, "entity.organization"), version);
+		var organizationId = Ids.parse(id, "entity.organization");
+		try {
+			organizations.delete(organizationId, version);
+		} catch (TrashBlockedException blocked) {
+			// the same refusal the API gives, on the page of the record that could not go
+			redirect.addFlashAttribute("problem", blocked.text());
+			return "redirect:/organizations/" + organizationId;
+		}
 		redirect.addFlashAttribute("notice", "organization.deleted");
 		return "redirect:/organizations";
 	}
