@@ -50,7 +50,7 @@ class TrashPages {
 
 	@GetMapping("/trash")
 	String list(@RequestParam(required = false) String type, @RequestParam(required = false) String cursor, Model model) {
-		var chosen = TYPES.contains(type) ? type : null;
+		var chosen = type != null && TYPES.contains(type) ? type : null;
 		var page = entries.list(chosen, cursor, 50);
 		var with = new LinkedHashMap<Object, String>();
 		page.items().forEach(e -> with.put(e.id(), trash.describe(e.contents())));
