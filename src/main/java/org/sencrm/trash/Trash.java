@@ -47,6 +47,10 @@ public class Trash {
 		}
 	}
 
+	/** The order in which "what goes with it" names the types. */
+	private static final List<String> SHOWN_FIRST = List.of("person", "organization", "opportunity", "quote", "order", "contract",
+			"lead", "product", "activity", "task", "contact_role");
+
 	private final Kinds kinds;
 	private final Units units;
 	private final Access access;
@@ -172,11 +176,24 @@ public class Trash {
 		return blockers;
 	}
 
-	/** How many records of each type came along (the record itself not counted). */
+	/** How many records of each type came along (the record itself not counted), the weightiest first. */
 	private static Map<String, Integer> contents(List<TrashMember> unit) {
+		var counts = new java.util.HashMap<String, Integer>();
+		unit.stream().skip(1).forEach(m -> counts.merge(m.type(), 1, Integer::sum));
+		return ordered(counts);
+	}
+
+	/** The counts in the order the pages name them (jsonb keeps its own order of keys). */
+	static Map<String, Integer> ordered(Map<String, Integer> counts) {
 		var contents = new LinkedHashMap<String, Integer>();
-		unit.stream().skip(1).forEach(m -> contents.merge(m.type(), 1, Integer::sum));
+		counts.keySet().stream().sorted(java.util.Comparator.comparingInt(Trash::weight).thenComparing(t -> t))
+				.forEach(type -> contents.put(type, counts.get(type)));
 		return contents;
+	}
+
+	private static int weight(String type) {
+		var index = SHOWN_FIRST.indexOf(type);
+		return index < 0 ? SHOWN_FIRST.size() : index;
 	}
 
 	private String blockedMessage(String type, String label, List<Blocker> blockers) {

@@ -225,7 +225,7 @@ class TrashEntries {
 
 	private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Row(rs.getObject("id", UUID.class), rs.getString("entity_type"), rs.getObject("entity_id", UUID.class),
-				json.readValue(rs.getString("contents"), new TypeReference<LinkedHashMap<String, Integer>>() {
-				}), rs.getObject("deleted_by", UUID.class), rs.getTimestamp("deleted_at").toInstant());
+				Trash.ordered(json.readValue(rs.getString("contents"), new TypeReference<LinkedHashMap<String, Integer>>() {
+				})), rs.getObject("deleted_by", UUID.class), rs.getTimestamp("deleted_at").toInstant());
 	}
 }
