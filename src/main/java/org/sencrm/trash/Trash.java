@@ -119,6 +119,13 @@ public class Trash {
 		return trashId;
 	}
 
+	/** May the current user delete this record itself (its kind's rule)? For showing a Delete button; its unit may still refuse. */
+	@Transactional(readOnly = true)
+	public boolean mayDelete(String type, UUID id) {
+		var kind = kinds.get(type);
+		return units.find(kind, id).map(record -> kind.rule().allows(access.currentUser(), record)).orElse(false);
+	}
+
 	/** What deleting this record would take along and what would block it, for the delete confirmation. */
 	@Transactional(readOnly = true)
 	public Preview preview(String type, UUID id) {

@@ -74,7 +74,7 @@ class TrashPages {
 			if (refused instanceof org.sencrm.platform.NotFoundException || refused instanceof org.sencrm.platform.AccessDeniedException) {
 				throw refused;
 			}
-			redirect.addFlashAttribute("problem", messages.getMessage(refused.code(), refused.arguments(), refused.code(),
+			redirect.addFlashAttribute("refusal", messages.getMessage(refused.code(), refused.arguments(), refused.code(),
 					LocaleContextHolder.getLocale()));
 		}
 		return "redirect:/trash";

@@ -102,6 +102,33 @@ class TrashPagesTest {
 	}
 
 	@Test
+	void documentsAndLeadsOfferDeleteOnlyToWhoMayDeleteThem() {
+		var draft = order("draft");
+		var confirmed = order("confirmed");
+		var lead = sales.post("/api/v1/leads", Map.of("givenName", "Hà", "email", "ha@example.vn", "ownerId",
+				workspace.member(Role.SALES).id().toString())).body().get("id").asString();
+		var web = WebSession.signedIn(port, workspace.member(Role.SALES).email());
+
+		assertThat(web.get("/orders/" + confirmed).has("form[action$=/delete]")).as("a confirmed order binds the customer").isFalse();
+		var page = web.get("/orders/" + draft);
+		var deleted = web.submit(page, "form[action$=/delete]", Map.of());
+		assertThat(web.follow(deleted).text(".flash")).startsWith("Moved to the trash.");
+		assertThat(sales.get("/api/v1/orders/" + draft).status()).isEqualTo(404);
+		var leadPage = web.get("/leads/" + lead);
+		assertThat(web.follow(web.submit(leadPage, "form[action$=/delete]", Map.of())).text(".flash")).startsWith("Moved to the trash.");
+		assertThat(sales.get("/api/v1/leads/" + lead).status()).isEqualTo(404);
+		var manager = WebSession.signedIn(port, workspace.member(Role.MANAGER).email());
+		assertThat(manager.get("/orders/" + confirmed).has("form[action$=/delete]")).isTrue();
+		assertThat(WebSession.signedIn(port, workspace.member(Role.VIEWER).email()).get("/leads").status()).isEqualTo(200);
+	}
+
+	private String order(String status) {
+		return sales.post("/api/v1/orders", Map.of("personId", person, "status", status, "lines",
+				java.util.List.of(Map.of("description", "Lõi lọc", "quantity", 1, "unitPrice", 300000, "taxRate", 10))))
+				.body().get("id").asString();
+	}
+
+	@Test
 	void viewersHaveNoTrashLink() {
 		var viewer = WebSession.signedIn(port, workspace.member(Role.VIEWER).email());
 

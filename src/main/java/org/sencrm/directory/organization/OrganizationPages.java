@@ -70,7 +70,7 @@ class OrganizationPages {
 			organizations.delete(organizationId, version);
 		} catch (TrashBlockedException blocked) {
 			// the same refusal the API gives, on the page of the record that could not go
-			redirect.addFlashAttribute("problem", blocked.text());
+			redirect.addFlashAttribute("refusal", blocked.text());
 			return "redirect:/organizations/" + organizationId;
 		}
 		redirect.addFlashAttribute("notice", "organization.deleted");

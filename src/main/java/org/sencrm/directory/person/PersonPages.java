@@ -71,7 +71,7 @@ class PersonPages {
 			persons.delete(personId, version);
 		} catch (TrashBlockedException blocked) {
 			// the same refusal the API gives, on the page of the record that could not go
-			redirect.addFlashAttribute("problem", blocked.text());
+			redirect.addFlashAttribute("refusal", blocked.text());
 			return "redirect:/persons/" + personId;
 		}
 		redirect.addFlashAttribute("notice", "person.deleted");
