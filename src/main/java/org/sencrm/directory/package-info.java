@@ -4,5 +4,5 @@
  * customer however the name, email or phone was typed; and the pages for all of them, with the
  * home page. Exposes {@link org.sencrm.directory.Customers} for other modules.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "trash"})
 package org.sencrm.directory;

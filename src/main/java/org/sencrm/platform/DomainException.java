@@ -22,4 +22,9 @@ public class DomainException extends RuntimeException {
 	public Object[] arguments() {
 		return arguments;
 	}
+
+	/** More members of the API's problem body beside {@code code} (what blocked a deletion); none by default. */
+	public java.util.Map<String, Object> problemProperties() {
+		return java.util.Map.of();
+	}
 }

@@ -49,6 +49,27 @@ public class History {
 		write(entityType, entityId, "deleted", diff(before, Map.of()));
 	}
 
+	/**
+	 * The record went to the trash: the fact only, no copy of its values (they stay in its row until
+	 * the purge); {@code facts} may say what it went with, never personal data.
+	 */
+	public void trashed(String entityType, UUID entityId, Map<String, ?> facts) {
+		write(entityType, entityId, "deleted", diff(Map.of(), facts));
+	}
+
+	/** The record came back from the trash. */
+	public void restored(String entityType, UUID entityId, Map<String, ?> facts) {
+		write(entityType, entityId, "restored", diff(Map.of(), facts));
+	}
+
+	/**
+	 * The record was removed for good: a tombstone of facts about the removal (who deleted it, when,
+	 * when it was purged), never the record's own values.
+	 */
+	public void purged(String entityType, UUID entityId, Map<String, ?> facts) {
+		write(entityType, entityId, "purged", diff(Map.of(), facts));
+	}
+
 	public List<Entry> of(UUID entityId) {
 		return jdbc.sql("""
 				select id, action, actor_id, actor_name, at, changes::text as changes from history

@@ -7,6 +7,8 @@ import org.sencrm.identity.Access;
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
+import org.sencrm.trash.Trash;
+import org.sencrm.trash.TrashBlockedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +27,11 @@ class OrganizationPages {
 	private final ContactRoles roles;
 	private final CustomFields customFields;
 	private final HistoryLines history;
+	private final Trash trash;
 
 	OrganizationPages(OrganizationService organizations, Access access, UserDirectory users, ContactRoles roles,
-			CustomFields customFields, HistoryLines history) {
+			CustomFields customFields, HistoryLines history, Trash trash) {
+		this.trash = trash;
 		this.organizations = organizations;
 		this.access = access;
 		this.users = users;
@@ -40,7 +44,12 @@ class OrganizationPages {
 	String show(@PathVariable String id, Model model) {
 		var organization = organizations.get(Ids.parse(id, "entity.organization"));
 		model.addAttribute("organization", organization);
-		model.addAttribute("canEdit", access.currentUser().canEdit(organization.ownerId(), organization.ownerTeamId()));
+		var canEdit = access.currentUser().canEdit(organization.ownerId(), organization.ownerTeamId());
+		model.addAttribute("canEdit", canEdit);
+		if (canEdit) {
+			// the delete button says what goes to the trash with the organization, or why it cannot
+			model.addAttribute("deleteQuestion", trash.question(trash.preview(OrganizationService.ENTITY, organization.id())));
+		}
 		model.addAttribute("owner", users.user(organization.ownerId()).orElse(null));
 		model.addAttribute("team", users.team(organization.ownerTeamId()).orElse(null));
 		model.addAttribute("parent", parent(organization));
@@ -53,7 +62,14 @@ class OrganizationPages {
 
 	@PostMapping("/organizations/{id}/delete")
 	String delete(@PathVariable String id, @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
-		organizations.delete(Ids.parse(id, "entity.organization"), version);
+		var organizationId = Ids.parse(id, "entity.organization");
+		try {
+			organizations.delete(organizationId, version);
+		} catch (TrashBlockedException blocked) {
+			// the same refusal the API gives, on the page of the record that could not go
+			redirect.addFlashAttribute("refusal", blocked.text());
+			return "redirect:/organizations/" + organizationId;
+		}
 		redirect.addFlashAttribute("notice", "organization.deleted");
 		return "redirect:/organizations";
 	}

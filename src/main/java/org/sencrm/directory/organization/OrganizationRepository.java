@@ -64,12 +64,6 @@ class OrganizationRepository {
 				.update() == 1;
 	}
 
-	boolean delete(UUID id, int expectedVersion) {
-		return jdbc.sql("delete from organizations where workspace_id = :ws and id = :id and version = :version")
-				.param("ws", WorkspaceContext.workspaceId()).param("id", id).param("version", expectedVersion)
-				.update() == 1;
-	}
-
 	OrganizationPage list(OrganizationFilter filter) {
 		var page = new ListQuery("organizations", "search_name", "organization_tags", "organization_id")
 				.text(filter.q())

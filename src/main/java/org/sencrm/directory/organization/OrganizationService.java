@@ -19,6 +19,7 @@ import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
+import org.sencrm.trash.Trash;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +40,11 @@ public class OrganizationService {
 	private final Ownership ownership;
 	private final History history;
 	private final Clock clock;
+	private final Trash trash;
 
 	OrganizationService(OrganizationRepository organizations, Tags tags, CustomFields customFields, Access access,
-			Ownership ownership, History history, Clock clock) {
+			Ownership ownership, History history, Clock clock, Trash trash) {
+		this.trash = trash;
 		this.organizations = organizations;
 		this.tags = tags;
 		this.customFields = customFields;
@@ -105,14 +108,15 @@ public class OrganizationService {
 		return stored;
 	}
 
+	/**
+	 * Moves the organization to the trash with everything that hangs on it (opportunities, documents,
+	 * activities, tasks, contact roles); refused while that holds someone else's work (decision 22).
+	 */
 	@Transactional
 	public void delete(UUID id, Integer expectedVersion) {
 		var current = get(id);
 		access.requireEdit(current.ownerId(), current.ownerTeamId());
-		if (!organizations.delete(id, expectedVersion == null ? current.version() : expectedVersion)) {
-			throw new StaleVersionException();
-		}
-		history.deleted(ENTITY, id, current.historyValues());
+		trash.moveToTrash(ENTITY, id, expectedVersion);
 	}
 
 	@Transactional(readOnly = true)

@@ -7,6 +7,8 @@ import org.sencrm.directory.history.HistoryLines;
 import org.sencrm.identity.Access;
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.Ids;
+import org.sencrm.trash.Trash;
+import org.sencrm.trash.TrashBlockedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +27,11 @@ class PersonPages {
 	private final ContactRoles roles;
 	private final CustomFields customFields;
 	private final HistoryLines history;
+	private final Trash trash;
 
 	PersonPages(PersonService persons, Access access, UserDirectory users, ContactRoles roles,
-			CustomFields customFields, HistoryLines history) {
+			CustomFields customFields, HistoryLines history, Trash trash) {
+		this.trash = trash;
 		this.persons = persons;
 		this.access = access;
 		this.users = users;
@@ -41,7 +45,12 @@ class PersonPages {
 		var person = persons.get(Ids.parse(id, "entity.person"));
 		model.addAttribute("person", person);
 		model.addAttribute("name", person.displayName());
-		model.addAttribute("canEdit", access.currentUser().canEdit(person.ownerId(), person.ownerTeamId()));
+		var canEdit = access.currentUser().canEdit(person.ownerId(), person.ownerTeamId());
+		model.addAttribute("canEdit", canEdit);
+		if (canEdit) {
+			// the delete button says what goes to the trash with the person, or why it cannot
+			model.addAttribute("deleteQuestion", trash.question(trash.preview(PersonService.ENTITY, person.id())));
+		}
 		model.addAttribute("owner", users.user(person.ownerId()).orElse(null));
 		model.addAttribute("team", users.team(person.ownerTeamId()).orElse(null));
 		model.addAttribute("roles", roles.ofPerson(person.id()));
@@ -54,7 +63,14 @@ class PersonPages {
 
 	@PostMapping("/persons/{id}/delete")
 	String delete(@PathVariable String id, @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
-		persons.delete(Ids.parse(id, "entity.person"), version);
+		var personId = Ids.parse(id, "entity.person");
+		try {
+			persons.delete(personId, version);
+		} catch (TrashBlockedException blocked) {
+			// the same refusal the API gives, on the page of the record that could not go
+			redirect.addFlashAttribute("refusal", blocked.text());
+			return "redirect:/persons/" + personId;
+		}
 		redirect.addFlashAttribute("notice", "person.deleted");
 		return "redirect:/persons";
 	}

@@ -64,12 +64,6 @@ class PersonRepository {
 				.update() == 1;
 	}
 
-	boolean delete(UUID id, int expectedVersion) {
-		return jdbc.sql("delete from persons where workspace_id = :ws and id = :id and version = :version")
-				.param("ws", WorkspaceContext.workspaceId()).param("id", id).param("version", expectedVersion)
-				.update() == 1;
-	}
-
 	/** One page of a filtered list, ordered for keyset pagination; the cursor is opaque to callers. */
 	PersonPage list(PersonFilter filter) {
 		var page = new ListQuery("persons", "display_name", "person_tags", "person_id")

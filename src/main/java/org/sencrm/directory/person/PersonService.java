@@ -24,6 +24,7 @@ import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
+import org.sencrm.trash.Trash;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +48,11 @@ public class PersonService {
 	private final UserDirectory users;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final Trash trash;
 
 	PersonService(PersonRepository persons, Tags tags, CustomFields customFields, Access access, Ownership ownership,
-			History history, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
+			History history, UserDirectory users, ApplicationEventPublisher events, Clock clock, Trash trash) {
+		this.trash = trash;
 		this.persons = persons;
 		this.tags = tags;
 		this.customFields = customFields;
@@ -116,15 +119,15 @@ public class PersonService {
 		return stored;
 	}
 
+	/**
+	 * Moves the person to the trash with everything that hangs on them (opportunities, documents,
+	 * activities, tasks, contact roles); refused while that holds someone else's work (decision 22).
+	 */
 	@Transactional
 	public void delete(UUID id, Integer expectedVersion) {
 		var current = get(id);
 		access.requireEdit(current.ownerId(), current.ownerTeamId());
-		var version = expectedVersion == null ? current.version() : expectedVersion;
-		if (!persons.delete(id, version)) {
-			throw new StaleVersionException();
-		}
-		history.deleted(ENTITY, id, current.historyValues());
+		trash.moveToTrash(ENTITY, id, expectedVersion);
 	}
 
 	@Transactional(readOnly = true)

@@ -121,6 +121,7 @@ class ApiProblems {
 		problem.setType(URI.create(TYPE_BASE + e.code()));
 		problem.setTitle(message("title." + status.value(), new Object[0], status.getReasonPhrase()));
 		problem.setProperty("code", e.code());
+		e.problemProperties().forEach(problem::setProperty);
 		return problem;
 	}
 

@@ -16,6 +16,7 @@ import org.sencrm.platform.web.RequestBodies;
 import org.sencrm.sales.document.DocumentFields;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -97,6 +98,12 @@ class ContractApi {
 	}
 
 	/** Renews a contract → 201 with the new contract (its {@code renewedFromId} is the old one). */
+	@DeleteMapping("/api/v1/contracts/{id}")
+	ResponseEntity<Void> delete(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		contracts.delete(Ids.parse(id, "entity.contract"), ETags.version(ifMatch));
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/api/v1/contracts/{id}/renew")
 	@ApiBody(ContractDraft.Renewal.class)
 	ResponseEntity<Contract> renew(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {

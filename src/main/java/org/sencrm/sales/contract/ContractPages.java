@@ -16,6 +16,7 @@ import org.sencrm.sales.document.DocumentHistoryLines;
 import org.sencrm.sales.document.FormNumbers;
 import org.sencrm.sales.order.Orders;
 import org.sencrm.sales.pricing.LinePricing;
+import org.sencrm.trash.Trash;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,9 +38,11 @@ class ContractPages {
 	private final Access access;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final Trash trash;
 
 	ContractPages(Contracts contracts, Customers customers, UserDirectory users, Orders orders, DocumentHistoryLines history,
-			Access access, MessageSource messages, Clock clock) {
+			Access access, MessageSource messages, Clock clock, Trash trash) {
+		this.trash = trash;
 		this.orders = orders;
 		this.history = history;
 		this.contracts = contracts;
@@ -105,6 +108,7 @@ class ContractPages {
 	/** The contract with its history; its order reads as the order's number. */
 	private String page(Model model, Contract contract) {
 		model.addAttribute("contract", contract);
+		model.addAttribute("canDelete", trash.mayDelete("contract", contract.id()));
 		var names = new HashMap<String, String>();
 		if (contract.orderId() != null) {
 			try {
@@ -164,5 +168,19 @@ class ContractPages {
 		} catch (IllegalArgumentException e) {
 			return null;
 		}
+	}
+
+	/** Moves the contract to the trash (decision 22); a refusal is shown on its page. */
+	@PostMapping("/contracts/{id}/delete")
+	String delete(@PathVariable String id, @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+		var contractId = Ids.parse(id, "entity.contract");
+		try {
+			contracts.delete(contractId, version);
+		} catch (org.sencrm.trash.TrashBlockedException blocked) {
+			redirect.addFlashAttribute("refusal", blocked.text());
+			return "redirect:/contracts/" + contractId;
+		}
+		redirect.addFlashAttribute("notice", "trash.moved");
+		return "redirect:/contracts";
 	}
 }

@@ -33,6 +33,7 @@ import org.sencrm.sales.document.NewestFirst;
 import org.sencrm.sales.order.Orders;
 import org.sencrm.sales.pricing.LinePricing;
 import org.sencrm.sales.pricing.Money;
+import org.sencrm.trash.Trash;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,9 +62,11 @@ public class Contracts {
 	private final DocumentOwners owners;
 	private final History history;
 	private final Clock clock;
+	private final Trash trash;
 
 	Contracts(JdbcClient jdbc, Access access, UserDirectory users, Orders orders, DocumentNumbers numbers,
-			DocumentCustomers customers, DocumentOwners owners, History history, Clock clock) {
+			DocumentCustomers customers, DocumentOwners owners, History history, Clock clock, Trash trash) {
+		this.trash = trash;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
@@ -190,6 +193,17 @@ public class Contracts {
 				.query((rs, n) -> new long[] {rs.getLong("due"), rs.getLong("renewed")}).single();
 		var rate = counts[0] == 0 ? null : BigDecimal.valueOf(counts[1]).divide(BigDecimal.valueOf(counts[0]), 4, RoundingMode.HALF_UP);
 		return new RenewalRate(from, to, counts[0], counts[1], rate);
+	}
+
+	/**
+	 * Moves a contract to the trash with its renewal tasks: its owners an expired or cancelled one;
+	 * managers and administrators any (decision 22).
+	 */
+	@Transactional
+	public void delete(UUID id, Integer expectedVersion) {
+		var current = get(id);
+		access.requireEdit(current.ownerId(), current.ownerTeamId());
+		trash.moveToTrash(ENTITY, id, expectedVersion);
 	}
 
 	@Transactional(readOnly = true)

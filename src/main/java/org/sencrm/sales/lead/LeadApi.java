@@ -28,6 +28,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -152,6 +153,12 @@ class LeadApi {
 		var lead = leads.update(leadId, bodies.patch(current.toDraft(), patch, LeadDraft.class, LeadJson.READ_ONLY),
 				expected == null ? current.version() : expected);
 		return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(json(lead));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		leads.delete(Ids.parse(id, "entity.lead"), ETags.version(ifMatch));
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/{id}/qualify")

@@ -10,6 +10,7 @@ import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.web.FieldMessages;
+import org.sencrm.trash.Trash;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,9 +36,11 @@ class LeadPages {
 	private final WebForms forms;
 	private final LeadHistoryLines history;
 	private final MessageSource messages;
+	private final Trash trash;
 
 	LeadPages(Leads leads, ConvertLead conversion, LeadAccess access, UserDirectory users, Customers customers, WebForms forms,
-			LeadHistoryLines history, MessageSource messages) {
+			LeadHistoryLines history, MessageSource messages, Trash trash) {
+		this.trash = trash;
 		this.leads = leads;
 		this.conversion = conversion;
 		this.access = access;
@@ -130,6 +133,7 @@ class LeadPages {
 		model.addAttribute("lead", lead);
 		model.addAttribute("title", lead.title(NameOrder.forUnrecognised(users.workspace())));
 		model.addAttribute("canEdit", access.canEdit(lead) && !lead.status().equals(Lead.CONVERTED));
+		model.addAttribute("canDelete", trash.mayDelete("lead", lead.id()));
 		model.addAttribute("canTake", access.user().role().writes() && lead.open()
 				&& (lead.ownerId() == null || access.canReassign() && !access.user().id().equals(lead.ownerId())));
 		model.addAttribute("owner", users.user(lead.ownerId()).orElse(null));
@@ -176,5 +180,19 @@ class LeadPages {
 		} catch (NumberFormatException e) {
 			throw new ValidationException(java.util.List.of(new ValidationException.FieldProblem("amount", "validation.number")));
 		}
+	}
+
+	/** Moves the lead to the trash (decision 22); a refusal is shown on its page. */
+	@PostMapping("/leads/{id}/delete")
+	String delete(@PathVariable String id, @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+		var leadId = Ids.parse(id, "entity.lead");
+		try {
+			leads.delete(leadId, version);
+		} catch (org.sencrm.trash.TrashBlockedException blocked) {
+			redirect.addFlashAttribute("refusal", blocked.text());
+			return "redirect:/leads/" + leadId;
+		}
+		redirect.addFlashAttribute("notice", "trash.moved");
+		return "redirect:/leads";
 	}
 }

@@ -16,6 +16,7 @@ import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.timeline.RecordTimeline;
+import org.sencrm.trash.Trash;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,9 +47,11 @@ public class Leads {
 	private final RecordTimeline timeline;
 	private final History history;
 	private final Clock clock;
+	private final Trash trash;
 
 	Leads(LeadRepository leads, LeadAccess access, ScoringRules scoring, AssignmentRules assignment, LeadMatches matches,
-			UserDirectory users, Customers customers, RecordTimeline timeline, History history, Clock clock) {
+			UserDirectory users, Customers customers, RecordTimeline timeline, History history, Clock clock, Trash trash) {
+		this.trash = trash;
 		this.leads = leads;
 		this.access = access;
 		this.scoring = scoring;
@@ -69,6 +72,13 @@ public class Leads {
 	@Transactional(readOnly = true)
 	public LeadPage list(LeadFilter filter) {
 		return leads.list(filter);
+	}
+
+	/** Moves a lead to the trash with the touches logged on it (decision 22); with {@code expectedVersion} only at that version. */
+	@Transactional
+	public void delete(UUID id, Integer expectedVersion) {
+		access.requireEdit(get(id));
+		trash.moveToTrash(ENTITY, id, expectedVersion);
 	}
 
 	@Transactional(readOnly = true)

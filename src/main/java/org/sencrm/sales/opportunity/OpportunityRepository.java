@@ -73,12 +73,6 @@ class OpportunityRepository {
 		return updated;
 	}
 
-	boolean delete(UUID id, int expectedVersion) {
-		return jdbc.sql("delete from opportunities where workspace_id = :ws and id = :id and version = :version")
-				.param("ws", WorkspaceContext.workspaceId()).param("id", id).param("version", expectedVersion)
-				.update() == 1;
-	}
-
 	/**
 	 * A page of the list, by close date then id, after the cursor. Filters are equalities and date
 	 * ranges on plain columns, which PostgreSQL can serve from an index under row-level security.

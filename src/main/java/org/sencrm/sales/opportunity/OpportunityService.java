@@ -22,6 +22,7 @@ import org.sencrm.sales.Amounts;
 import org.sencrm.sales.pipeline.Pipeline;
 import org.sencrm.sales.pipeline.Pipelines;
 import org.sencrm.sales.pipeline.Stage;
+import org.sencrm.trash.Trash;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,9 +48,11 @@ public class OpportunityService {
 	private final History history;
 	private final StageMoves moves;
 	private final Clock clock;
+	private final Trash trash;
 
 	OpportunityService(OpportunityRepository opportunities, Pipelines pipelines, OpportunityAccess access, Customers customers,
-			UserDirectory users, History history, StageMoves moves, Clock clock) {
+			UserDirectory users, History history, StageMoves moves, Clock clock, Trash trash) {
+		this.trash = trash;
 		this.opportunities = opportunities;
 		this.pipelines = pipelines;
 		this.access = access;
@@ -147,14 +150,12 @@ public class OpportunityService {
 		return update(id, moved(current, stage.pipelineId(), stage.id(), reason == null ? "" : reason), expectedVersion);
 	}
 
+	/** Moves the opportunity to the trash with its quotes and the notes and tasks about it (decision 22). */
 	@Transactional
 	public void delete(UUID id, Integer expectedVersion) {
 		var current = get(id);
 		access.requireEdit(current);
-		if (!opportunities.delete(id, expectedVersion == null ? current.version() : expectedVersion)) {
-			throw new StaleVersionException();
-		}
-		history.deleted(ENTITY, id, current.historyValues());
+		trash.moveToTrash(ENTITY, id, expectedVersion);
 	}
 
 	@Transactional(readOnly = true)

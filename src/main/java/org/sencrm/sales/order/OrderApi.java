@@ -102,6 +102,12 @@ class OrderApi {
 		return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderJson.of(order));
 	}
 
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		orders.delete(Ids.parse(id, "entity.order"), ETags.version(ifMatch));
+		return ResponseEntity.noContent().build();
+	}
+
 	@GetMapping("/{id}/payments")
 	List<Payment> payments(@PathVariable String id) {
 		return payments.of(Ids.parse(id, "entity.order"));

@@ -12,6 +12,7 @@ import org.sencrm.sales.document.DocumentForm;
 import org.sencrm.sales.document.DocumentHistoryLines;
 import org.sencrm.sales.document.DocumentPages;
 import org.sencrm.sales.document.FormNumbers;
+import org.sencrm.trash.Trash;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,9 +36,11 @@ class OrderPages {
 	private final DocumentHistoryLines history;
 	private final Access access;
 	private final MessageSource messages;
+	private final Trash trash;
 
 	OrderPages(Orders orders, OrderPayments payments, DocumentPages documents, DocumentHistoryLines history, Access access,
-			MessageSource messages) {
+			MessageSource messages, Trash trash) {
+		this.trash = trash;
 		this.history = history;
 		this.orders = orders;
 		this.payments = payments;
@@ -158,11 +161,26 @@ class OrderPages {
 		model.addAttribute("next", Order.NEXT.get(order.status()));
 		model.addAttribute("methods", Payment.METHODS);
 		model.addAttribute("canEdit", access.currentUser().canEdit(order.ownerId(), order.ownerTeamId()));
+		model.addAttribute("canDelete", trash.mayDelete("order", order.id()));
 		model.addAttribute("errors", errors);
 		model.addAttribute("history", history.of("order", order.currency(), Map.of(), orders.history(order.id())));
 		if (!model.containsAttribute("payment")) {
 			model.addAttribute("payment", Map.of());
 		}
 		return "sales/order";
+	}
+
+	/** Moves the order to the trash (decision 22); a refusal is shown on its page. */
+	@PostMapping("/orders/{id}/delete")
+	String delete(@PathVariable String id, @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+		var orderId = Ids.parse(id, "entity.order");
+		try {
+			orders.delete(orderId, version);
+		} catch (org.sencrm.trash.TrashBlockedException blocked) {
+			redirect.addFlashAttribute("refusal", blocked.text());
+			return "redirect:/orders/" + orderId;
+		}
+		redirect.addFlashAttribute("notice", "trash.moved");
+		return "redirect:/orders";
 	}
 }

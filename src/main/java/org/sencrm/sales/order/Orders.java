@@ -34,6 +34,7 @@ import org.sencrm.sales.pricing.Money;
 import org.sencrm.sales.pricing.PricedLine;
 import org.sencrm.sales.pricing.Totals;
 import org.sencrm.sales.quote.Quotes;
+import org.sencrm.trash.Trash;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,9 +64,11 @@ public class Orders {
 	private final OrderNews news;
 	private final History history;
 	private final Clock clock;
+	private final Trash trash;
 
 	Orders(JdbcClient jdbc, Access access, UserDirectory users, Quotes quotes, LinePricing pricing, LineRows lineRows,
-			DocumentNumbers numbers, DocumentCustomers customers, DocumentOwners owners, OrderNews news, History history, Clock clock) {
+			DocumentNumbers numbers, DocumentCustomers customers, DocumentOwners owners, OrderNews news, History history, Clock clock, Trash trash) {
+		this.trash = trash;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
@@ -246,6 +249,17 @@ public class Orders {
 		checkMove(current, status, problems);
 		problems.throwIfAny();
 		return status.equals(current.status()) ? current : move(current, status);
+	}
+
+	/**
+	 * Moves an order to the trash: its owners a draft or cancelled one; managers and administrators
+	 * any, since a confirmed order is what the customer ordered (decision 22).
+	 */
+	@Transactional
+	public void delete(UUID id, Integer expectedVersion) {
+		var current = get(id);
+		access.requireEdit(current.ownerId(), current.ownerTeamId());
+		trash.moveToTrash(ENTITY, id, expectedVersion);
 	}
 
 	@Transactional(readOnly = true)

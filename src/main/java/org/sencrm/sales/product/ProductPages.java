@@ -11,6 +11,7 @@ import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.web.FieldMessages;
 import org.sencrm.sales.document.FormNumbers;
 import org.sencrm.sales.pricing.TaxRate;
+import org.sencrm.trash.Trash;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,8 +83,10 @@ class ProductPages {
 	private final Access access;
 	private final UserDirectory users;
 	private final MessageSource messages;
+	private final Trash trash;
 
-	ProductPages(Products products, Access access, UserDirectory users, MessageSource messages) {
+	ProductPages(Products products, Access access, UserDirectory users, MessageSource messages, Trash trash) {
+		this.trash = trash;
 		this.products = products;
 		this.access = access;
 		this.users = users;
@@ -145,8 +148,23 @@ class ProductPages {
 	private String form(Model model, ProductForm form, UUID productId, Map<String, String> errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("productId", productId);
+		model.addAttribute("canDelete", productId != null && trash.mayDelete("product", productId));
 		model.addAttribute("errors", errors);
 		model.addAttribute("taxRates", TaxRate.VIETNAM);
 		return "sales/product-form";
+	}
+
+	/** Moves the product to the trash (decision 22); a refusal is shown on its page. */
+	@PostMapping("/products/{id}/delete")
+	String delete(@PathVariable String id, @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+		var productId = Ids.parse(id, "entity.product");
+		try {
+			products.delete(productId);
+		} catch (org.sencrm.trash.TrashBlockedException blocked) {
+			redirect.addFlashAttribute("refusal", blocked.text());
+			return "redirect:/products/" + productId;
+		}
+		redirect.addFlashAttribute("notice", "trash.moved");
+		return "redirect:/products";
 	}
 }

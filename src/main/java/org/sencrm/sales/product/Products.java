@@ -22,6 +22,7 @@ import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.pricing.Money;
 import org.sencrm.sales.pricing.TaxRate;
+import org.sencrm.trash.Trash;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,8 +45,10 @@ public class Products {
 	private final UserDirectory users;
 	private final History history;
 	private final Clock clock;
+	private final Trash trash;
 
-	Products(JdbcClient jdbc, Access access, UserDirectory users, History history, Clock clock) {
+	Products(JdbcClient jdbc, Access access, UserDirectory users, History history, Clock clock, Trash trash) {
+		this.trash = trash;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
@@ -142,16 +145,14 @@ public class Products {
 		return get(id);
 	}
 
-	/** Removes a product; the lines of quotes and orders keep its SKU, name and prices. */
+	/** Moves a product to the trash; the lines of quotes and orders keep its SKU, name and prices. */
 	@Transactional
 	public void delete(UUID id) {
 		if (!access.currentUser().role().editsEverything()) {
 			throw new org.sencrm.platform.AccessDeniedException("delete");
 		}
-		var current = get(id);
-		jdbc.sql("delete from products where workspace_id = :ws and id = :id").param("ws", WorkspaceContext.workspaceId())
-				.param("id", id).update();
-		history.deleted(ENTITY, id, current.historyValues());
+		get(id);
+		trash.moveToTrash(ENTITY, id, null);
 	}
 
 	@Transactional(readOnly = true)

@@ -11,6 +11,7 @@ import org.sencrm.platform.web.FieldMessages;
 import org.sencrm.sales.document.DocumentForm;
 import org.sencrm.sales.document.DocumentHistoryLines;
 import org.sencrm.sales.document.DocumentPages;
+import org.sencrm.trash.Trash;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,9 +38,11 @@ class QuotePages {
 	private final DocumentHistoryLines history;
 	private final Access access;
 	private final MessageSource messages;
+	private final Trash trash;
 
 	QuotePages(Quotes quotes, QuoteEmails emails, QuotePrints prints, DocumentPages documents, DocumentHistoryLines history,
-			Access access, MessageSource messages) {
+			Access access, MessageSource messages, Trash trash) {
+		this.trash = trash;
 		this.history = history;
 		this.quotes = quotes;
 		this.emails = emails;
@@ -92,6 +95,7 @@ class QuotePages {
 		var canEdit = access.currentUser().canEdit(quote.ownerId(), quote.ownerTeamId());
 		model.addAttribute("canEdit", canEdit);
 		model.addAttribute("canEmail", canEdit && emails.mayBeSent(quote));
+		model.addAttribute("canDelete", trash.mayDelete("quote", quote.id()));
 		model.addAttribute("history", history.of("quote", quote.currency(), Map.of(), quotes.history(quote.id())));
 		return "sales/quote";
 	}
@@ -139,5 +143,19 @@ class QuotePages {
 		var quote = quotes.get(Ids.parse(id, "entity.quote"));
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
 				.header("Content-Disposition", "inline; filename=\"" + quote.number() + ".pdf\"").body(prints.pdf(quote));
+	}
+
+	/** Moves the quote to the trash (decision 22); a refusal is shown on its page. */
+	@PostMapping("/quotes/{id}/delete")
+	String delete(@PathVariable String id, @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+		var quoteId = Ids.parse(id, "entity.quote");
+		try {
+			quotes.delete(quoteId);
+		} catch (org.sencrm.trash.TrashBlockedException blocked) {
+			redirect.addFlashAttribute("refusal", blocked.text());
+			return "redirect:/quotes/" + quoteId;
+		}
+		redirect.addFlashAttribute("notice", "trash.moved");
+		return "redirect:/quotes";
 	}
 }

@@ -30,6 +30,7 @@ import org.sencrm.sales.pricing.LinePricing;
 import org.sencrm.sales.pricing.LineRows;
 import org.sencrm.sales.pricing.Money;
 import org.sencrm.sales.pricing.Totals;
+import org.sencrm.trash.Trash;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,9 +58,11 @@ public class Quotes {
 	private final DocumentOwners owners;
 	private final History history;
 	private final Clock clock;
+	private final Trash trash;
 
 	Quotes(JdbcClient jdbc, Access access, UserDirectory users, LinePricing pricing, LineRows lineRows, DocumentNumbers numbers,
-			DocumentCustomers customers, DocumentOwners owners, History history, Clock clock) {
+			DocumentCustomers customers, DocumentOwners owners, History history, Clock clock, Trash trash) {
+		this.trash = trash;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
@@ -226,17 +229,15 @@ public class Quotes {
 				expectedVersion);
 	}
 
-	/** Removes a draft quote; a quote that was sent stays, as a record of what was offered. */
+	/**
+	 * Moves a quote to the trash: its owners a draft, rejected or expired one; managers and
+	 * administrators any, since a sent or accepted quote is the record of what was offered (decision 22).
+	 */
 	@Transactional
 	public void delete(UUID id) {
 		var current = get(id);
 		access.requireEdit(current.ownerId(), current.ownerTeamId());
-		if (!current.draft()) {
-			throw new DomainException("sales.quote.not-draft", current.number());
-		}
-		jdbc.sql("delete from quotes where workspace_id = :ws and id = :id").param("ws", WorkspaceContext.workspaceId())
-				.param("id", id).update();
-		history.deleted(ENTITY, id, current.historyValues());
+		trash.moveToTrash(ENTITY, id, null);
 	}
 
 	/** Sent quotes past their validity become expired; returns how many (the daily job). */

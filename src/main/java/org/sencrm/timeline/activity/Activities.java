@@ -17,6 +17,7 @@ import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.timeline.notification.Notifications;
+import org.sencrm.trash.Trash;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +40,11 @@ public class Activities {
 	private final Notifications notifications;
 	private final History history;
 	private final Clock clock;
+	private final Trash trash;
 
 	Activities(ActivityRepository activities, Customers customers, UserDirectory users, Access access,
-			Notifications notifications, History history, Clock clock) {
+			Notifications notifications, History history, Clock clock, Trash trash) {
+		this.trash = trash;
 		this.activities = activities;
 		this.customers = customers;
 		this.users = users;
@@ -124,17 +127,14 @@ public class Activities {
 		return get(id);
 	}
 
-	/** Deletes an activity; with {@code expectedVersion} only if nobody changed it since. */
+	/** Moves an activity to the trash; with {@code expectedVersion} only if nobody changed it since. */
 	@Transactional
 	public void delete(UUID id, Integer expectedVersion) {
 		var activity = get(id);
 		if (!rights().mayChange(activity)) {
 			throw new AccessDeniedException("delete");
 		}
-		if (!activities.delete(id, expectedVersion == null ? activity.version() : expectedVersion)) {
-			throw new StaleVersionException();
-		}
-		history.deleted("activity", id, ActivityChange.historyValues(activity));
+		trash.moveToTrash("activity", id, expectedVersion);
 	}
 
 	@Transactional(readOnly = true)

@@ -114,12 +114,6 @@ class ActivityRepository {
 		return updated;
 	}
 
-	/** Deletes the activity if it is still at this version; false when it changed (or is gone). */
-	boolean delete(UUID id, int expectedVersion) {
-		return jdbc.sql("delete from activities where workspace_id = :ws and id = :id and version = :version")
-				.param("ws", WorkspaceContext.workspaceId()).param("id", id).param("version", expectedVersion).update() == 1;
-	}
-
 	/** The thread an email belongs to: the thread of the message it replies to, if logged. */
 	Optional<String> threadOf(String messageId) {
 		if (messageId == null) {

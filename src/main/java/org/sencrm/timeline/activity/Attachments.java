@@ -130,7 +130,11 @@ public class Attachments {
 	public Content content(UUID id) {
 		record Row(String name, String type, byte[] content, String path) {
 		}
-		var row = jdbc.sql("select file_name, content_type, content, stored_path from attachments where workspace_id = :ws and id = :id")
+		// through its activity, so the files of an activity in the trash answer 404 like the activity
+		var row = jdbc.sql("""
+				select f.file_name, f.content_type, f.content, f.stored_path
+				from attachments f join activities a on a.workspace_id = f.workspace_id and a.id = f.activity_id
+				where f.workspace_id = :ws and f.id = :id""")
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id)
 				.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4)))
 				.optional().orElseThrow(() -> new NotFoundException("entity.attachment"));

@@ -19,6 +19,7 @@ import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
+import org.sencrm.trash.Trash;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,8 +39,10 @@ public class Tasks {
 	private final Customers customers;
 	private final History history;
 	private final Clock clock;
+	private final Trash trash;
 
-	Tasks(JdbcClient jdbc, Access access, UserDirectory users, Customers customers, History history, Clock clock) {
+	Tasks(JdbcClient jdbc, Access access, UserDirectory users, Customers customers, History history, Clock clock, Trash trash) {
+		this.trash = trash;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
@@ -107,13 +110,11 @@ public class Tasks {
 		return get(id);
 	}
 
+	/** Moves a task to the trash (decision 22). */
 	@Transactional
 	public void delete(UUID id) {
-		var task = get(id);
-		requireChange(task);
-		jdbc.sql("delete from tasks where workspace_id = :ws and id = :id").param("ws", WorkspaceContext.workspaceId())
-				.param("id", id).update();
-		history.deleted("task", id, java.util.Map.of("title", task.title()));
+		requireChange(get(id));
+		trash.moveToTrash("task", id, null);
 	}
 
 	/** The current user's open tasks, overdue first, then by due time (no due time last). */
