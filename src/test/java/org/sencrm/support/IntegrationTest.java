@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Import;
 /**
  * A test against the whole application on a real PostgreSQL: the embedded one, started once per
  * test run in a fresh folder. Every test makes its own workspace, so tests never see each other's data.
+ * The application's clock is a {@link TestClock}; {@link Publications} waits for listeners and
+ * delivers events again; {@link EventProbe} is a listener that fails when asked to.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +25,6 @@ import org.springframework.context.annotation.Import;
 		"sen.jobs.enabled=false",
 		"sen.admin.email=instance-admin@test.sen",
 		"sen.admin.password=instance-admin-password"})
-@Import(TestWorkspaces.class)
+@Import({TestWorkspaces.class, TestClock.class, EventProbe.class, Publications.class})
 public @interface IntegrationTest {
 }
