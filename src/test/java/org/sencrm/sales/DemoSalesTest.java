@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sencrm.directory.DemoCustomersCreated;
 import org.sencrm.identity.ActingUser;
 import org.sencrm.identity.WorkspaceCreated;
@@ -14,6 +15,8 @@ import org.sencrm.support.IntegrationTest;
 import org.sencrm.support.Publications;
 import org.sencrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * once: the demo is written after the workspace's transaction commits, by a listener that may run twice.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class DemoSalesTest {
 
 	@LocalServerPort
@@ -71,7 +75,7 @@ class DemoSalesTest {
 
 	@Test
 	void theSalesDemoIsAddedOnceWhenItsEventComesAgain(@Autowired ActingUser acting, @Autowired ApplicationEventPublisher events,
-			@Autowired PlatformTransactionManager transactions) {
+			@Autowired PlatformTransactionManager transactions, CapturedOutput output) {
 		var admin = demo();
 		var before = counts(admin);
 		var workspaceId = UUID.fromString(admin.get("/api/v1/me").body().get("workspaceId").asString());
@@ -85,6 +89,8 @@ class DemoSalesTest {
 		}));
 
 		assertThat(counts(admin)).isEqualTo(before);
+		// seen and skipped, not tried again and refused (a duplicate product code would roll it back too)
+		assertThat(output.getAll()).contains("has products already").doesNotContain("Could not add the sales demo data");
 	}
 
 	/** The demo workspace of the test run (its colleagues' emails are fixed, so there is one). */
