@@ -85,7 +85,10 @@ public class EventRetries {
 		run(clock.instant());
 	}
 
-	/** One round as if it were {@code now} (tests move it ahead instead of waiting). */
+	/**
+	 * One round as if it were {@code now}: what is stale, given up and due is judged at that time
+	 * (tests move it ahead instead of waiting); the registry stamps a resubmission with its own clock.
+	 */
 	public Round run(Instant now) {
 		try (var connection = dataSource.getConnection()) {
 			if (!lock(connection, "pg_try_advisory_lock")) {
