@@ -3,6 +3,8 @@ package org.sencrm.timeline;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.sencrm.platform.WorkspaceEvent;
+
 /**
  * The event contract for putting an entry on a customer's timeline from another module (a deal
  * moved, a case resolved, a campaign message sent, an order placed). Publish it in the
@@ -15,8 +17,15 @@ import java.util.UUID;
  * @param recordType the publishing module's record ("deal", "case", "order"), or null
  * @param recordId   that record's id, or null
  * @param source     the publishing module ("sales", "service", "marketing")
- * @param sourceRef  a key unique within the source for this entry (e.g. the stage change id)
+ * @param sourceRef  a key unique within the source for this entry (e.g. the stage change id); required
+ *                   with {@code source}, because a listener may run twice (decision 25)
  */
 public record Touchpoint(UUID workspaceId, String type, UUID personId, UUID organizationId, String recordType,
-		UUID recordId, String subject, String body, Instant occurredAt, UUID authorId, String source, String sourceRef) {
+		UUID recordId, String subject, String body, Instant occurredAt, UUID authorId, String source, String sourceRef) implements WorkspaceEvent {
+
+	public Touchpoint {
+		if (source == null || source.isBlank() || sourceRef == null || sourceRef.isBlank()) {
+			throw new IllegalArgumentException("A touchpoint needs its source and sourceRef, which keep a redelivery from adding it twice");
+		}
+	}
 }

@@ -14,7 +14,7 @@ import org.openqa.selenium.By;
 import org.sencrm.identity.internal.Base32;
 import org.sencrm.support.Browser;
 import org.sencrm.support.IntegrationTest;
-import org.sencrm.support.MovableClock;
+import org.sencrm.support.TestClock;
 import org.sencrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +33,7 @@ class AccountSecurityBrowserTest {
 	TestWorkspaces workspaces;
 
 	@Autowired
-	MovableClock clock;
+	TestClock clock;
 
 	Browser browser;
 

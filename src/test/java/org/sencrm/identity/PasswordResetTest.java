@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
-import org.sencrm.support.MovableClock;
+import org.sencrm.support.TestClock;
 import org.sencrm.support.TestWorkspaces;
 import org.sencrm.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +42,7 @@ class PasswordResetTest {
 	TestWorkspaces workspaces;
 
 	@Autowired
-	MovableClock clock;
+	TestClock clock;
 
 	@Autowired
 	JdbcClient jdbc;

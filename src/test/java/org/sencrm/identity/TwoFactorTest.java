@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.sencrm.identity.internal.Base32;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
-import org.sencrm.support.MovableClock;
+import org.sencrm.support.TestClock;
 import org.sencrm.support.TestWorkspaces;
 import org.sencrm.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +34,7 @@ class TwoFactorTest {
 	TestWorkspaces workspaces;
 
 	@Autowired
-	MovableClock clock;
+	TestClock clock;
 
 	@Autowired
 	JdbcClient jdbc;

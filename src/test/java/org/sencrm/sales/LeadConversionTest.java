@@ -1,9 +1,8 @@
 package org.sencrm.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.Publications;
 import org.sencrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -155,21 +155,16 @@ class LeadConversionTest {
 	}
 
 	@Test
-	void theLeadsTouchesAndAConversionNoteGoToThePersonsTimeline() throws InterruptedException {
+	void theLeadsTouchesAndAConversionNoteGoToThePersonsTimeline() {
 		var lead = lead(Map.of("givenName", "Khoa", "email", "khoa@example.vn", "source", "event", "campaign", "Hội chợ 2026"));
 		sales.post("/api/v1/leads/" + lead + "/touches", Map.of("type", "call", "subject", "Gọi sau hội chợ"));
 
 		var person = sales.header("Accept-Language", "en").post("/api/v1/leads/" + lead + "/convert", null).body()
 				.get("personId").asString();
 
-		var subjects = subjects(person);
-		var deadline = Instant.now().plus(Duration.ofSeconds(10));
 		// the touch, the opportunity's first stage and the conversion note arrive after commit, in any order
-		while (!subjects.containsAll(List.of("Gọi sau hội chợ", "Converted from a lead")) && Instant.now().isBefore(deadline)) {
-			Thread.sleep(100);
-			subjects = subjects(person);
-		}
-		assertThat(subjects).contains("Gọi sau hội chợ", "Converted from a lead");
+		await().atMost(Publications.PATIENCE)
+				.untilAsserted(() -> assertThat(subjects(person)).contains("Gọi sau hội chợ", "Converted from a lead"));
 		assertThat(sales.get("/api/v1/persons/" + person).body().get("source").asString()).isEqualTo("event");
 	}
 

@@ -1,6 +1,7 @@
 package org.sencrm.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.Publications;
 import org.sencrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -105,7 +107,7 @@ class OpportunityApiTest {
 	}
 
 	@Test
-	void aStageMoveIsKeptWithTimeInStageAndShowsOnTheCustomersTimeline() throws Exception {
+	void aStageMoveIsKeptWithTimeInStageAndShowsOnTheCustomersTimeline() {
 		var id = create("Tủ lạnh Side by Side", b2c, 0, Map.of());
 
 		var moved = sales.post("/api/v1/opportunities/" + id + "/stage", Map.of("stageId", stageId(b2c, 1)));
@@ -126,9 +128,8 @@ class OpportunityApiTest {
 		assertThat(history.get("timeInStages").valueStream().map(t -> t.get("stage").asString()).toList())
 				.containsExactly("New", "Contacted");
 
-		var subjects = awaitTimeline("/api/v1/persons/" + person + "/timeline", 2);
-		assertThat(subjects).containsExactly("Opportunity Tủ lạnh Side by Side: New → Contacted",
-				"New opportunity Tủ lạnh Side by Side (New)");
+		await().atMost(Publications.PATIENCE).untilAsserted(() -> assertThat(timeline("/api/v1/persons/" + person + "/timeline"))
+				.containsExactly("Opportunity Tủ lạnh Side by Side: New → Contacted", "New opportunity Tủ lạnh Side by Side (New)"));
 		var entry = sales.get("/api/v1/persons/" + person + "/timeline").body().get("items").get(0);
 		assertThat(entry.get("recordType").asString()).isEqualTo("opportunity");
 		assertThat(entry.get("recordId").asString()).isEqualTo(id);
@@ -138,7 +139,7 @@ class OpportunityApiTest {
 	}
 
 	@Test
-	void aLostOpportunityNeedsItsReasonAndWinningOrLosingClosesIt() throws Exception {
+	void aLostOpportunityNeedsItsReasonAndWinningOrLosingClosesIt() {
 		var id = create("Máy lọc nước", b2c, 2, Map.of("expectedCloseDate", "2030-06-30"));
 
 		var noReason = sales.post("/api/v1/opportunities/" + id + "/lost", Map.of());
@@ -165,8 +166,8 @@ class OpportunityApiTest {
 		assertThat(events.of(OpportunityLost.class).stream().filter(e -> e.opportunityId().toString().equals(id))
 				.map(OpportunityLost::reason).toList()).containsExactly("Giá cao hơn đối thủ");
 		assertThat(events.of(OpportunityWon.class).stream().filter(e -> e.opportunityId().toString().equals(id))).hasSize(1);
-		assertThat(awaitTimeline("/api/v1/persons/" + person + "/timeline", 4))
-				.contains("Opportunity lost: Máy lọc nước (Lost)", "Opportunity won: Máy lọc nước (Won)");
+		await().atMost(Publications.PATIENCE).untilAsserted(() -> assertThat(timeline("/api/v1/persons/" + person + "/timeline"))
+				.contains("Opportunity lost: Máy lọc nước (Lost)", "Opportunity won: Máy lọc nước (Won)"));
 	}
 
 	@Test
@@ -309,17 +310,8 @@ class OpportunityApiTest {
 		return sales.post("/api/v1/opportunities", body);
 	}
 
-	private List<String> awaitTimeline(String path, int entries) throws InterruptedException {
-		var deadline = System.currentTimeMillis() + 10_000;
-		List<String> subjects = List.of();
-		while (System.currentTimeMillis() < deadline) {
-			subjects = sales.get(path).body().get("items").valueStream().map(e -> e.path("subject").asString("")).toList();
-			if (subjects.size() >= entries) {
-				break;
-			}
-			Thread.sleep(100);
-		}
-		return subjects;
+	private List<String> timeline(String path) {
+		return sales.get(path).body().get("items").valueStream().map(e -> e.path("subject").asString("")).toList();
 	}
 
 	private Api api(Role role) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sencrm.identity.Role;
+import org.sencrm.identity.WorkspaceCreated;
 import org.sencrm.identity.internal.Workspaces;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.support.Api;
@@ -15,6 +16,7 @@ import org.sencrm.support.IntegrationTest;
 import org.sencrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,6 +55,19 @@ class PipelineApiTest {
 		assertThat(b2b.get("stages").get(3).get("id").asString()).isNotBlank();
 		assertThat(stages(pipelines.get(1))).containsExactly("New 10 open", "Contacted 30 open", "Offer 60 open", "Won 100 won",
 				"Lost 0 lost");
+	}
+
+	@Test
+	void theDefaultPipelinesAreMadeOnceWhenWorkspaceCreatedComesAgain(@Autowired ApplicationEventPublisher events,
+			@Autowired PlatformTransactionManager transactions) {
+		var viewer = new Api(port, workspace.member(Role.VIEWER).token());
+		var before = viewer.get("/api/v1/pipelines").body();
+
+		// as identity publishes it: in a transaction of the new workspace, which the listener joins
+		WorkspaceContext.runAsSystem(workspace.id(), () -> new TransactionTemplate(transactions).executeWithoutResult(s ->
+				events.publishEvent(new WorkspaceCreated(workspace.id(), workspace.member(Role.ADMIN).id(), false))));
+
+		assertThat(viewer.get("/api/v1/pipelines").body()).isEqualTo(before).hasSize(2);
 	}
 
 	@Test

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Import;
 /**
  * A test against the whole application on a real PostgreSQL: the embedded one, started once per
  * test run in a fresh folder. Every test makes its own workspace, so tests never see each other's data.
+ * The application's clock is a {@link TestClock}; {@link Publications} waits for listeners and
+ * delivers events again; {@link EventProbe} is a listener that fails when asked to.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +27,6 @@ import org.springframework.context.annotation.Import;
 		"sen.mail.allow-private-hosts=true",
 		"sen.admin.email=instance-admin@test.sen",
 		"sen.admin.password=lotus-pond-at-dawn-17"})
-@Import({TestWorkspaces.class, MovableClock.class})
+@Import({TestWorkspaces.class, TestClock.class, EventProbe.class, Publications.class})
 public @interface IntegrationTest {
 }

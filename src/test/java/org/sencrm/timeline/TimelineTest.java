@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.Publications;
 import org.sencrm.support.TestWorkspaces;
 import org.sencrm.timeline.task.Reminders;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,26 +159,26 @@ class TimelineTest {
 
 	@Test
 	void touchpointsFromOtherModulesAreRecordedOnce(@Autowired org.springframework.context.ApplicationEventPublisher events,
-			@Autowired org.springframework.transaction.PlatformTransactionManager transactions) throws Exception {
-		var touchpoint = new Touchpoint(workspace.id(), "email", java.util.UUID.fromString(person), null, "campaign",
-				java.util.UUID.randomUUID(), "Khuyến mãi tháng 12", "<p>Giảm 20%</p>", Instant.now(), null, "marketing", "send-42");
+			@Autowired org.springframework.transaction.PlatformTransactionManager transactions, @Autowired Publications publications) {
+		var sourceRef = "send-" + java.util.UUID.randomUUID();
+		var campaign = java.util.UUID.randomUUID();
+		var sentAt = Instant.now();
+		// the same touchpoint, published twice (as two event objects, as two publishing transactions make them)
+		java.util.function.Supplier<Touchpoint> touchpoint = () -> new Touchpoint(workspace.id(), "email",
+				java.util.UUID.fromString(person), null, "campaign", campaign, "Khuyến mãi tháng 12", "<p>Giảm 20%</p>", sentAt, null,
+				"marketing", sourceRef);
 		var template = new org.springframework.transaction.support.TransactionTemplate(transactions);
-		template.executeWithoutResult(s -> events.publishEvent(touchpoint));
-		template.executeWithoutResult(s -> events.publishEvent(touchpoint));
+		template.executeWithoutResult(s -> events.publishEvent(touchpoint.get()));
+		template.executeWithoutResult(s -> events.publishEvent(touchpoint.get()));
 
-		var deadline = System.currentTimeMillis() + 10_000;
-		List<String> subjects = List.of();
-		while (System.currentTimeMillis() < deadline) {
-			subjects = sales.get("/api/v1/persons/" + person + "/timeline").body().get("items").valueStream()
-					.map(e -> e.path("subject").asString("")).toList();
-			if (!subjects.isEmpty()) {
-				Thread.sleep(300);
-				subjects = sales.get("/api/v1/persons/" + person + "/timeline").body().get("items").valueStream()
-						.map(e -> e.path("subject").asString("")).toList();
-				break;
-			}
-			Thread.sleep(100);
-		}
-		assertThat(subjects).containsExactly("Khuyến mãi tháng 12");
+		assertThat(publications.awaitCompleted(Touchpoint.class, sourceRef)).as("published twice, both handled").isEqualTo(2);
+		assertThat(subjects()).containsExactly("Khuyến mãi tháng 12");
+		publications.redeliver(Touchpoint.class, sourceRef);
+		assertThat(subjects()).as("delivered twice more").containsExactly("Khuyến mãi tháng 12");
+	}
+
+	private List<String> subjects() {
+		return sales.get("/api/v1/persons/" + person + "/timeline").body().get("items").valueStream()
+				.map(e -> e.path("subject").asString("")).toList();
 	}
 }

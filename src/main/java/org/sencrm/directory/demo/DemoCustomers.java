@@ -24,16 +24,21 @@ import org.sencrm.identity.WorkspaceCreated;
 import org.sencrm.identity.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Fills a demo workspace with customers a Vietnamese business would have: consumers and
  * contacts with Vietnamese and international names, companies, a government body and a
  * university, contact roles in buying centers, tags and two custom fields. Everything goes
  * through the normal services, so the demo obeys the same rules and has a history.
+ * <p>
+ * All of it — and what other modules add on {@link DemoCustomersCreated}, which they hear in this
+ * transaction — is written in the listener's one transaction, and only into a workspace without
+ * customers: a failed run leaves nothing behind to be retried over, and a second delivery of the
+ * same event adds nothing.
  */
 @Component
 class DemoCustomers {
@@ -47,10 +52,12 @@ class DemoCustomers {
 	private final ContactRoles roles;
 	private final CustomFields customFields;
 	private final ApplicationEventPublisher events;
+	private final JdbcClient jdbc;
 
 	DemoCustomers(ActingUser acting, UserDirectory users, PersonService persons, OrganizationService organizations,
-			ContactRoles roles, CustomFields customFields, ApplicationEventPublisher events) {
+			ContactRoles roles, CustomFields customFields, ApplicationEventPublisher events, JdbcClient jdbc) {
 		this.events = events;
+		this.jdbc = jdbc;
 		this.acting = acting;
 		this.users = users;
 		this.persons = persons;
@@ -59,10 +66,13 @@ class DemoCustomers {
 		this.customFields = customFields;
 	}
 
-	@Async
-	@TransactionalEventListener
+	@ApplicationModuleListener
 	void fill(WorkspaceCreated created) {
 		if (!created.demo()) {
+			return;
+		}
+		if (hasCustomers(created.workspaceId())) {
+			log.info("Demo workspace {} has customers already: no demo data added", created.workspaceId());
 			return;
 		}
 		acting.call(created.workspaceId(), created.adminId(), () -> {
@@ -78,6 +88,16 @@ class DemoCustomers {
 					List.copyOf(people.values()), sellers));
 			return null;
 		});
+	}
+
+	/** Whether the workspace has customers, once any other run of this listener for it has finished. */
+	private boolean hasCustomers(UUID workspaceId) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(cast(:ws as text), 11))").param("ws", workspaceId)
+				.query((rs, n) -> 1).list();
+		return jdbc.sql("""
+				select exists (select 1 from persons where workspace_id = :ws)
+				    or exists (select 1 from organizations where workspace_id = :ws)""")
+				.param("ws", workspaceId).query(Boolean.class).single();
 	}
 
 	/** The demo workspace's sales people, made by identity with the workspace. */

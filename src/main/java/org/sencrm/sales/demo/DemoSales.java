@@ -28,13 +28,18 @@ import org.sencrm.sales.product.Products;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Sales demo data for the demo workspace, once its customers exist: a small product catalogue,
  * deals in every stage of both default pipelines (some won this quarter), leads from the web form
  * and a fair, a confirmed order, quotas and a US dollar deal with its exchange rate, so the board and the dashboard have something to show.
- * Everything goes through the normal services, as the workspace's administrator.
+ * Everything goes through the normal services, as the workspace's administrator, in the demo
+ * customers' transaction (decision 25) behind a savepoint, and only into a workspace without products.
  */
 @Component
 class DemoSales {
@@ -51,9 +56,14 @@ class DemoSales {
 	private final UserDirectory users;
 	private final ExchangeRates rates;
 	private final Clock clock;
+	private final JdbcClient jdbc;
+	private final PlatformTransactionManager transactions;
 
 	DemoSales(Products products, Pipelines pipelines, Opportunities opportunities, OpportunityService deals, Leads leads,
-			Orders orders, Quotas quotas, UserDirectory users, ExchangeRates rates, Clock clock) {
+			Orders orders, Quotas quotas, UserDirectory users, ExchangeRates rates, Clock clock, JdbcClient jdbc,
+			PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.products = products;
 		this.pipelines = pipelines;
 		this.opportunities = opportunities;
@@ -68,7 +78,14 @@ class DemoSales {
 
 	@EventListener
 	void fill(DemoCustomersCreated demo) {
+		var savepoint = transactions.getTransaction(new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
 		try {
+			if (jdbc.sql("select exists (select 1 from products where workspace_id = :ws)").param("ws", demo.workspaceId())
+					.query(Boolean.class).single()) {
+				transactions.commit(savepoint);
+				log.info("Workspace {} has products already: no sales demo data added", demo.workspaceId());
+				return;
+			}
 			var coffee = products.create(new ProductDraft("CF-ARABICA-1KG", "Cà phê Arabica Cầu Đất 1 kg", null, "kg", 8,
 					new BigDecimal("420000"), "VND", true)).id();
 			var roaster = products.create(new ProductDraft("MAY-RANG-MINI", "Máy rang cà phê mini", null, "cái", 10,
@@ -128,9 +145,13 @@ class DemoSales {
 			for (var seller : sellers) {
 				quotas.set(seller, quarter, new BigDecimal("300000000"), "VND");
 			}
+			transactions.commit(savepoint);
 			log.info("Demo sales data added: products, deals, leads, an order, quotas and a dollar rate");
 		} catch (RuntimeException e) {
-			// The demo customers stay usable without their sales demo.
+			// The demo customers stay usable without their sales demo: back to the savepoint.
+			if (!savepoint.isCompleted()) {
+				transactions.rollback(savepoint);
+			}
 			log.warn("Could not add the sales demo data", e);
 		}
 	}

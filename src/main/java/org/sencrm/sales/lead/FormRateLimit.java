@@ -1,6 +1,7 @@
 package org.sencrm.sales.lead;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,10 +25,12 @@ class FormRateLimit {
 	private final JdbcClient jdbc;
 	private final int limit;
 	private final Duration window;
+	private final Clock clock;
 
 	FormRateLimit(JdbcClient jdbc, @Value("${sen.web-forms.rate-limit:5}") int limit,
-			@Value("${sen.web-forms.rate-window:PT1M}") Duration window) {
+			@Value("${sen.web-forms.rate-window:PT1M}") Duration window, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.limit = limit;
 		this.window = window;
 	}
@@ -39,7 +42,7 @@ class FormRateLimit {
 	/** Counts a submission; false when this client has sent too many to this form in the current window. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public boolean tryHit(UUID formId, String client) {
-		var now = Instant.now().toEpochMilli();
+		var now = clock.millis();
 		var start = Instant.ofEpochMilli(now - now % window.toMillis());
 		var hits = jdbc.sql("""
 				insert into web_form_hits (workspace_id, form_id, client, window_start, hits) values (:ws, :form, :client, :start, 1)
