@@ -45,6 +45,7 @@ class PersonPages {
 		model.addAttribute("person", person);
 		model.addAttribute("name", person.name(familyFirst));
 		model.addAttribute("canEdit", access.currentUser().canEdit(person.ownerId(), person.ownerTeamId()));
+		model.addAttribute("canErase", access.currentUser().isAdmin());
 		model.addAttribute("owner", users.user(person.ownerId()).orElse(null));
 		model.addAttribute("team", users.team(person.ownerTeamId()).orElse(null));
 		model.addAttribute("roles", roles.ofPerson(person.id(), familyFirst));
