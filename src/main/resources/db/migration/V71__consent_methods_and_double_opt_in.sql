@@ -24,8 +24,9 @@ alter table consent_confirmations force row level security;
 create policy workspace_isolation on consent_confirmations
     using (workspace_id = sen_workspace()) with check (workspace_id = sen_workspace());
 
--- The free-text methods of the consents recorded so far, read into the list.
-create function pg_temp.sen_consent_method(text) returns text
+-- The free-text methods of the consents recorded so far, read into the list (kept as functions, so
+-- the reading is tested and can be run again on data restored from an older backup).
+create function sen_consent_method(text) returns text
     language sql immutable
 as $$
     select case
@@ -43,12 +44,12 @@ as $$
         else 'other' end
 $$;
 
-create function pg_temp.sen_consents_listed(consents jsonb) returns jsonb
+create function sen_consents_listed(consents jsonb) returns jsonb
     language sql immutable
 as $$
     select coalesce(jsonb_object_agg(channel, case
-            when c ->> 'method' is null or pg_temp.sen_consent_method(c ->> 'method') = c ->> 'method' then c
-            else c || jsonb_build_object('method', pg_temp.sen_consent_method(c ->> 'method'), 'note', c ->> 'method') end),
+            when c ->> 'method' is null or sen_consent_method(c ->> 'method') = c ->> 'method' then c
+            else c || jsonb_build_object('method', sen_consent_method(c ->> 'method'), 'note', c ->> 'method') end),
         '{}'::jsonb)
     from jsonb_each(consents) as e(channel, c)
 $$;
@@ -57,9 +58,9 @@ $$;
 -- for this transaction only (as in V20).
 alter table persons no force row level security;
 alter table leads no force row level security;
-update persons set consents = pg_temp.sen_consents_listed(consents)
-where consents <> '{}' and consents <> pg_temp.sen_consents_listed(consents);
-update leads set consents = pg_temp.sen_consents_listed(consents)
-where consents <> '{}' and consents <> pg_temp.sen_consents_listed(consents);
+update persons set consents = sen_consents_listed(consents)
+where consents <> '{}' and consents <> sen_consents_listed(consents);
+update leads set consents = sen_consents_listed(consents)
+where consents <> '{}' and consents <> sen_consents_listed(consents);
 alter table persons force row level security;
 alter table leads force row level security;

@@ -133,8 +133,12 @@ final class PersonalDataFixture {
 				"startDate", TestDates.today().toString(), "value", 1200000, "currency", "VND")));
 
 		// what arrives after those transactions (timeline entries of the conversion and of the order) is there before anything else
-		await().atMost(Duration.ofSeconds(20)).until(() -> sales.get("/api/v1/persons/" + person + "/timeline?limit=100").body()
-				.get("items").valueStream().filter(a -> "sales".equals(a.path("source").asString(null))).count() >= 2);
+		// the opportunity, the conversion and the order on their timeline; the order's lifecycle stage on the person
+		await().atMost(Duration.ofSeconds(30)).until(() -> sales.get("/api/v1/persons/" + person + "/timeline?limit=100").body()
+				.get("items").valueStream().filter(a -> "sales".equals(a.path("source").asString(null))).count() >= 3);
+		await().atMost(Duration.ofSeconds(30)).until(() -> sales.get("/api/v1/organizations/" + organization + "/timeline?limit=100")
+				.body().get("items").valueStream().anyMatch(a -> "sales".equals(a.path("source").asString(null))));
+		await().atMost(Duration.ofSeconds(30)).until(() -> sales.get("/api/v1/persons/" + person).body().has("lifecycleStage"));
 		return new Made(person, organization, webFormLead, convertedLead, opportunity, companyOpportunity, quote, order, contract);
 	}
 
