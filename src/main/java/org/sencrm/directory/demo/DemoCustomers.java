@@ -1,6 +1,5 @@
 package org.sencrm.directory.demo;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -170,7 +169,7 @@ class DemoCustomers {
 					: List.of(new Address("Nhà riêng", (10 + i * 7) + " Đường số " + (i + 1), null, null, null, p[5], null, null, "VN"));
 			var consents = new HashMap<String, Consent>();
 			if (p[6].contains("Newsletter")) {
-				consents.put("email", new Consent("granted", Instant.parse("2026-03-0" + (1 + i % 9) + "T09:00:00Z"), "web_form"));
+				consents.put("email", new Consent("granted", null, "web_form"));
 			}
 			var person = persons.create(new PersonDraft(p[0], p[1].isEmpty() ? null : p[1], p[2],
 					List.of(new EmailAddress(p[3], "personal", true)), List.of(new PhoneNumber(p[4], "mobile", true)), addresses,

@@ -16,10 +16,6 @@ public record LeadConsent(String status, Instant at, String method, String note,
 
 	public static final java.util.List<String> STATUSES = Consents.STATUSES;
 
-	public LeadConsent(String status, Instant at, String method) {
-		this(status, at, method, null, null, null);
-	}
-
 	/** The same statement as another: status, method and note (not when or by whom). */
 	boolean sameStatement(String otherStatus, String otherMethod, String otherNote) {
 		return status.equals(otherStatus) && Objects.equals(method, otherMethod) && Objects.equals(note, otherNote);
