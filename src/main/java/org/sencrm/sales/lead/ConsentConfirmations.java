@@ -87,36 +87,46 @@ class ConsentConfirmations {
 	@Async
 	@TransactionalEventListener
 	void on(Requested requested) {
-		WorkspaceContext.runAsSystem(requested.workspaceId(), () -> transactions.executeWithoutResult(status -> send(requested)));
+		WorkspaceContext.runAsSystem(requested.workspaceId(), () -> send(requested));
 	}
 
 	/**
-	 * Makes a token for the lead's pending email consent and emails its link, in one transaction:
-	 * a mail server that refuses leaves no token behind (the consent stays pending).
+	 * Makes a token for the lead's pending email consent and commits it, then emails its link in a
+	 * transaction of its own, the mail server spoken to last: the link works the moment it arrives,
+	 * and a server that refuses leaves an unused token behind (it expires) and the consent pending.
 	 */
 	void send(Requested requested) {
-		var lead = leads.find(requested.leadId()).orElse(null);
-		if (lead == null || lead.email() == null || !pending(lead)) {
+		record Link(Lead lead, String token) {
+		}
+		var link = transactions.execute(status -> {
+			var lead = leads.find(requested.leadId()).orElse(null);
+			if (lead == null || lead.email() == null || !pending(lead)) {
+				return null;
+			}
+			var secret = new byte[32];
+			random.nextBytes(secret);
+			var token = PREFIX + WorkspaceContext.workspaceId().toString().replace("-", "")
+					+ Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+			jdbc.sql("""
+					insert into consent_confirmations (id, workspace_id, lead_id, channel, address, token_hash, expires_at)
+					values (:id, :ws, :lead, 'email', :address, :hash, :expires)""")
+					.param("id", Ids.next()).param("ws", WorkspaceContext.workspaceId()).param("lead", lead.id())
+					.param("address", lead.email()).param("hash", sha256(token))
+					.param("expires", Timestamp.from(Instant.now(clock).plus(VALID))).update();
+			return new Link(lead, token);
+		});
+		if (link == null) {
 			return;
 		}
-		var form = formOf(requested.webFormId());
-		var locale = form.map(f -> Locale.forLanguageTag(f.language())).orElse(Locale.forLanguageTag("vi"));
-		var secret = new byte[32];
-		random.nextBytes(secret);
-		var token = PREFIX + WorkspaceContext.workspaceId().toString().replace("-", "")
-				+ Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		jdbc.sql("""
-				insert into consent_confirmations (id, workspace_id, lead_id, channel, address, token_hash, expires_at)
-				values (:id, :ws, :lead, 'email', :address, :hash, :expires)""")
-				.param("id", Ids.next()).param("ws", WorkspaceContext.workspaceId()).param("lead", lead.id())
-				.param("address", lead.email()).param("hash", sha256(token))
-				.param("expires", Timestamp.from(Instant.now(clock).plus(VALID))).update();
-		var link = requested.linkBase() + "/public/consent/" + token;
-		var sender = users.workspace().name();
-		var body = messages.getMessage("consent.confirm.email.body", new Object[] {HtmlUtils.htmlEscape(sender),
-				HtmlUtils.htmlEscape(link), VALID.toDays()}, locale);
-		emails.send(new AutomatedEmails.Message(lead.email(), messages.getMessage("consent.confirm.email.subject",
-				new Object[] {sender}, locale), body, sender, Leads.RECORD_TYPE, lead.id()));
+		transactions.executeWithoutResult(status -> {
+			var locale = formOf(requested.webFormId()).map(f -> Locale.forLanguageTag(f.language())).orElse(Locale.forLanguageTag("vi"));
+			var url = requested.linkBase() + "/public/consent/" + link.token();
+			var sender = users.workspace().name();
+			var body = messages.getMessage("consent.confirm.email.body", new Object[] {HtmlUtils.htmlEscape(sender),
+					HtmlUtils.htmlEscape(url), VALID.toDays()}, locale);
+			emails.send(new AutomatedEmails.Message(link.lead().email(), messages.getMessage("consent.confirm.email.subject",
+					new Object[] {sender}, locale), body, sender, Leads.RECORD_TYPE, link.lead().id()));
+		});
 	}
 
 	/** The confirmation a token opens, if the token is one of ours; the caller binds the token's workspace first. */
