@@ -146,7 +146,9 @@ class MessageBundlesTest {
 		Arrays.stream(OpportunityDraft.class.getRecordComponents()).forEach(c -> keys.add("field." + c.getName()));
 		keys.add("field.status");
 		CustomFieldDefinition.ENTITIES.forEach(entity -> keys.add("entity." + entity));
-		Stream.of("created", "updated", "deleted", "restored", "purged").forEach(action -> keys.add("history." + action));
+		Stream.of("created", "updated", "deleted", "restored", "purged", "erased").forEach(action -> keys.add("history." + action));
+		org.sencrm.directory.Consents.METHODS.forEach(method -> keys.add("consent.method." + method));
+		Consent.CHANNELS.forEach(channel -> keys.add("field.consent." + channel + ".method"));
 		// history lines name the changed fields by the names of the drafts' fields
 		Stream.concat(Arrays.stream(PersonDraft.class.getRecordComponents()), Arrays.stream(OrganizationDraft.class.getRecordComponents()))
 				.map(c -> c.getName()).filter(name -> !name.equals("consents") && !name.equals("customFields"))

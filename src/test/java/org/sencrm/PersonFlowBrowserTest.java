@@ -87,7 +87,7 @@ class PersonFlowBrowserTest {
 		browser.findElement(By.id("phones[1].number")).sendKeys("024 3826 1234");
 		browser.findElement(By.id("tags")).sendKeys("VIP, Hà Nội");
 		new Select(browser.findElement(By.id("consents[0].status"))).selectByValue("granted");
-		browser.findElement(By.id("consents[0].method")).sendKeys("Web form");
+		new Select(browser.findElement(By.id("consents[0].method"))).selectByValue("web_form");
 		screenshot("person-form");
 		browser.findElement(By.cssSelector("form.record-form button[type=submit]")).click();
 		wait.until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Đặng Thị Hương"));

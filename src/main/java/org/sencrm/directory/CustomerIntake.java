@@ -54,8 +54,12 @@ public class CustomerIntake {
 	public record Match(Customers.Kind kind, UUID id, String name, String detail, Set<Reason> reasons) {
 	}
 
-	/** Marketing consent on one channel (email, sms, phone): granted or withdrawn, when and how. */
-	public record ConsentGiven(String status, Instant at, String method) {
+	/**
+	 * Marketing consent on one channel (email, sms, phone) as it was recorded elsewhere (a lead):
+	 * its status ({@link Consents#STATUSES}), when the server recorded it, how ({@link Consents#METHODS})
+	 * with a note, and who recorded it (null: the system or the person themselves).
+	 */
+	public record ConsentGiven(String status, Instant at, String method, String note, UUID recordedBy, String recordedByName) {
 	}
 
 	public record NewPerson(String familyName, String givenName, String email, String phone, String province, String source,
@@ -205,15 +209,16 @@ public class CustomerIntake {
 		if (given == null && person.familyName() == null) {
 			given = person.email() != null ? person.email().substring(0, person.email().indexOf('@')) : person.phone();
 		}
-		var consents = new LinkedHashMap<String, Consent>();
-		if (person.consents() != null) {
-			person.consents().forEach((channel, c) -> consents.put(channel, new Consent(c.status(), c.at(), c.method())));
-		}
-		return persons.create(new PersonDraft(person.familyName(), null, given, null,
+		var id = persons.create(new PersonDraft(person.familyName(), null, given, null,
 				person.email() == null ? null : List.of(new EmailAddress(person.email(), null, true)),
 				person.phone() == null ? null : List.of(new PhoneNumber(person.phone(), null, true)),
 				address(person.province()), null, null, person.ownerId(), person.ownerTeamId(), person.source(), "potential", null,
-				consents, null)).id();
+				null, null)).id();
+		// the consents are the person's own earlier statements: kept as recorded then (time, method, recorder)
+		if (person.consents() != null && !person.consents().isEmpty()) {
+			recordConsents(id, person.consents());
+		}
+		return id;
 	}
 
 	/** Creates an organization as the current user (with the usual access rules and history). */
@@ -255,10 +260,13 @@ public class CustomerIntake {
 				return;
 			}
 			var current = merged.get(channel);
-			if (current == null || current.at() == null || consent.at() != null && consent.at().isAfter(current.at())) {
-				merged.put(channel, new Consent(consent.status(), consent.at() == null ? Instant.now(clock) : consent.at(), consent.method()));
+			if (current == null || current.at() == null || consent.at() == null || consent.at().isAfter(current.at())) {
+				merged.put(channel, new Consent(consent.status(), consent.at() == null ? Instant.now(clock) : consent.at(),
+						consent.method(), consent.note(), consent.recordedBy(), consent.recordedByName()));
 				before.put("consent." + channel, current == null ? null : current.status());
 				after.put("consent." + channel, consent.status());
+				before.put("consent." + channel + ".method", current == null ? null : current.method());
+				after.put("consent." + channel + ".method", consent.method());
 			}
 		});
 		if (after.isEmpty()) {

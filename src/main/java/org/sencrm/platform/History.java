@@ -23,6 +23,9 @@ public class History {
 	public record Change(Object from, Object to) {
 	}
 
+	/** What an erased value reads in the history after a person's data was erased (decision 26). */
+	public static final String ERASED = "[erased]";
+
 	public record Entry(UUID id, String action, UUID actorId, String actorName, Instant at, Map<String, Change> changes) {
 	}
 
@@ -68,6 +71,29 @@ public class History {
 	 */
 	public void purged(String entityType, UUID entityId, Map<String, ?> facts) {
 		write(entityType, entityId, "purged", diff(Map.of(), facts));
+	}
+
+	/**
+	 * Records that a person's personal data was erased: a line on their id, by the current actor,
+	 * with no values at all (decision 26).
+	 */
+	public void erased(String entityType, UUID entityId) {
+		write(entityType, entityId, "erased", Map.of());
+	}
+
+	/**
+	 * Erases personal data from the current workspace's history, the one change history allows:
+	 * every value of the lines about {@code entities}, and every value of other lines that contains
+	 * one of the {@code personal} texts (4 characters or more), becomes {@link #ERASED}. Keys, actors
+	 * and times stay. Runs {@code sen_erase_history} (V70), in the caller's transaction; returns how
+	 * many lines changed.
+	 */
+	public int erase(java.util.Collection<UUID> entities, java.util.Collection<String> personal) {
+		return jdbc.sql("select sen_erase_history(:workspace, :entities, :personal)")
+				.param("workspace", WorkspaceContext.workspaceId())
+				.param("entities", entities.toArray(UUID[]::new))
+				.param("personal", personal.toArray(String[]::new))
+				.query(Integer.class).single();
 	}
 
 	public List<Entry> of(UUID entityId) {

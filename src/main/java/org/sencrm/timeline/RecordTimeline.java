@@ -13,6 +13,7 @@ import org.sencrm.timeline.activity.Activities;
 import org.sencrm.timeline.activity.Activity;
 import org.sencrm.timeline.activity.ActivityType;
 import org.sencrm.timeline.activity.RichText;
+import org.sencrm.timeline.personaldata.TimelineErasure;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,12 +39,14 @@ public class RecordTimeline {
 	private final Access access;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final TimelineErasure erasure;
 
-	RecordTimeline(Activities activities, Access access, JdbcClient jdbc, Clock clock) {
+	RecordTimeline(Activities activities, Access access, JdbcClient jdbc, Clock clock, TimelineErasure erasure) {
 		this.activities = activities;
 		this.access = access;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.erasure = erasure;
 	}
 
 	/** Logs an entry about the record by the current user; returns its id. */
@@ -85,6 +88,23 @@ public class RecordTimeline {
 				.query((rs, n) -> new Entry(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("subject"),
 						RichText.plain(rs.getString("body")), rs.getTimestamp("occurred_at").toInstant(), rs.getString("display_name")))
 				.list();
+	}
+
+	/**
+	 * Deletes the entries about these records for good — with their files and the outgoing emails
+	 * they logged — when the person they were about has their personal data erased (a lead that was
+	 * theirs). Returns the ids of the deleted entries, whose history the caller erases too.
+	 */
+	@Transactional
+	public List<UUID> erase(String recordType, java.util.Collection<UUID> recordIds) {
+		if (recordIds.isEmpty()) {
+			return List.of();
+		}
+		var ids = jdbc.sql("select id from activities where workspace_id = :ws and record_type = :type and record_id = any(:ids)")
+				.param("ws", WorkspaceContext.workspaceId()).param("type", recordType)
+				.param("ids", recordIds.toArray(UUID[]::new)).query(UUID.class).list();
+		erasure.deleteActivities(ids);
+		return ids;
 	}
 
 	/**

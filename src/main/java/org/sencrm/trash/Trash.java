@@ -22,6 +22,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -117,6 +118,30 @@ public class Trash {
 		byKind.forEach((memberType, ids) -> units.moveIn(kinds.get(memberType), ids, trashId, now));
 		unit.forEach(member -> history.trashed(member.type(), member.id(), Map.of()));
 		return trashId;
+	}
+
+	/**
+	 * From here to the end of the current transaction, trashed rows are visible: for work that must
+	 * reach records in the trash too (a person's personal data, exported or erased; decision 26).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void showTrashedRows() {
+		units.showTrashed();
+	}
+
+	/**
+	 * After records were removed outside the trash (a person's personal data erased, decision 26):
+	 * entries left with no record at all go, as there is nothing to restore; the others keep what is
+	 * left and restore that. Returns how many entries went.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int forgetEmptied() {
+		units.showTrashed();
+		var anyLeft = kinds.all().stream()
+				.map(kind -> "select 1 from " + kind.table() + " r where r.trash_id = t.id")
+				.collect(Collectors.joining(" union all "));
+		return jdbc.sql("delete from trash t where t.workspace_id = :ws and not exists (" + anyLeft + ")")
+				.param("ws", WorkspaceContext.workspaceId()).update();
 	}
 
 	/** May the current user delete this record itself (its kind's rule)? For showing a Delete button; its unit may still refuse. */

@@ -220,7 +220,10 @@ class TrashEntries {
 		var names = users.users().stream()
 				.collect(Collectors.toMap(UserDirectory.UserSummary::id, UserDirectory.UserSummary::displayName));
 		var retention = Duration.ofDays(settings.retentionDays());
-		return rows.stream().map(r -> new TrashEntry(r.id(), r.type(), r.recordId(), labels.get(r.recordId()), r.contents(),
+		// a record whose person's personal data was erased has no row, and no name, left (decision 26)
+		var erased = messages.getMessage("trash.erased", null, "(erased)", LocaleContextHolder.getLocale());
+		return rows.stream().map(r -> new TrashEntry(r.id(), r.type(), r.recordId(), labels.getOrDefault(r.recordId(), erased),
+				r.contents(),
 				r.deletedBy() == null ? null : new TrashEntry.Deleter(r.deletedBy(), names.get(r.deletedBy())), r.deletedAt(),
 				r.deletedAt().plus(retention))).toList();
 	}

@@ -40,7 +40,7 @@ class LeadConversionTest {
 				.body().get("id").asString();
 		var lead = lead(Map.of("familyName", "Trần", "givenName", "Bảo", "email", "Bao.Tran@example.vn",
 				"companyName", "Công ty CP Sen Vàng", "taxCode", "0309876543", "jobTitle", "Trưởng phòng mua hàng",
-				"consents", Map.of("email", Map.of("status", "granted", "method", "hội chợ"))));
+				"consents", Map.of("email", Map.of("status", "granted", "method", "in_person", "note", "hội chợ"))));
 
 		var converted = sales.post("/api/v1/leads/" + lead + "/convert", null);
 
@@ -61,7 +61,8 @@ class LeadConversionTest {
 		assertThat(roles.get(0).get("jobTitle").asString()).isEqualTo("Trưởng phòng mua hàng");
 		var person = sales.get("/api/v1/persons/" + existing).body();
 		assertThat(person.get("consents").get("email").get("status").asString()).isEqualTo("granted");
-		assertThat(person.get("consents").get("email").get("method").asString()).isEqualTo("hội chợ");
+		assertThat(person.get("consents").get("email").get("method").asString()).isEqualTo("in_person");
+		assertThat(person.get("consents").get("email").get("note").asString()).isEqualTo("hội chợ");
 		var after = sales.get("/api/v1/leads/" + lead).body();
 		assertThat(after.get("status").asString()).isEqualTo("converted");
 		assertThat(after.get("convertedPersonId").asString()).isEqualTo(existing);

@@ -44,7 +44,7 @@ class LeadPagesTest {
 
 		var created = sales.submit(form, "form.record-form", Map.of("familyName", "Nguyễn", "givenName", "An",
 				"email", "an@example.vn", "companyName", "Hoa Sen", "source", "referral", "consentEmail", "true",
-				"consentMethod", "gọi điện"));
+				"consentMethod", "phone"));
 
 		assertThat(created.status()).isEqualTo(302);
 		var page = sales.follow(created);

@@ -62,7 +62,7 @@ class LeadScoringTest {
 				"points", -5)).body();
 		assertThat(penalty.get("points").asInt()).isEqualTo(-5);
 		var consenting = sales.post("/api/v1/leads", Map.of("givenName", "Hải", "province", "hà nội",
-				"consents", Map.of("email", Map.of("status", "granted", "method", "phone call")))).body();
+				"consents", Map.of("email", Map.of("status", "granted", "method", "phone")))).body();
 		assertThat(consenting.get("score").asInt()).isEqualTo(10);
 
 		manager.delete("/api/v1/lead-scoring-rules/" + rule.body().get("id").asString());

@@ -70,7 +70,8 @@ class WebFormIntakeTest {
 		assertThat(lead.get("campaign").asString()).isEqualTo("Xuân 2026");
 		assertThat(lead.get("status").asString()).isEqualTo("new");
 		assertThat(lead.get("consents").get("email").get("status").asString()).isEqualTo("granted");
-		assertThat(lead.get("consents").get("email").get("method").asString()).contains("Đăng ký tư vấn");
+		assertThat(lead.get("consents").get("email").get("method").asString()).isEqualTo("web_form");
+		assertThat(lead.get("consents").get("email").get("note").asString()).isEqualTo("Đăng ký tư vấn");
 		assertThat(lead.get("consents").get("email").get("at").asString()).isNotBlank();
 		assertThat(lead.get("consentText").asString()).isEqualTo("Tôi đồng ý nhận email giới thiệu sản phẩm.");
 		assertThat(lead.get("webFormId").asString()).isNotBlank();

@@ -1,6 +1,5 @@
 package org.sencrm.directory.demo;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -190,7 +189,7 @@ class DemoCustomers {
 					: List.of(new Address("Nhà riêng", (10 + i * 7) + " Đường số " + (i + 1), null, null, null, p[5], null, null, "VN"));
 			var consents = new HashMap<String, Consent>();
 			if (p[6].contains("Newsletter")) {
-				consents.put("email", new Consent("granted", Instant.parse("2026-03-0" + (1 + i % 9) + "T09:00:00Z"), "web form"));
+				consents.put("email", new Consent("granted", null, "web_form"));
 			}
 			// A Singaporean Chinese name is written family name first, which the name alone does not
 			// tell (Tan Wei Ling); the other orders are detected from the names.

@@ -28,7 +28,7 @@ public class HistoryLines {
 	public record Line(String field, String from, String to) {
 	}
 
-	/** One entry: {@code kind} is created, updated or deleted; {@code action} says it in the reader's language. */
+	/** One entry: {@code kind} is created, updated, deleted or erased; {@code action} says it in the reader's language. */
 	public record Change(String kind, String action, String actor, Instant at, List<Line> lines) {
 	}
 
@@ -43,8 +43,8 @@ public class HistoryLines {
 	 */
 	private static final List<String> FIELD_ORDER = List.of("name", "familyName", "middleName", "givenName", "nameOrder", "kind",
 			"relationship", "taxCode", "industry", "size", "website", "emails", "phones", "addresses", "birthday", "source",
-			"status", "lifecycleStage", "tags", "parentId", "ownerId", "ownerTeamId", "consent.email", "consent.sms",
-			"consent.phone");
+			"status", "lifecycleStage", "tags", "parentId", "ownerId", "ownerTeamId", "consent.email", "consent.email.method",
+			"consent.sms", "consent.sms.method", "consent.phone", "consent.phone.method");
 
 	private final MessageSource messages;
 	private final UserDirectory users;
@@ -91,13 +91,17 @@ public class HistoryLines {
 			return String.join("; ", list.stream().map(item -> value(field, item)).toList());
 		}
 		var text = String.valueOf(value);
+		if (History.ERASED.equals(text)) {
+			return message("history.erasedValue", text);
+		}
 		return switch (field) {
 			case "ownerId" -> users.user(uuid(text)).map(UserDirectory.UserSummary::displayName).orElse(text);
 			case "ownerTeamId" -> users.team(uuid(text)).map(UserDirectory.TeamSummary::name).orElse(text);
 			case "phones" -> PhoneNumbers.display(text);
 			case "birthday" -> formats.isoDate(text);
 			case "parentId" -> organizationName(text);
-			default -> field.startsWith("consent.") ? message("consent.status." + text, text)
+			default -> field.startsWith("consent.") && field.endsWith(".method") ? message("consent.method." + text, text)
+					: field.startsWith("consent.") ? message("consent.status." + text, text)
 					: CHOICES.containsKey(field) ? message(CHOICES.get(field) + text, text) : text;
 		};
 	}

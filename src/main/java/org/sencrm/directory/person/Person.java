@@ -78,7 +78,10 @@ public record Person(UUID id, String familyName, String middleName, String given
 		values.put("source", source);
 		values.put("status", status);
 		values.put("lifecycleStage", lifecycleStage);
-		consents.forEach((channel, consent) -> values.put("consent." + channel, consent.status()));
+		consents.forEach((channel, consent) -> {
+			values.put("consent." + channel, consent.status());
+			values.put("consent." + channel + ".method", consent.method());
+		});
 		customFields.forEach((key, value) -> values.put("customFields." + key, String.valueOf(value)));
 		values.values().removeIf(v -> v == null || v instanceof List<?> l && l.isEmpty());
 		return values;

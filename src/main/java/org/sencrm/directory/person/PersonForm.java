@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.sencrm.directory.contact.ContactForm;
 
@@ -47,19 +46,16 @@ public class PersonForm extends ContactForm {
 	}
 
 	/**
-	 * The draft to check. A consent keeps its recorded time when neither its status nor its
-	 * method changed; a changed one is stamped now by the service.
+	 * The draft to check. A consent row the user left as it was is the same statement as the one
+	 * recorded, so the service keeps its time and recorder; a changed one is stamped now.
 	 */
-	PersonDraft toDraft(Map<String, Consent> recorded) {
+	PersonDraft toDraft() {
 		var consentMap = new LinkedHashMap<String, Consent>();
 		for (var row : consents) {
 			if (row.getStatus() == null || row.getStatus().isBlank()) {
 				continue;
 			}
-			var before = recorded.get(row.getChannel());
-			var method = row.getMethod() == null || row.getMethod().isBlank() ? null : row.getMethod().strip();
-			var unchanged = before != null && before.status().equals(row.getStatus()) && Objects.equals(before.method(), method);
-			consentMap.put(row.getChannel(), unchanged ? before : new Consent(row.getStatus(), null, method));
+			consentMap.put(row.getChannel(), new Consent(row.getStatus(), null, row.getMethod(), row.getNote(), null, null));
 		}
 		return new PersonDraft(familyName, middleName, givenName, nameOrder, emailAddresses(), phoneNumbers(), postalAddresses(),
 				birthday, tagNames(), getOwnerId(), getOwnerTeamId(), source, status, lifecycleStage, consentMap, customFields);
@@ -70,12 +66,14 @@ public class PersonForm extends ContactForm {
 		private String channel;
 		private String status;
 		private String method;
+		private String note;
 
 		static ConsentRow of(String channel, Consent consent) {
 			var row = new ConsentRow();
 			row.channel = channel;
 			row.status = consent == null ? null : consent.status();
 			row.method = consent == null ? null : consent.method();
+			row.note = consent == null ? null : consent.note();
 			return row;
 		}
 
@@ -85,6 +83,8 @@ public class PersonForm extends ContactForm {
 		public void setStatus(String status) { this.status = status; }
 		public String getMethod() { return method; }
 		public void setMethod(String method) { this.method = method; }
+		public String getNote() { return note; }
+		public void setNote(String note) { this.note = note; }
 	}
 
 	public String getFamilyName() { return familyName; }

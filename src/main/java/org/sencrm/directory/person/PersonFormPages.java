@@ -64,7 +64,7 @@ class PersonFormPages {
 			return form(model, form, null, FieldMessages.of(binding, messages));
 		}
 		try {
-			var person = persons.create(form.toDraft(Map.of()));
+			var person = persons.create(form.toDraft());
 			redirect.addFlashAttribute("notice", "person.created");
 			return "redirect:/persons/" + person.id();
 		} catch (ValidationException e) {
@@ -88,7 +88,7 @@ class PersonFormPages {
 			return form(model, form, current.id(), FieldMessages.of(binding, messages));
 		}
 		try {
-			persons.update(current.id(), form.toDraft(current.consents()), form.getVersion());
+			persons.update(current.id(), form.toDraft(), form.getVersion());
 			redirect.addFlashAttribute("notice", "person.saved");
 			return "redirect:/persons/" + current.id();
 		} catch (ValidationException e) {
@@ -120,6 +120,8 @@ class PersonFormPages {
 		model.addAttribute("statuses", Person.STATUSES);
 		model.addAttribute("stages", LifecycleStage.ALL);
 		model.addAttribute("consentStatuses", Consent.STATUSES);
+		model.addAttribute("consentMethods", org.sencrm.directory.Consents.METHODS.stream()
+				.filter(m -> !m.equals(org.sencrm.directory.Consents.DOUBLE_OPT_IN)).toList());
 		return "directory/person/form";
 	}
 }

@@ -51,6 +51,7 @@ class PersonPages {
 			// the delete button says what goes to the trash with the person, or why it cannot
 			model.addAttribute("deleteQuestion", trash.question(trash.preview(PersonService.ENTITY, person.id())));
 		}
+		model.addAttribute("canErase", access.currentUser().isAdmin());
 		model.addAttribute("owner", users.user(person.ownerId()).orElse(null));
 		model.addAttribute("team", users.team(person.ownerTeamId()).orElse(null));
 		model.addAttribute("roles", roles.ofPerson(person.id()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.sencrm.directory.Consents;
 import org.sencrm.directory.NameOrder;
 import org.sencrm.directory.PersonName;
 import org.sencrm.directory.PersonRenamed;
@@ -24,6 +25,7 @@ import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.StaleVersionException;
 import org.sencrm.platform.ValidationException;
+import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.trash.Trash;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -88,7 +90,7 @@ public class PersonService {
 	public Person create(PersonDraft draft) {
 		access.requireWrite();
 		var now = Instant.now(clock);
-		var person = checked(Ids.next(), draft, ownership.ownerOfNew(draft.ownerId()), ownership.teamOfNew(draft.ownerTeamId()),
+		var person = checked(Ids.next(), draft, Map.of(), ownership.ownerOfNew(draft.ownerId()), ownership.teamOfNew(draft.ownerTeamId()),
 				now, now, 0);
 		persons.insert(person);
 		var tagNames = tags.set(ENTITY, person.id(), person.tags());
@@ -106,7 +108,7 @@ public class PersonService {
 		}
 		var ownerId = draft.ownerId() == null ? current.ownerId() : draft.ownerId();
 		ownership.checkChange(current.ownerId(), current.ownerTeamId(), ownerId, draft.ownerTeamId());
-		var changed = checked(id, draft, ownerId, draft.ownerTeamId(), current.createdAt(), Instant.now(clock), expectedVersion + 1);
+		var changed = checked(id, draft, current.consents(), ownerId, draft.ownerTeamId(), current.createdAt(), Instant.now(clock), expectedVersion + 1);
 		if (!persons.update(changed, expectedVersion)) {
 			throw new StaleVersionException();
 		}
@@ -130,15 +132,25 @@ public class PersonService {
 		trash.moveToTrash(ENTITY, id, expectedVersion);
 	}
 
+	/**
+	 * A person's history. After their personal data was erased the person is gone, but the lines
+	 * without personal data stay readable, the last saying who erased it and when (decision 26).
+	 */
 	@Transactional(readOnly = true)
 	public List<org.sencrm.platform.History.Entry> history(UUID id) {
-		get(id);
+		if (persons.find(id).isEmpty()) {
+			var left = history.of(id);
+			if (left.stream().anyMatch(entry -> "erased".equals(entry.action()))) {
+				return left;
+			}
+			throw new NotFoundException("entity.person");
+		}
 		return history.of(id);
 	}
 
 	/** Checks the draft and returns the person to store; throws with every invalid field listed. */
-	private Person checked(UUID id, PersonDraft draft, UUID ownerId, UUID ownerTeamId, Instant createdAt, Instant updatedAt,
-			int version) {
+	private Person checked(UUID id, PersonDraft draft, Map<String, Consent> recordedConsents, UUID ownerId, UUID ownerTeamId,
+			Instant createdAt, Instant updatedAt, int version) {
 		var problems = new ValidationException.Collector();
 		var family = name(draft.familyName(), "familyName", problems);
 		var middle = name(draft.middleName(), "middleName", problems);
@@ -167,7 +179,7 @@ public class PersonService {
 		}
 		var stage = LifecycleStage.checked(draft.lifecycleStage(), problems);
 		ownership.validate(ownerId, ownerTeamId, problems);
-		var consents = consents(draft.consents(), problems);
+		var consents = consents(draft.consents(), recordedConsents, problems);
 		var custom = customFields.validate(ENTITY, draft.customFields(), problems);
 		var tagNames = tags.clean(draft.tags(), "tags", problems);
 		var source = ContactDetails.blankToNull(draft.source());
@@ -192,20 +204,38 @@ public class PersonService {
 		return PersonName.detect(family, middle, given, () -> NameOrder.forUnrecognised(users.workspace()));
 	}
 
-	private Map<String, Consent> consents(Map<String, Consent> given, ValidationException.Collector problems) {
+	/**
+	 * The consents to store. A consent whose status, method and note are what was recorded before is
+	 * kept as it was (its time and recorder); a new or changed one must name its method from the list
+	 * and is stamped with the server's time and the current actor — whatever time the client sent
+	 * ({@code at} is accepted and ignored, decision 26).
+	 */
+	private Map<String, Consent> consents(Map<String, Consent> given, Map<String, Consent> recorded,
+			ValidationException.Collector problems) {
 		var clean = new LinkedHashMap<String, Consent>();
 		if (given == null) {
 			return clean;
 		}
+		var actor = WorkspaceContext.current();
 		given.forEach((channel, consent) -> {
 			if (!Consent.CHANNELS.contains(channel)) {
 				problems.add("consents." + channel, "validation.choice");
-			} else if (consent == null || !Consent.STATUSES.contains(consent.status())) {
-				problems.add("consents." + channel + ".status", "validation.choice");
-			} else {
-				clean.put(channel, new Consent(consent.status(), consent.at() == null ? Instant.now(clock) : consent.at(),
-						ContactDetails.blankToNull(consent.method())));
+				return;
 			}
+			if (consent == null || !Consent.STATUSES.contains(consent.status())) {
+				problems.add("consents." + channel + ".status", "validation.choice");
+				return;
+			}
+			var method = Consents.cleanMethod(consent.method());
+			var note = Consents.cleanNote(consent.note());
+			var before = recorded.get(channel);
+			if (before != null && before.sameStatement(consent.status(), method, note)) {
+				clean.put(channel, before);
+				return;
+			}
+			Consents.check(channel, consent.status(), method, note, problems);
+			clean.put(channel, new Consent(consent.status(), Instant.now(clock), method, note,
+					actor == null ? null : actor.actorId(), actor == null ? null : actor.actorName()));
 		});
 		return clean;
 	}

@@ -176,7 +176,8 @@ public class ConvertLead {
 
 	private static Map<String, CustomerIntake.ConsentGiven> consents(Lead lead) {
 		var consents = new LinkedHashMap<String, CustomerIntake.ConsentGiven>();
-		lead.consents().forEach((channel, c) -> consents.put(channel, new CustomerIntake.ConsentGiven(c.status(), c.at(), c.method())));
+		lead.consents().forEach((channel, c) -> consents.put(channel, new CustomerIntake.ConsentGiven(c.status(), c.at(), c.method(),
+				c.note(), c.recordedBy(), c.recordedByName())));
 		return consents;
 	}
 

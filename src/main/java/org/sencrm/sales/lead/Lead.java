@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.sencrm.directory.Consents;
 import org.sencrm.directory.NameOrder;
 import org.sencrm.directory.PersonName;
 
@@ -32,7 +33,7 @@ public record Lead(UUID id, String status, String familyName, String givenName, 
 	/** The fields a lead is made of, which web forms, imports and scoring rules name. */
 	public static final List<String> FIELDS = List.of("familyName", "givenName", "email", "phone", "companyName", "taxCode",
 			"jobTitle", "province", "message");
-	public static final List<String> CONSENT_CHANNELS = List.of("email", "sms", "phone");
+	public static final List<String> CONSENT_CHANNELS = Consents.CHANNELS;
 
 	public boolean open() {
 		return !status.equals(CONVERTED) && !status.equals(DISQUALIFIED);
@@ -67,8 +68,9 @@ public record Lead(UUID id, String status, String familyName, String givenName, 
 			case "source" -> source;
 			case "campaign" -> campaign;
 			case "consent.email", "consent.sms", "consent.phone" -> {
+				// a consent waiting for its confirmation (double opt-in) is no statement yet
 				var consent = consents.get(name.substring("consent.".length()));
-				yield consent == null ? null : consent.status();
+				yield consent == null || Consents.PENDING.equals(consent.status()) ? null : consent.status();
 			}
 			default -> null;
 		};
@@ -86,7 +88,10 @@ public record Lead(UUID id, String status, String familyName, String givenName, 
 		FIELDS.forEach(f -> values.put(f, field(f)));
 		values.put("source", source);
 		values.put("campaign", campaign);
-		consents.forEach((channel, consent) -> values.put("consent." + channel, consent.status()));
+		consents.forEach((channel, consent) -> {
+			values.put("consent." + channel, consent.status());
+			values.put("consent." + channel + ".method", consent.method());
+		});
 		values.put("ownerId", ownerId == null ? null : ownerId.toString());
 		values.put("ownerTeamId", ownerTeamId == null ? null : ownerTeamId.toString());
 		values.put("disqualifyReason", disqualifyReason);

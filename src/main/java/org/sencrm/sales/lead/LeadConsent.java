@@ -1,9 +1,23 @@
 package org.sencrm.sales.lead;
 
 import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
 
-/** Consent to be contacted on one channel: granted or withdrawn, when, and how (which web form, an import...). */
-public record LeadConsent(String status, Instant at, String method) {
+import org.sencrm.directory.Consents;
 
-	public static final java.util.List<String> STATUSES = java.util.List.of("granted", "withdrawn");
+/**
+ * Consent to be contacted on one channel: granted, withdrawn or pending (a web form with double
+ * opt-in, until the person follows the link in the confirmation email); when the server recorded
+ * it, how (one of {@link Consents#METHODS}, with a free note such as the web form's name), and who
+ * recorded it (a user; null for a web form or the person themselves).
+ */
+public record LeadConsent(String status, Instant at, String method, String note, UUID recordedBy, String recordedByName) {
+
+	public static final java.util.List<String> STATUSES = Consents.STATUSES;
+
+	/** The same statement as another: status, method and note (not when or by whom). */
+	boolean sameStatement(String otherStatus, String otherMethod, String otherNote) {
+		return status.equals(otherStatus) && Objects.equals(method, otherMethod) && Objects.equals(note, otherNote);
+	}
 }

@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.sencrm.directory.Consents;
 import org.sencrm.platform.PhoneNumbers;
 import org.sencrm.platform.ValidationException;
+import org.sencrm.platform.WorkspaceContext;
 
 /**
  * Checks and cleans the fields of a lead, whichever way it arrived: emails in lower case, phones
@@ -31,6 +33,12 @@ final class LeadFields {
 	}
 
 	static Clean check(LeadDraft draft, String defaultSource, Instant now, ValidationException.Collector problems) {
+		return check(draft, defaultSource, Map.of(), now, problems);
+	}
+
+	/** The same, for a change of a lead whose consents were {@code recorded}: statements left as they were keep their time. */
+	static Clean check(LeadDraft draft, String defaultSource, Map<String, LeadConsent> recorded, Instant now,
+			ValidationException.Collector problems) {
 		var family = text(draft.familyName(), "familyName", 100, problems);
 		var given = text(draft.givenName(), "givenName", 100, problems);
 		var company = text(draft.companyName(), "companyName", 200, problems);
@@ -47,7 +55,7 @@ final class LeadFields {
 		}
 		return new Clean(family, given, email, phone, company, taxCode, text(draft.jobTitle(), "jobTitle", 150, problems),
 				text(draft.province(), "province", 100, problems), text(draft.message(), "message", 5000, problems), source,
-				text(draft.campaign(), "campaign", 100, problems), consents(draft.consents(), now, problems));
+				text(draft.campaign(), "campaign", 100, problems), consents(draft.consents(), recorded, now, problems));
 	}
 
 	static String email(String given, ValidationException.Collector problems) {
@@ -89,20 +97,37 @@ final class LeadFields {
 		return null;
 	}
 
-	static Map<String, LeadConsent> consents(Map<String, LeadConsent> given, Instant now, ValidationException.Collector problems) {
+	/**
+	 * The consents to store: a statement already recorded (same status, method and note) keeps its
+	 * time and recorder; a new or changed one names its method from the list and is stamped with the
+	 * server's time and the current actor — a client's {@code at} is ignored (decision 26).
+	 */
+	static Map<String, LeadConsent> consents(Map<String, LeadConsent> given, Map<String, LeadConsent> recorded, Instant now,
+			ValidationException.Collector problems) {
 		var clean = new LinkedHashMap<String, LeadConsent>();
 		if (given == null) {
 			return clean;
 		}
+		var actor = WorkspaceContext.current();
 		given.forEach((channel, consent) -> {
 			if (!Lead.CONSENT_CHANNELS.contains(channel)) {
 				problems.add("consents." + channel, "validation.choice");
-			} else if (consent == null || !LeadConsent.STATUSES.contains(consent.status())) {
-				problems.add("consents." + channel + ".status", "validation.choice");
-			} else {
-				clean.put(channel, new LeadConsent(consent.status(), consent.at() == null ? now : consent.at(),
-						blankToNull(consent.method())));
+				return;
 			}
+			if (consent == null || !LeadConsent.STATUSES.contains(consent.status())) {
+				problems.add("consents." + channel + ".status", "validation.choice");
+				return;
+			}
+			var method = Consents.cleanMethod(consent.method());
+			var note = Consents.cleanNote(consent.note());
+			var before = recorded.get(channel);
+			if (before != null && before.sameStatement(consent.status(), method, note)) {
+				clean.put(channel, before);
+				return;
+			}
+			Consents.check(channel, consent.status(), method, note, problems);
+			clean.put(channel, new LeadConsent(consent.status(), now, method, note, actor == null ? null : actor.actorId(),
+					actor == null ? null : actor.actorName()));
 		});
 		return clean;
 	}

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * The lead form's fields as the browser sends them. Consent is a tick per channel: ticking it
- * records consent now ("how" says how it was given), unticking a granted one records its withdrawal.
+ * records consent now ("how" is one of the consent methods, with a note), unticking a granted one records its withdrawal.
  */
 public class LeadForm {
 
@@ -28,6 +28,7 @@ public class LeadForm {
 	private boolean consentSms;
 	private boolean consentPhone;
 	private String consentMethod;
+	private String consentNote;
 	private int version;
 
 	static LeadForm of(Lead lead) {
@@ -65,12 +66,20 @@ public class LeadForm {
 	private void consent(Map<String, LeadConsent> consents, String channel, boolean ticked) {
 		var current = consents.get(channel);
 		var granted = current != null && current.status().equals("granted");
-		var how = consentMethod == null || consentMethod.isBlank() ? null : consentMethod.strip();
 		if (ticked && !granted) {
-			consents.put(channel, new LeadConsent("granted", null, how));
+			consents.put(channel, new LeadConsent("granted", null, consentMethod, consentNote, null, null));
 		} else if (!ticked && granted) {
-			consents.put(channel, new LeadConsent("withdrawn", null, how));
+			consents.put(channel, new LeadConsent("withdrawn", null, consentMethod, consentNote, null, null));
 		}
+	}
+
+	/** The form has one "how" and one note for every channel: problems of a channel's method or note show there. */
+	static Map<String, String> consentProblemsOnTheForm(Map<String, String> errors) {
+		var mapped = new LinkedHashMap<String, String>();
+		errors.forEach((field, message) -> mapped.putIfAbsent(
+				field.startsWith("consents.") && field.endsWith(".method") ? "consentMethod"
+						: field.startsWith("consents.") && field.endsWith(".note") ? "consentNote" : field, message));
+		return mapped;
 	}
 
 	private static boolean granted(Lead lead, String channel) {
@@ -114,6 +123,8 @@ public class LeadForm {
 	public void setConsentPhone(boolean consentPhone) { this.consentPhone = consentPhone; }
 	public String getConsentMethod() { return consentMethod; }
 	public void setConsentMethod(String consentMethod) { this.consentMethod = consentMethod; }
+	public String getConsentNote() { return consentNote; }
+	public void setConsentNote(String consentNote) { this.consentNote = consentNote; }
 	public int getVersion() { return version; }
 	public void setVersion(int version) { this.version = version; }
 }

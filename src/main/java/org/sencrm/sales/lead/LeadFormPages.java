@@ -88,7 +88,9 @@ class LeadFormPages {
 	private String form(Model model, LeadForm form, UUID leadId, Map<String, String> errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("leadId", leadId);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", LeadForm.consentProblemsOnTheForm(errors));
+		model.addAttribute("consentMethods", org.sencrm.directory.Consents.METHODS.stream()
+				.filter(m -> !m.equals(org.sencrm.directory.Consents.DOUBLE_OPT_IN)).toList());
 		model.addAttribute("owners", users.users().stream().filter(UserDirectory.UserSummary::active).toList());
 		model.addAttribute("teams", users.teams());
 		model.addAttribute("canReassign", access.canReassign());

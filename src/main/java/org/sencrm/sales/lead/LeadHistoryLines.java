@@ -25,8 +25,8 @@ class LeadHistoryLines {
 	}
 
 	private static final List<String> ORDER = List.of("status", "disqualifyReason", "familyName", "givenName", "email", "phone",
-			"companyName", "taxCode", "jobTitle", "province", "message", "source", "campaign", "consent.email", "consent.sms",
-			"consent.phone", "ownerId", "ownerTeamId", "linkedPersonId", "linkedOrganizationId", "convertedPersonId",
+			"companyName", "taxCode", "jobTitle", "province", "message", "source", "campaign", "consent.email", "consent.email.method",
+			"consent.sms", "consent.sms.method", "consent.phone", "consent.phone.method", "ownerId", "ownerTeamId", "linkedPersonId", "linkedOrganizationId", "convertedPersonId",
 			"convertedOrganizationId", "convertedOpportunityId");
 
 	private final MessageSource messages;
@@ -54,8 +54,7 @@ class LeadHistoryLines {
 	}
 
 	private String label(String field) {
-		return field.startsWith("consent.") ? message("consent.channel." + field.substring(8), field)
-				: message("lead.field." + field, field);
+		return field.startsWith("consent.") ? message("field." + field, field) : message("lead.field." + field, field);
 	}
 
 	private String value(String field, Object value) {
@@ -63,6 +62,9 @@ class LeadHistoryLines {
 			return "";
 		}
 		var text = String.valueOf(value);
+		if (History.ERASED.equals(text)) {
+			return message("history.erasedValue", text);
+		}
 		return switch (field) {
 			case "status" -> message("lead.status." + text, text);
 			case "source" -> message("lead.source." + text, text);
@@ -73,7 +75,8 @@ class LeadHistoryLines {
 					: customers.person(id(text)).map(Customers.CustomerSummary::name).orElse(text);
 			case "linkedOrganizationId", "convertedOrganizationId" -> id(text) == null ? text
 					: customers.organization(id(text)).map(Customers.CustomerSummary::name).orElse(text);
-			default -> field.startsWith("consent.") ? message("consent.status." + text, text) : text;
+			default -> field.startsWith("consent.") && field.endsWith(".method") ? message("consent.method." + text, text)
+					: field.startsWith("consent.") ? message("consent.status." + text, text) : text;
 		};
 	}
 

@@ -137,11 +137,11 @@ public class LeadImport {
 			family = words.length > 1 ? words[words.length - 1] : null;
 		}
 		var consents = new LinkedHashMap<String, LeadConsent>();
-		var method = "import" + (fileName == null || fileName.isBlank() ? "" : ": " + fileName);
+		var note = fileName == null || fileName.isBlank() ? null : fileName.strip();
 		for (var channel : Lead.CONSENT_CHANNELS) {
 			var value = v.get("consent." + channel);
 			if (value != null && YES.contains(fold(value))) {
-				consents.put(channel, new LeadConsent("granted", null, method));
+				consents.put(channel, new LeadConsent("granted", null, "import", note, null, null));
 			}
 		}
 		var rowCampaign = v.get("campaign") != null && !v.get("campaign").isBlank() ? v.get("campaign") : campaign;

@@ -80,6 +80,15 @@ class LeadRepository {
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id).update();
 	}
 
+	/** Stores new consents (a double opt-in confirmed), as a change of the lead. */
+	void consents(UUID id, Map<String, LeadConsent> consents) {
+		jdbc.sql("""
+				update leads set consents = cast(:consents as jsonb), updated_at = now(), version = version + 1
+				where workspace_id = :ws and id = :id""")
+				.param("consents", json.writeValueAsString(consents)).param("ws", WorkspaceContext.workspaceId()).param("id", id)
+				.update();
+	}
+
 	void touched(UUID id, Instant at) {
 		jdbc.sql("""
 				update leads set activity_count = activity_count + 1, last_activity_at = greatest(last_activity_at, :at)

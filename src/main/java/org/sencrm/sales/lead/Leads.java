@@ -149,7 +149,7 @@ public class Leads {
 	public Lead update(UUID id, LeadDraft draft, int expectedVersion) {
 		var current = editable(id, expectedVersion);
 		var problems = new ValidationException.Collector();
-		var c = LeadFields.check(draft, current.source(), Instant.now(clock), problems);
+		var c = LeadFields.check(draft, current.source(), current.consents(), Instant.now(clock), problems);
 		var status = draft.status() == null ? current.status() : draft.status();
 		if (!status.equals(current.status()) && !(List.of(Lead.NEW, Lead.WORKING).contains(status)
 				&& List.of(Lead.NEW, Lead.WORKING).contains(current.status()))) {

@@ -6,12 +6,13 @@ import java.util.UUID;
 
 /**
  * A form the workspace embeds on its own website: which lead fields it asks for (and which are
- * required), the consent it asks for and on which channels, what it says after sending (or where
+ * required), the consent it asks for and on which channels (email consent counting only once the
+ * address is confirmed by a link sent to it, with double opt-in), what it says after sending (or where
  * it sends the browser), the source and campaign its leads get, and the websites that may post to
  * it from a script (CORS; none listed means any). Its key is the unguessable part of its address.
  */
 public record WebForm(UUID id, String name, String key, List<Field> fields, String consentText, List<String> consentChannels,
-		boolean consentRequired, String thankYou, String redirectUrl, String defaultSource, String defaultCampaign,
+		boolean consentRequired, boolean doubleOptIn, String thankYou, String redirectUrl, String defaultSource, String defaultCampaign,
 		List<String> allowedOrigins, String language, boolean active, Instant createdAt, Instant updatedAt, int version) {
 
 	/** The field the form's hidden trap is named: people never see it, so only robots fill it in. */

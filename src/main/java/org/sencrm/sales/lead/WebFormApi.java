@@ -87,6 +87,7 @@ class WebFormApi {
 		json.put("consentText", form.consentText());
 		json.put("consentChannels", form.consentChannels());
 		json.put("consentRequired", form.consentRequired());
+		json.put("doubleOptIn", form.doubleOptIn());
 		json.put("thankYou", form.thankYou());
 		json.put("redirectUrl", form.redirectUrl());
 		json.put("defaultSource", form.defaultSource());

@@ -13,6 +13,7 @@ public class WebFormForm {
 	private String consentText;
 	private List<String> consentChannels = new ArrayList<>(List.of("email"));
 	private boolean consentRequired;
+	private boolean doubleOptIn;
 	private String thankYou;
 	private String redirectUrl;
 	private String defaultSource = "web_form";
@@ -30,6 +31,7 @@ public class WebFormForm {
 		f.consentText = form.consentText();
 		f.consentChannels = new ArrayList<>(form.consentChannels());
 		f.consentRequired = form.consentRequired();
+		f.doubleOptIn = form.doubleOptIn();
 		f.thankYou = form.thankYou();
 		f.redirectUrl = form.redirectUrl();
 		f.defaultSource = form.defaultSource();
@@ -48,7 +50,7 @@ public class WebFormForm {
 		var origins = allowedOrigins == null ? List.<String>of()
 				: Arrays.stream(allowedOrigins.split("[\\s,]+")).filter(o -> !o.isBlank()).toList();
 		return new WebFormDraft(name, chosen, consentText, consentChannels, consentRequired, thankYou, redirectUrl, defaultSource,
-				defaultCampaign, origins, language, active);
+				defaultCampaign, origins, language, active, doubleOptIn);
 	}
 
 	public String getName() { return name; }
@@ -65,6 +67,8 @@ public class WebFormForm {
 	}
 	public boolean isConsentRequired() { return consentRequired; }
 	public void setConsentRequired(boolean consentRequired) { this.consentRequired = consentRequired; }
+	public boolean isDoubleOptIn() { return doubleOptIn; }
+	public void setDoubleOptIn(boolean doubleOptIn) { this.doubleOptIn = doubleOptIn; }
 	public String getThankYou() { return thankYou; }
 	public void setThankYou(String thankYou) { this.thankYou = thankYou; }
 	public String getRedirectUrl() { return redirectUrl; }

@@ -7,18 +7,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.sencrm.directory.Consents;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.TooManyRequestsException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * What happens when someone sends a web form, without signing in: the key names the workspace
  * and the form; the client address is counted against the rate limit; a filled-in trap field
  * (the honeypot) is thanked like anyone else but leaves no lead; the form's required fields and
  * consent are checked and every problem named by field; then the lead arrives with the form's
- * source and campaign, the consent with its time, form and wording.
+ * source and campaign, the consent with its time, form and wording — email consent pending, and a
+ * confirmation link on its way to the address, when the form asks for double opt-in.
  */
 @Component
 class WebFormIntake {
@@ -32,12 +38,17 @@ class WebFormIntake {
 	private final WebForms forms;
 	private final FormRateLimit rateLimit;
 	private final Leads leads;
+	private final ApplicationEventPublisher events;
+	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	WebFormIntake(WebForms forms, FormRateLimit rateLimit, Leads leads, Clock clock) {
+	WebFormIntake(WebForms forms, FormRateLimit rateLimit, Leads leads, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.forms = forms;
 		this.rateLimit = rateLimit;
 		this.leads = leads;
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
 	}
 
@@ -74,7 +85,16 @@ class WebFormIntake {
 		LeadFields.check(draft, form.defaultSource(), Instant.now(clock), problems);
 		problems.throwIfAny();
 		var actor = new WorkspaceContext.Scope(workspace, null, form.name());
-		var lead = WorkspaceContext.callAs(actor, () -> leads.receive(draft, new Leads.Arrival(form.id(), consented ? form.consentText() : null)));
+		// the link back to us for a double opt-in, read while the visitor's request is at hand
+		var linkBase = form.doubleOptIn() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() : null;
+		var lead = WorkspaceContext.callAs(actor, () -> transactions.execute(status -> {
+			var received = leads.receive(draft, new Leads.Arrival(form.id(), consented ? form.consentText() : null));
+			var email = received.consents().get("email");
+			if (email != null && Consents.PENDING.equals(email.status())) {
+				events.publishEvent(new ConsentConfirmations.Requested(workspace, received.id(), form.id(), linkBase));
+			}
+			return received;
+		}));
 		return new Submission(form, lead);
 	}
 
@@ -83,7 +103,17 @@ class WebFormIntake {
 		var consents = new LinkedHashMap<String, LeadConsent>();
 		if (consented) {
 			var now = Instant.now(clock);
-			form.consentChannels().forEach(channel -> consents.put(channel, new LeadConsent("granted", now, "web form: " + form.name())));
+			for (var channel : form.consentChannels()) {
+				if (form.doubleOptIn() && channel.equals("email")) {
+					// counts only once the address is confirmed: without an address there is nothing to confirm
+					var address = value(form, values, "email");
+					if (address != null && !address.isBlank()) {
+						consents.put(channel, new LeadConsent(Consents.PENDING, now, "web_form", form.name(), null, null));
+					}
+				} else {
+					consents.put(channel, new LeadConsent(Consents.GRANTED, now, "web_form", form.name(), null, null));
+				}
+			}
 		}
 		var campaign = values.get("campaign") != null && !values.get("campaign").isBlank() ? values.get("campaign") : form.defaultCampaign();
 		return new LeadDraft(value(form, values, "familyName"), value(form, values, "givenName"), value(form, values, "email"),

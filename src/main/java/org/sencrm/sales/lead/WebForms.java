@@ -95,9 +95,10 @@ public class WebForms {
 		var form = checked(Ids.next(), newKey(), draft, now, now, 0);
 		jdbc.sql("""
 				insert into web_forms (id, workspace_id, name, form_key, fields, consent_text, consent_channels, consent_required,
-				  thank_you, redirect_url, default_source, default_campaign, allowed_origins, language, active, created_at, updated_at)
-				values (:id, :ws, :name, :key, cast(:fields as jsonb), :consentText, :channels, :consentRequired, :thankYou,
-				  :redirectUrl, :source, :campaign, :origins, :language, :active, :now, :now)""")
+				  double_opt_in, thank_you, redirect_url, default_source, default_campaign, allowed_origins, language, active,
+				  created_at, updated_at)
+				values (:id, :ws, :name, :key, cast(:fields as jsonb), :consentText, :channels, :consentRequired, :doubleOptIn,
+				  :thankYou, :redirectUrl, :source, :campaign, :origins, :language, :active, :now, :now)""")
 				.params(columns(form)).param("now", Timestamp.from(now)).update();
 		history.created(ENTITY, form.id(), values(form));
 		return get(form.id());
@@ -110,7 +111,7 @@ public class WebForms {
 		var form = checked(id, current.key(), draft, current.createdAt(), Instant.now(clock), expectedVersion + 1);
 		var updated = jdbc.sql("""
 				update web_forms set name = :name, fields = cast(:fields as jsonb), consent_text = :consentText,
-				  consent_channels = :channels, consent_required = :consentRequired, thank_you = :thankYou,
+				  consent_channels = :channels, consent_required = :consentRequired, double_opt_in = :doubleOptIn, thank_you = :thankYou,
 				  redirect_url = :redirectUrl, default_source = :source, default_campaign = :campaign, allowed_origins = :origins,
 				  language = :language, active = :active, updated_at = now(), version = version + 1
 				where workspace_id = :ws and id = :id and version = :version""")
@@ -177,6 +178,11 @@ public class WebForms {
 			problems.add("consentChannels", "validation.consent-channels");
 		}
 		var consentRequired = Boolean.TRUE.equals(draft.consentRequired()) && consentText != null;
+		var doubleOptIn = Boolean.TRUE.equals(draft.doubleOptIn());
+		if (doubleOptIn && (consentText == null || !channels.contains("email")
+				|| fields.stream().noneMatch(f -> f.name().equals("email")))) {
+			problems.add("doubleOptIn", "validation.double-opt-in");
+		}
 		var redirect = LeadFields.text(draft.redirectUrl(), "redirectUrl", 500, problems);
 		if (redirect != null && !webAddress(redirect)) {
 			problems.add("redirectUrl", "validation.website");
@@ -202,7 +208,8 @@ public class WebForms {
 		var campaign = LeadFields.text(draft.defaultCampaign(), "defaultCampaign", 100, problems);
 		var thankYou = LeadFields.text(draft.thankYou(), "thankYou", 2000, problems);
 		problems.throwIfAny();
-		return new WebForm(id, name, key, fields, consentText, channels, consentRequired, thankYou, redirect, source, campaign,
+		return new WebForm(id, name, key, fields, consentText, channels, consentRequired, doubleOptIn, thankYou, redirect, source,
+				campaign,
 				origins, language, draft.active() == null || draft.active(), created, updated, version);
 	}
 
@@ -243,6 +250,7 @@ public class WebForms {
 		params.put("consentText", f.consentText());
 		params.put("channels", f.consentChannels().toArray(String[]::new));
 		params.put("consentRequired", f.consentRequired());
+		params.put("doubleOptIn", f.doubleOptIn());
 		params.put("thankYou", f.thankYou());
 		params.put("redirectUrl", f.redirectUrl());
 		params.put("source", f.defaultSource());
@@ -259,6 +267,7 @@ public class WebForms {
 		values.put("fields", f.fields().stream().map(x -> x.name() + (x.required() ? "*" : "")).toList());
 		values.put("consentText", f.consentText());
 		values.put("consentChannels", f.consentChannels());
+		values.put("doubleOptIn", f.doubleOptIn());
 		values.put("thankYou", f.thankYou());
 		values.put("redirectUrl", f.redirectUrl());
 		values.put("defaultSource", f.defaultSource());
@@ -275,7 +284,7 @@ public class WebForms {
 				json.readValue(rs.getString("fields"), new TypeReference<List<WebForm.Field>>() {
 				}),
 				rs.getString("consent_text"), List.of((String[]) rs.getArray("consent_channels").getArray()),
-				rs.getBoolean("consent_required"), rs.getString("thank_you"), rs.getString("redirect_url"),
+				rs.getBoolean("consent_required"), rs.getBoolean("double_opt_in"), rs.getString("thank_you"), rs.getString("redirect_url"),
 				rs.getString("default_source"), rs.getString("default_campaign"),
 				List.of((String[]) rs.getArray("allowed_origins").getArray()), rs.getString("language"), rs.getBoolean("active"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));

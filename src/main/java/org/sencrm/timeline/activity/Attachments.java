@@ -126,6 +126,39 @@ public class Attachments {
 		}
 	}
 
+	/**
+	 * Removes every file of these activities (erasing a person's personal data): the rows at once,
+	 * files kept in a folder once the transaction commits, so a rolled-back erasure keeps them.
+	 * Returns how many files were removed.
+	 */
+	@Transactional
+	public int eraseOf(java.util.Collection<UUID> activityIds) {
+		if (activityIds.isEmpty()) {
+			return 0;
+		}
+		var stored = jdbc.sql("""
+				delete from attachments where workspace_id = :ws and activity_id = any(:ids)
+				returning coalesce(stored_path, '')""")
+				.param("ws", WorkspaceContext.workspaceId()).param("ids", activityIds.toArray(UUID[]::new))
+				.query(String.class).list();
+		var files = stored.stream().filter(path -> !path.isEmpty()).map(Path::of).toList();
+		if (!files.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					for (var file : files) {
+						try {
+							Files.deleteIfExists(file);
+						} catch (IOException e) {
+							// the row is gone, so nothing names or serves the file any more
+						}
+					}
+				}
+			});
+		}
+		return stored.size();
+	}
+
 	@Transactional(readOnly = true)
 	public Content content(UUID id) {
 		record Row(String name, String type, byte[] content, String path) {

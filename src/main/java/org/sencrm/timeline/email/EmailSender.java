@@ -172,13 +172,33 @@ public class EmailSender {
 	public Activity deliver(Outgoing outgoing) {
 		access.requireWrite();
 		var user = access.currentUser();
+		return deliver(outgoing, user.id(), user.displayName());
+	}
+
+	/**
+	 * The same for an email the system sends by itself, with no user behind it (a double opt-in
+	 * confirmation): logged without an author, sent in the name of {@code senderName}.
+	 */
+	@Transactional
+	public Activity deliverAsSystem(Outgoing outgoing, String senderName) {
+		return deliver(outgoing, null, senderName);
+	}
+
+	/** The From of emails the system sends by itself: the workspace's address, else one that names no real mailbox. */
+	@Transactional(readOnly = true)
+	public String systemFromAddress() {
+		var configured = mailboxes.settings().fromAddress();
+		return configured != null ? configured : "no-reply@sencrm.invalid";
+	}
+
+	private Activity deliver(Outgoing outgoing, UUID authorId, String senderName) {
 		var preview = outgoing.preview();
 		var settings = mailboxes.settings();
 		var smtpPassword = settings.sendsBySmtp() ? mailboxes.smtpPassword() : null;
 		var messageId = "<" + Ids.next() + "@sencrm>";
 		var status = settings.sendsBySmtp() ? "sent" : "outbox";
 		var activity = new Activity(Ids.next(), "email", outgoing.personId(), outgoing.organizationId(), outgoing.recordType(),
-				outgoing.recordId(), preview.subject(), preview.bodyHtml(), Instant.now(clock), user.id(), user.displayName(), "outbound",
+				outgoing.recordId(), preview.subject(), preview.bodyHtml(), Instant.now(clock), authorId, senderName, "outbound",
 				null, null, null, null, List.of(), List.of(), "smtp", messageId, null, messageId, preview.from(), preview.to(),
 				List.of(), Instant.now(clock), 0);
 		activities.record(activity, null);
@@ -196,7 +216,7 @@ public class EmailSender {
 				.param("status", status).param("sentAt", "sent".equals(status) ? Timestamp.from(Instant.now(clock)) : null)
 				.update();
 		if (settings.sendsBySmtp()) {
-			SmtpDelivery.send(settings, mailHosts.smtp(settings), smtpPassword, preview, outgoing.attachments(), messageId, user.displayName());
+			SmtpDelivery.send(settings, mailHosts.smtp(settings), smtpPassword, preview, outgoing.attachments(), messageId, senderName);
 		}
 		return activities.get(activity.id());
 	}
