@@ -29,7 +29,7 @@ record MachineFacts(String cpu, int cores, String memory, String os, String jdk,
 		}
 	}
 
-	private static String readCpu() {
+	static String readCpu() {
 		try {
 			return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
 					.map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
@@ -38,7 +38,7 @@ record MachineFacts(String cpu, int cores, String memory, String os, String jdk,
 		}
 	}
 
-	private static String readMemory() {
+	static String readMemory() {
 		try {
 			return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
 					.map(l -> String.format("%.1f GiB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))

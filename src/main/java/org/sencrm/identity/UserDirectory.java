@@ -1,13 +1,25 @@
 package org.sencrm.identity;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.sencrm.platform.WorkspaceContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Users and teams of the current workspace, for owners, pickers and display. */
 @Component
@@ -21,9 +33,16 @@ public class UserDirectory {
 	}
 
 	private final JdbcClient jdbc;
+	private final TransactionTemplate readOnly;
+	private final Cache<UUID, WorkspaceSettings> workspaces;
 
-	UserDirectory(JdbcClient jdbc) {
+	UserDirectory(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+			@Value("${sen.security.principal-cache-ttl:PT5S}") Duration ttl) {
 		this.jdbc = jdbc;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+		this.workspaces = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000)
+				.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
 	}
 
 	public List<UserSummary> users() {
@@ -45,13 +64,33 @@ public class UserDirectory {
 				.optional();
 	}
 
-	/** Settings of the current workspace. */
+	/**
+	 * Settings of the current workspace. Pages and services ask for them many times a request, so they
+	 * are kept for a few seconds ({@code sen.security.principal-cache-ttl}) and read without a
+	 * transaction of their own when kept; a change on this node is seen at once ({@link #forgetWorkspace}),
+	 * on another within that time.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public WorkspaceSettings workspace() {
-		return jdbc.sql("select * from workspaces where id = :ws").param("ws", WorkspaceContext.workspaceId())
+		return workspaces.get(WorkspaceContext.workspaceId(), id -> readOnly.execute(status -> jdbc.sql(
+				"select * from workspaces where id = :ws").param("ws", id)
 				.query((rs, n) -> new WorkspaceSettings(rs.getObject("id", UUID.class), rs.getString("name"),
 						rs.getString("default_language"), rs.getString("time_zone"), rs.getString("currency"),
 						rs.getString("name_order")))
-				.single();
+				.single()));
+	}
+
+	/** After the workspace's settings changed: now, and again when the change commits. */
+	public void forgetWorkspace(UUID workspaceId) {
+		workspaces.invalidate(workspaceId);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					workspaces.invalidate(workspaceId);
+				}
+			});
+		}
 	}
 
 	public List<TeamSummary> teams() {

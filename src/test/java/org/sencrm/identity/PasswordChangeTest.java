@@ -88,6 +88,7 @@ class PasswordChangeTest {
 		var elsewhere = WebSession.signedIn(port, sales.email());
 		var page = here.get("/me/security");
 		assertThat(page.status()).isEqualTo(200);
+		assertThat(new Api(port, sales.token()).get("/api/v1/me").status()).as("a token in use, so kept by the node").isEqualTo(200);
 
 		var done = here.submit(page, "form.password-form", Map.of("currentPassword", TestWorkspaces.PASSWORD,
 				"newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD, "revokeTokens", "true"));

@@ -5,12 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.sencrm.identity.CurrentUser;
 import org.sencrm.platform.AccessDeniedException;
@@ -18,11 +26,14 @@ import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Personal API tokens. A token reads {@code sen_<workspace><token id><secret>}: the ids let the
@@ -43,14 +54,20 @@ public class ApiTokens {
 	public record CreatedToken(TokenInfo info, String token) {
 	}
 
+	private static final Duration USE_PRECISION = Duration.ofMinutes(1);
+
 	private final JdbcClient jdbc;
 	private final Users users;
+	private final Cache<UUID, Optional<StoredToken>> storedTokens;
+	private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
 	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, Users users, Clock clock) {
+	ApiTokens(JdbcClient jdbc, Users users, Clock clock, @Value("${sen.security.principal-cache-ttl:PT5S}") Duration ttl) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.clock = clock;
+		this.storedTokens = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000)
+				.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
 	}
 
 	@Transactional
@@ -105,16 +122,40 @@ public class ApiTokens {
 		if (revoked == 0) {
 			throw new NotFoundException("entity.token");
 		}
+		forget(token -> token.id().equals(id));
 	}
 
 	/** Revokes every token of the user at once (from the security page, or with a password change). */
 	@Transactional
 	public int revokeAll(CurrentUser owner) {
-		return jdbc.sql("update api_tokens set revoked_at = now() where workspace_id = :ws and user_id = :user and revoked_at is null")
+		var revoked = jdbc.sql("update api_tokens set revoked_at = now() where workspace_id = :ws and user_id = :user and revoked_at is null")
 				.param("ws", owner.workspaceId()).param("user", owner.id()).update();
+		forget(token -> token.userId().equals(owner.id()));
+		return revoked;
 	}
 
-	/** The authentication for a presented token, or empty when it is unknown, revoked or malformed. */
+	/**
+	 * Drops the matching tokens from this node's cache now, and again when the revoking transaction
+	 * commits, so that a request reading in between cannot keep the token as it was.
+	 */
+	private void forget(java.util.function.Predicate<StoredToken> revoked) {
+		Runnable evict = () -> storedTokens.asMap().values().removeIf(token -> token.isPresent() && revoked.test(token.get()));
+		evict.run();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					evict.run();
+				}
+			});
+		}
+	}
+
+	/**
+	 * The authentication for a presented token, or empty when it is unknown, revoked or malformed. The
+	 * stored token and its user are kept for a few seconds ({@code sen.security.principal-cache-ttl}), so a
+	 * request reads nothing for them; revoking on this node applies at once, on another within that time.
+	 */
 	public Optional<Authentication> authenticate(String token) {
 		if (token == null || !token.startsWith(PREFIX) || token.length() < PREFIX.length() + 2 * ID_HEX + 20) {
 			return Optional.empty();
@@ -127,30 +168,51 @@ public class ApiTokens {
 		} catch (IllegalArgumentException e) {
 			return Optional.empty();
 		}
-		return WorkspaceContext.callAsSystem(workspaceId, () -> users.inTransaction(() -> {
-			record Row(UUID userId, String hash, List<String> scopes) {
-			}
-			var row = jdbc.sql("select user_id, token_hash, scopes from api_tokens where workspace_id = :ws and id = :id and revoked_at is null")
-					.param("ws", workspaceId).param("id", tokenId)
-					.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), List.of((String[]) rs.getArray(3).getArray())))
-					.optional();
-			if (row.isEmpty() || !MessageDigest.isEqual(row.get().hash().getBytes(StandardCharsets.US_ASCII),
-					sha256(token).getBytes(StandardCharsets.US_ASCII))) {
-				return Optional.<Authentication>empty();
-			}
-			CurrentUser user;
-			try {
-				user = users.load(row.get().userId());
-			} catch (NotFoundException inactive) {
-				return Optional.<Authentication>empty();
-			}
-			jdbc.sql("update api_tokens set last_used_at = now() where id = :id and (last_used_at is null or last_used_at < now() - interval '1 minute')")
-					.param("id", tokenId).update();
-			// the role as it is now bounds the token: a user demoted to viewer loses write on every token at once
-			var effective = row.get().scopes().stream().filter(allowedScopes(user)::contains).toList();
-			return Optional.<Authentication>of(new UsernamePasswordAuthenticationToken(user, null,
-					SignIn.authorities(user, effective)));
-		}));
+		var stored = storedTokens.get(tokenId, id -> stored(workspaceId, id));
+		if (stored.isEmpty() || !stored.get().workspaceId().equals(workspaceId) || !MessageDigest.isEqual(
+				stored.get().hash().getBytes(StandardCharsets.US_ASCII), sha256(token).getBytes(StandardCharsets.US_ASCII))) {
+			return Optional.empty();
+		}
+		CurrentUser user;
+		try {
+			user = users.principal(workspaceId, stored.get().userId());
+		} catch (NotFoundException inactive) {
+			return Optional.empty();
+		}
+		recordUse(workspaceId, tokenId);
+		// the role as it is now bounds the token: a user demoted to viewer loses write on every token at once
+		var effective = stored.get().scopes().stream().filter(allowedScopes(user)::contains).toList();
+		return Optional.of(new UsernamePasswordAuthenticationToken(user, null, SignIn.authorities(user, effective)));
+	}
+
+	/** A token as stored: whose it is, its hash and scopes; empty when unknown or revoked. */
+	private record StoredToken(UUID id, UUID workspaceId, UUID userId, String hash, List<String> scopes) {
+	}
+
+	private Optional<StoredToken> stored(UUID workspaceId, UUID tokenId) {
+		return WorkspaceContext.callAsSystem(workspaceId, () -> users.inTransaction(() -> jdbc.sql("""
+				select user_id, token_hash, scopes from api_tokens where workspace_id = :ws and id = :id and revoked_at is null""")
+				.param("ws", workspaceId).param("id", tokenId)
+				.query((rs, n) -> new StoredToken(tokenId, workspaceId, rs.getObject(1, UUID.class), rs.getString(2),
+						List.of((String[]) rs.getArray(3).getArray())))
+				.optional()));
+	}
+
+	/**
+	 * When a token was last used, to the minute: written at most once a minute per token and node,
+	 * not on every request.
+	 */
+	private void recordUse(UUID workspaceId, UUID tokenId) {
+		var now = clock.instant();
+		var last = lastUseWritten.get(tokenId);
+		if (last != null && last.isAfter(now.minus(USE_PRECISION))) {
+			return;
+		}
+		lastUseWritten.put(tokenId, now);
+		WorkspaceContext.runAsSystem(workspaceId, () -> users.inTransaction(() -> jdbc.sql("""
+				update api_tokens set last_used_at = :now
+				where workspace_id = :ws and id = :id and (last_used_at is null or last_used_at < :now)""")
+				.param("now", Timestamp.from(now)).param("ws", workspaceId).param("id", tokenId).update()));
 	}
 
 	private static String hex(UUID id) {

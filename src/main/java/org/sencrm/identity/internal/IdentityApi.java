@@ -216,13 +216,13 @@ class IdentityApi {
 	@PatchMapping("/workspace")
 	org.sencrm.identity.WorkspaceSettings changeSettings(@RequestBody SettingsRequest request) {
 		access.requireAdmin();
-		var current = directory.workspace();
+		var current = workspaces.current(); // as stored, not as cached: the fields left out keep what is there now
 		workspaces.update(current.id(), request.name() == null ? current.name() : request.name(),
 				request.defaultLanguage() == null ? current.defaultLanguage() : request.defaultLanguage(),
 				request.timeZone() == null ? current.timeZone() : request.timeZone(),
 				request.currency() == null ? current.currency() : request.currency(),
 				request.nameOrder() == null ? current.nameOrder() : request.nameOrder());
-		return directory.workspace();
+		return workspaces.current();
 	}
 
 	@GetMapping("/workspace/export-roles")

@@ -22,9 +22,11 @@ public class Teams {
 	}
 
 	private final JdbcClient jdbc;
+	private final Principals principals;
 
-	Teams(JdbcClient jdbc) {
+	Teams(JdbcClient jdbc, Principals principals) {
 		this.jdbc = jdbc;
+		this.principals = principals;
 	}
 
 	@Transactional
@@ -62,6 +64,7 @@ public class Teams {
 			jdbc.sql("insert into team_members (team_id, user_id, workspace_id) values (:team, :user, :ws)")
 					.param("team", teamId).param("user", member).param("ws", workspace).update();
 		}
+		principals.forgetAll();
 		return get(teamId);
 	}
 
@@ -94,5 +97,6 @@ public class Teams {
 		if (deleted == 0) {
 			throw new NotFoundException("entity.team");
 		}
+		principals.forgetAll();
 	}
 }

@@ -29,12 +29,15 @@ public class Users {
 	private final PasswordEncoder passwords;
 	private final PasswordRules rules;
 	private final TransactionTemplate transactions;
+	private final Principals principals;
 
-	Users(JdbcClient jdbc, PasswordEncoder passwords, PasswordRules rules, PlatformTransactionManager transactionManager) {
+	Users(JdbcClient jdbc, PasswordEncoder passwords, PasswordRules rules, PlatformTransactionManager transactionManager,
+			Principals principals) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.rules = rules;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.principals = principals;
 	}
 
 	<T> T inTransaction(Supplier<T> work) {
@@ -123,6 +126,7 @@ public class Users {
 			if (updated == 0) {
 				throw new NotFoundException("entity.user");
 			}
+			principals.forget(id);
 			return null;
 		});
 	}
@@ -138,11 +142,20 @@ public class Users {
 	public void setLanguage(UUID id, String language) {
 		inTransaction(() -> jdbc.sql("update users set language = :language where workspace_id = :ws and id = :id")
 				.param("language", language).param("ws", WorkspaceContext.workspaceId()).param("id", id).update());
+		principals.forget(id);
 	}
 
 	/** The user as a principal, for work done on its behalf; the caller has bound the workspace. */
 	public CurrentUser find(UUID id) {
 		return load(id);
+	}
+
+	/**
+	 * The active user behind a request (a session or a token), read at most every few seconds
+	 * ({@link Principals}); {@code NotFoundException} when missing or deactivated.
+	 */
+	CurrentUser principal(UUID workspaceId, UUID id) {
+		return principals.of(workspaceId, id, () -> WorkspaceContext.callAsSystem(workspaceId, () -> load(id)));
 	}
 
 	/** Loads the user as a session principal; the caller has bound the workspace. */

@@ -18,9 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Binds the signed-in user's workspace to the request thread, after Spring Security has run.
- * A web session holds the user as they were at sign-in; each request reads them again, so a
- * changed role or team applies at once and a deactivated user is signed out. (API tokens load
- * the user on every request already.)
+ * A web session holds the user as they were at sign-in; each request takes them as they are now
+ * (from {@link Principals}, at most a few seconds old), so a changed role or team applies and a
+ * deactivated user is signed out. (API tokens find their user the same way.)
  */
 @Component
 class WorkspaceBinding extends OncePerRequestFilter {
@@ -39,7 +39,7 @@ class WorkspaceBinding extends OncePerRequestFilter {
 			var user = signedIn;
 			if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 				try {
-					user = WorkspaceContext.callAsSystem(signedIn.workspaceId(), () -> users.find(signedIn.id()));
+					user = users.principal(signedIn.workspaceId(), signedIn.id());
 				} catch (NotFoundException deactivated) {
 					var session = request.getSession(false);
 					if (session != null) {

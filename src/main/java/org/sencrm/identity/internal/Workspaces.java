@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.sencrm.identity.Role;
 import org.sencrm.identity.WorkspaceCreated;
+import org.sencrm.identity.UserDirectory;
 import org.sencrm.identity.WorkspaceSettings;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
@@ -25,12 +26,15 @@ public class Workspaces {
 	private final Users users;
 	private final Teams teams;
 	private final org.springframework.context.ApplicationEventPublisher events;
+	private final UserDirectory directory;
 
-	Workspaces(JdbcClient jdbc, Users users, Teams teams, org.springframework.context.ApplicationEventPublisher events) {
+	Workspaces(JdbcClient jdbc, Users users, Teams teams, org.springframework.context.ApplicationEventPublisher events,
+			UserDirectory directory) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.teams = teams;
 		this.events = events;
+		this.directory = directory;
 	}
 
 	/** A workspace to create; {@code temporaryPassword}: its admin must change the password at the first sign-in. */
@@ -133,6 +137,7 @@ public class Workspaces {
 				.param("name", name.strip()).param("language", defaultLanguage).param("zone", timeZone)
 				.param("currency", currency).param("nameOrder", nameOrder).param("id", id)
 				.update();
+		directory.forgetWorkspace(id);
 	}
 
 	/**

@@ -16,7 +16,7 @@ class FirstStartTest {
 		final List<NewWorkspace> created = new ArrayList<>();
 
 		Recording() {
-			super(null, null, null, null);
+			super(null, null, null, null, null);
 		}
 
 		@Override
