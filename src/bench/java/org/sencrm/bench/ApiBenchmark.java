@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ApiBenchmark {
 
 	private static final String ADMIN_EMAIL = "api-admin@sen.local";
-	private static final String PASSWORD = "bench-password-2025-api";
+	private static final String PASSWORD = "bench-lotus-copper-river-api";
 	private static final int READ_CONNECTIONS = 32;
 	private static final int WRITE_CONNECTIONS = 8;
 

@@ -34,7 +34,7 @@ public final class Consents {
 	public static void check(String channel, String status, String method, String note,
 			ValidationException.Collector problems) {
 		var prefix = "consents." + channel;
-		if (!STATUSES.contains(status)) {
+		if (status == null || !STATUSES.contains(status)) {
 			problems.add(prefix + ".status", "validation.choice");
 		}
 		if (method == null) {

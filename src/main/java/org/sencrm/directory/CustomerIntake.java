@@ -256,7 +256,7 @@ public class CustomerIntake {
 		var before = new LinkedHashMap<String, Object>();
 		var after = new LinkedHashMap<String, Object>();
 		given.forEach((channel, consent) -> {
-			if (!Consent.CHANNELS.contains(channel) || !Consent.STATUSES.contains(consent.status())) {
+			if (!Consent.CHANNELS.contains(channel) || consent.status() == null || !Consent.STATUSES.contains(consent.status())) {
 				return;
 			}
 			var current = merged.get(channel);

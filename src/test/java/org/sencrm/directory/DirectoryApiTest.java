@@ -99,6 +99,9 @@ class DirectoryApiTest {
 		assertThat(ofOrganization.get(0).get("personName").asString()).isEqualTo("Võ Thành");
 		assertThat(sales.post("/api/v1/contact-roles", Map.of("personId", person, "organizationId", organization,
 				"buyingRoles", List.of("king"))).status()).isEqualTo(422);
+		var unknown = java.util.UUID.randomUUID();
+		assertThat(sales.get("/api/v1/persons/" + unknown + "/contact-roles").status()).as("no such person").isEqualTo(404);
+		assertThat(sales.get("/api/v1/organizations/" + unknown + "/contact-roles").status()).isEqualTo(404);
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.Publications;
 import org.sencrm.support.TestWorkspaces;
 import org.sencrm.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,9 @@ class DoubleOptInTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	Publications publications;
 
 	TestWorkspaces.TestWorkspace workspace;
 	Api admin;
@@ -112,6 +116,20 @@ class DoubleOptInTest {
 		assertThat(again.text(".message")).isEqualTo("Đường dẫn này đã được sử dụng: địa chỉ email của bạn đã được xác nhận.");
 		assertThat(onlyLead().get("version").asInt()).isEqualTo(granted.get("version").asInt());
 		assertThat(new WebSession(port, "vi").get(link).has("form")).isFalse();
+	}
+
+	@Test
+	void aConfirmationDeliveredTwiceSendsOneLink() throws Exception {
+		var address = "mai." + System.nanoTime() + "@example.vn";
+		assertThat(anonymous.post("/api/v1/public/forms/" + key, Map.of("givenName", "Mai", "email", address, "consent", "yes"))
+				.status()).isEqualTo(201);
+		var lead = onlyLead().get("id").asString();
+		mailTo(address);
+
+		publications.redeliver(Class.forName("org.sencrm.sales.lead.ConsentConfirmations$Requested"), lead);
+
+		assertThat(java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> recipients(m).contains(address)))
+				.as("a link that still works is not sent again").hasSize(1);
 	}
 
 	@Test

@@ -65,6 +65,11 @@ class LeadScoringTest {
 				"consents", Map.of("email", Map.of("status", "granted", "method", "phone")))).body();
 		assertThat(consenting.get("score").asInt()).isEqualTo(10);
 
+		var changed = manager.put("/api/v1/lead-scoring-rules/" + rule.body().get("id").asString(), Map.of("kind", "field_equals",
+				"field", "province", "value", "Hà Nội", "points", 20));
+		assertThat(changed.status()).as("a change without If-Match takes the stored version").isEqualTo(200);
+		assertThat(sales.get("/api/v1/leads/" + hanoi.get("id").asString()).body().get("score").asInt()).isEqualTo(20);
+
 		manager.delete("/api/v1/lead-scoring-rules/" + rule.body().get("id").asString());
 		assertThat(sales.get("/api/v1/leads/" + hanoi.get("id").asString()).body().get("score").asInt()).isZero();
 	}

@@ -44,11 +44,13 @@ public class ContactRoles {
 
 	@Transactional(readOnly = true)
 	public List<ContactRole> ofPerson(UUID personId) {
+		persons.get(personId); // an unknown person is a 404, not an empty list
 		return query("r.person_id = :id", personId, "o.search_name");
 	}
 
 	@Transactional(readOnly = true)
 	public List<ContactRole> ofOrganization(UUID organizationId) {
+		organizations.get(organizationId);
 		return query("r.organization_id = :id", organizationId, "p.display_name");
 	}
 

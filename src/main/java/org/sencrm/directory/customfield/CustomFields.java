@@ -58,7 +58,7 @@ public class CustomFields {
 			boolean required, int position) {
 		access.requireAdmin();
 		var problems = new ValidationException.Collector();
-		if (!CustomFieldDefinition.ENTITIES.contains(entity)) {
+		if (entity == null || !CustomFieldDefinition.ENTITIES.contains(entity)) {
 			problems.add("entity", "validation.choice");
 		}
 		if (key == null || !KEY.matcher(key).matches()) {
@@ -67,7 +67,7 @@ public class CustomFields {
 		if (label == null || label.isBlank()) {
 			problems.add("label", "validation.required");
 		}
-		if (!CustomFieldDefinition.TYPES.contains(type)) {
+		if (type == null || !CustomFieldDefinition.TYPES.contains(type)) {
 			problems.add("type", "validation.choice");
 		}
 		var cleanOptions = options == null ? List.<String>of()

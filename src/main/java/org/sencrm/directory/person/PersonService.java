@@ -222,7 +222,7 @@ public class PersonService {
 				problems.add("consents." + channel, "validation.choice");
 				return;
 			}
-			if (consent == null || !Consent.STATUSES.contains(consent.status())) {
+			if (consent == null || consent.status() == null || !Consent.STATUSES.contains(consent.status())) {
 				problems.add("consents." + channel + ".status", "validation.choice");
 				return;
 			}

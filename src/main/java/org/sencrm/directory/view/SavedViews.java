@@ -38,7 +38,7 @@ public class SavedViews {
 	@Transactional
 	public SavedView save(String entity, String name, String query) {
 		var problems = new ValidationException.Collector();
-		if (!ENTITIES.contains(entity)) {
+		if (entity == null || !ENTITIES.contains(entity)) {
 			problems.add("entity", "validation.choice");
 		}
 		if (name == null || name.isBlank()) {

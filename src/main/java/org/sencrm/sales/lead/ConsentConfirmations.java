@@ -22,13 +22,12 @@ import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.WorkspaceContext;
+import org.sencrm.platform.WorkspaceEvent;
 import org.sencrm.timeline.AutomatedEmails;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
@@ -42,8 +41,8 @@ import org.springframework.web.util.HtmlUtils;
 @Service
 class ConsentConfirmations {
 
-	/** A confirmation was asked for: sent after the lead's transaction commits, on its own thread. */
-	record Requested(UUID workspaceId, UUID leadId, UUID webFormId, String linkBase) {
+	/** A confirmation was asked for: sent after the lead's transaction commits ({@link ConsentConfirmationMail}). */
+	record Requested(UUID workspaceId, UUID leadId, UUID webFormId, String linkBase) implements WorkspaceEvent {
 	}
 
 	enum Outcome { CONFIRMED, ALREADY_CONFIRMED, EXPIRED, UNKNOWN }
@@ -84,49 +83,44 @@ class ConsentConfirmations {
 		this.clock = clock;
 	}
 
-	@Async
-	@TransactionalEventListener
-	void on(Requested requested) {
-		WorkspaceContext.runAsSystem(requested.workspaceId(), () -> send(requested));
-	}
-
 	/**
-	 * Makes a token for the lead's pending email consent and commits it, then emails its link in a
-	 * transaction of its own, the mail server spoken to last: the link works the moment it arrives,
-	 * and a server that refuses leaves an unused token behind (it expires) and the consent pending.
+	 * Makes a token for the lead's pending email consent and emails its link, in the caller's
+	 * transaction with the mail server spoken to last: a server that refuses rolls the token back, and
+	 * the delivery is retried (decision 25). Safe to run twice: a lead that already has a link that
+	 * still works gets no second one.
 	 */
+	@org.springframework.transaction.annotation.Transactional
 	void send(Requested requested) {
-		record Link(Lead lead, String token) {
-		}
-		var link = transactions.execute(status -> {
-			var lead = leads.find(requested.leadId()).orElse(null);
-			if (lead == null || lead.email() == null || !pending(lead)) {
-				return null;
-			}
-			var secret = new byte[32];
-			random.nextBytes(secret);
-			var token = PREFIX + WorkspaceContext.workspaceId().toString().replace("-", "")
-					+ Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-			jdbc.sql("""
-					insert into consent_confirmations (id, workspace_id, lead_id, channel, address, token_hash, expires_at)
-					values (:id, :ws, :lead, 'email', :address, :hash, :expires)""")
-					.param("id", Ids.next()).param("ws", WorkspaceContext.workspaceId()).param("lead", lead.id())
-					.param("address", lead.email()).param("hash", sha256(token))
-					.param("expires", Timestamp.from(Instant.now(clock).plus(VALID))).update();
-			return new Link(lead, token);
-		});
-		if (link == null) {
+		var lead = leads.find(requested.leadId()).orElse(null);
+		if (lead == null || lead.email() == null || !pending(lead) || hasWorkingLink(lead.id())) {
 			return;
 		}
-		transactions.executeWithoutResult(status -> {
-			var locale = formOf(requested.webFormId()).map(f -> Locale.forLanguageTag(f.language())).orElse(Locale.forLanguageTag("vi"));
-			var url = requested.linkBase() + "/public/consent/" + link.token();
-			var sender = users.workspace().name();
-			var body = messages.getMessage("consent.confirm.email.body", new Object[] {HtmlUtils.htmlEscape(sender),
-					HtmlUtils.htmlEscape(url), VALID.toDays()}, locale);
-			emails.send(new AutomatedEmails.Message(link.lead().email(), messages.getMessage("consent.confirm.email.subject",
-					new Object[] {sender}, locale), body, sender, Leads.RECORD_TYPE, link.lead().id()));
-		});
+		var secret = new byte[32];
+		random.nextBytes(secret);
+		var token = PREFIX + WorkspaceContext.workspaceId().toString().replace("-", "")
+				+ Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		jdbc.sql("""
+				insert into consent_confirmations (id, workspace_id, lead_id, channel, address, token_hash, expires_at)
+				values (:id, :ws, :lead, 'email', :address, :hash, :expires)""")
+				.param("id", Ids.next()).param("ws", WorkspaceContext.workspaceId()).param("lead", lead.id())
+				.param("address", lead.email()).param("hash", sha256(token))
+				.param("expires", Timestamp.from(Instant.now(clock).plus(VALID))).update();
+		var locale = formOf(requested.webFormId()).map(f -> Locale.forLanguageTag(f.language())).orElse(Locale.forLanguageTag("vi"));
+		var url = requested.linkBase() + "/public/consent/" + token;
+		var sender = users.workspace().name();
+		var body = messages.getMessage("consent.confirm.email.body", new Object[] {HtmlUtils.htmlEscape(sender),
+				HtmlUtils.htmlEscape(url), VALID.toDays()}, locale);
+		emails.send(new AutomatedEmails.Message(lead.email(), messages.getMessage("consent.confirm.email.subject",
+				new Object[] {sender}, locale), body, sender, Leads.RECORD_TYPE, lead.id()));
+	}
+
+	/** An unused, unexpired link was sent to the lead already. */
+	private boolean hasWorkingLink(UUID leadId) {
+		return jdbc.sql("""
+				select exists (select 1 from consent_confirmations
+				where workspace_id = :ws and lead_id = :lead and confirmed_at is null and expires_at > :now)""")
+				.param("ws", WorkspaceContext.workspaceId()).param("lead", leadId).param("now", Timestamp.from(Instant.now(clock)))
+				.query(Boolean.class).single();
 	}
 
 	/** The confirmation a token opens, if the token is one of ours; the caller binds the token's workspace first. */

@@ -114,7 +114,7 @@ final class LeadFields {
 				problems.add("consents." + channel, "validation.choice");
 				return;
 			}
-			if (consent == null || !LeadConsent.STATUSES.contains(consent.status())) {
+			if (consent == null || consent.status() == null || !LeadConsent.STATUSES.contains(consent.status())) {
 				problems.add("consents." + channel + ".status", "validation.choice");
 				return;
 			}

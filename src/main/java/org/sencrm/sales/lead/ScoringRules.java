@@ -137,7 +137,8 @@ public class ScoringRules {
 		}
 	}
 
-	ScoringRule get(UUID id) {
+	@Transactional
+	public ScoringRule get(UUID id) {
 		return all().stream().filter(r -> r.id().equals(id)).findFirst()
 				.orElseThrow(() -> new NotFoundException("entity.scoring-rule"));
 	}
