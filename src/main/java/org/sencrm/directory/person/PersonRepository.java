@@ -30,10 +30,14 @@ class PersonRepository {
 	}
 
 	Optional<Person> find(UUID id) {
-		return jdbc.sql("select * from persons where workspace_id = :ws and id = :id")
+		// the tags in the same statement: a person is read in one round trip
+		return jdbc.sql("""
+				select p.*, array(select t.name from person_tags pt join tags t on t.id = pt.tag_id
+				                  where pt.workspace_id = p.workspace_id and pt.person_id = p.id order by lower(t.name)) as tag_names
+				from persons p where p.workspace_id = :ws and p.id = :id""")
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id)
-				.query(this::person).optional()
-				.map(this::withTags);
+				.query((rs, row) -> withTagNames(person(rs, row), List.of((String[]) rs.getArray("tag_names").getArray())))
+				.optional();
 	}
 
 	void insert(Person p) {
@@ -86,14 +90,6 @@ class PersonRepository {
 	long countOwnedBy(UUID ownerId) {
 		return jdbc.sql("select count(*) from persons where workspace_id = :ws and owner_id = :owner")
 				.param("ws", WorkspaceContext.workspaceId()).param("owner", ownerId).query(Long.class).single();
-	}
-
-	private Person withTags(Person person) {
-		var names = jdbc.sql("""
-				select t.name from person_tags pt join tags t on t.id = pt.tag_id
-				where pt.workspace_id = :ws and pt.person_id = :id order by lower(t.name)""")
-				.param("ws", WorkspaceContext.workspaceId()).param("id", person.id()).query(String.class).list();
-		return withTagNames(person, names);
 	}
 
 	static Person withTagNames(Person p, List<String> tags) {
