@@ -133,6 +133,35 @@ class DoubleOptInTest {
 	}
 
 	@Test
+	void aLinkWhoseEmailFailedIsSentWhenTheDeliveryIsRetried() throws Exception {
+		var settings = new HashMap<String, Object>(Map.of("smtpHost", "127.0.0.1", "smtpPort", closedPort(), "smtpTls", false,
+				"fromAddress", "tin@senviet.vn"));
+		assertThat(admin.put("/api/v1/mail-settings", settings).status()).isEqualTo(200);
+		var address = "hoa." + System.nanoTime() + "@example.vn";
+		assertThat(anonymous.post("/api/v1/public/forms/" + key, Map.of("givenName", "Hoa", "email", address, "consent", "yes"))
+				.status()).isEqualTo(201);
+		var lead = onlyLead().get("id").asString();
+		var requested = Class.forName("org.sencrm.sales.lead.ConsentConfirmations$Requested");
+
+		settings.put("smtpPort", mail.getSmtp().getPort());
+		await().atMost(Duration.ofSeconds(20)).until(() -> publications.rows(requested, lead).stream()
+				.allMatch(row -> "FAILED".equals(row.status())) && !publications.rows(requested, lead).isEmpty());
+		assertThat(admin.put("/api/v1/mail-settings", settings).status()).isEqualTo(200);
+		publications.retryFailed(requested, lead);
+
+		var link = link(mailTo(address));
+		var page = new WebSession(port, "vi").get(link);
+		assertThat(page.status()).as("the link of the retried email works").isEqualTo(200);
+		assertThat(page.has("form")).isTrue();
+	}
+
+	private static int closedPort() throws java.io.IOException {
+		try (var socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Test
 	void anExpiredLinkConfirmsNothing() throws Exception {
 		var address = "hoa." + System.nanoTime() + "@example.vn";
 		anonymous.post("/api/v1/public/forms/" + key, Map.of("givenName", "Hoa", "email", address, "consent", "yes"));

@@ -61,6 +61,21 @@ public class Publications {
 		assertThat(attempts(type, fragment)).as("each delivered a second time").isEqualTo(2);
 	}
 
+	/**
+	 * Waits until the publications of {@code type} containing {@code fragment} have failed, lets the
+	 * retry job run them again now (as it would after its wait) and waits until they are completed.
+	 */
+	public void retryFailed(Class<?> type, String fragment) {
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(rows(type, fragment)).as("publications of %s with %s",
+				type.getSimpleName(), fragment).isNotEmpty().allMatch(row -> "FAILED".equals(row.status())));
+		jdbc.sql("""
+				update event_publication set last_resubmission_date = publication_date - interval '1 day'
+				where event_type = :type and serialized_event like :fragment""")
+				.param("type", type.getName()).param("fragment", "%" + fragment + "%").update();
+		assertThat(retries.run(clock.instant()).resubmitted()).isGreaterThanOrEqualTo(1);
+		awaitCompleted(type, fragment);
+	}
+
 	/** The highest number of attempts among the matching publications. */
 	public int attempts(Class<?> type, String fragment) {
 		return jdbc.sql("select coalesce(max(completion_attempts), 0) from event_publication where event_type = :type and serialized_event like :fragment")

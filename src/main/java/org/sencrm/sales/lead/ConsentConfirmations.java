@@ -28,6 +28,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
@@ -65,6 +66,7 @@ class ConsentConfirmations {
 	private final History history;
 	private final MessageSource messages;
 	private final TransactionTemplate transactions;
+	private final TransactionTemplate separately;
 	private final Clock clock;
 
 	ConsentConfirmations(JdbcClient jdbc, LeadRepository leads, ScoringRules scoring, WebForms forms, CustomerIntake directory,
@@ -80,31 +82,35 @@ class ConsentConfirmations {
 		this.history = history;
 		this.messages = messages;
 		this.transactions = new TransactionTemplate(transactions);
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 	}
 
 	/**
-	 * Makes a token for the lead's pending email consent and emails its link, in the caller's
-	 * transaction with the mail server spoken to last: a server that refuses rolls the token back, and
-	 * the delivery is retried (decision 25). Safe to run twice: a lead that already has a link that
-	 * still works gets no second one.
+	 * Makes a token for the lead's pending email consent and commits it, then emails its link, the
+	 * mail server spoken to last, and marks it sent in the caller's transaction: the link works the
+	 * moment it arrives, and a server that refuses leaves an unsent token (it expires) and fails the
+	 * delivery, which is retried (decision 25). Safe to run twice: a lead whose sent link still works
+	 * gets no second one.
 	 */
 	@org.springframework.transaction.annotation.Transactional
 	void send(Requested requested) {
 		var lead = leads.find(requested.leadId()).orElse(null);
-		if (lead == null || lead.email() == null || !pending(lead) || hasWorkingLink(lead.id())) {
+		if (lead == null || lead.email() == null || !pending(lead) || hasSentLink(lead.id())) {
 			return;
 		}
 		var secret = new byte[32];
 		random.nextBytes(secret);
 		var token = PREFIX + WorkspaceContext.workspaceId().toString().replace("-", "")
 				+ Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		jdbc.sql("""
+		var id = Ids.next();
+		separately.executeWithoutResult(status -> jdbc.sql("""
 				insert into consent_confirmations (id, workspace_id, lead_id, channel, address, token_hash, expires_at)
 				values (:id, :ws, :lead, 'email', :address, :hash, :expires)""")
-				.param("id", Ids.next()).param("ws", WorkspaceContext.workspaceId()).param("lead", lead.id())
+				.param("id", id).param("ws", WorkspaceContext.workspaceId()).param("lead", lead.id())
 				.param("address", lead.email()).param("hash", sha256(token))
-				.param("expires", Timestamp.from(Instant.now(clock).plus(VALID))).update();
+				.param("expires", Timestamp.from(Instant.now(clock).plus(VALID))).update());
 		var locale = formOf(requested.webFormId()).map(f -> Locale.forLanguageTag(f.language())).orElse(Locale.forLanguageTag("vi"));
 		var url = requested.linkBase() + "/public/consent/" + token;
 		var sender = users.workspace().name();
@@ -112,13 +118,16 @@ class ConsentConfirmations {
 				HtmlUtils.htmlEscape(url), VALID.toDays()}, locale);
 		emails.send(new AutomatedEmails.Message(lead.email(), messages.getMessage("consent.confirm.email.subject",
 				new Object[] {sender}, locale), body, sender, Leads.RECORD_TYPE, lead.id()));
+		jdbc.sql("update consent_confirmations set sent_at = :now where workspace_id = :ws and id = :id")
+				.param("now", Timestamp.from(Instant.now(clock))).param("ws", WorkspaceContext.workspaceId()).param("id", id)
+				.update();
 	}
 
-	/** An unused, unexpired link was sent to the lead already. */
-	private boolean hasWorkingLink(UUID leadId) {
+	/** A link was sent to the lead and still works (unused, unexpired). */
+	private boolean hasSentLink(UUID leadId) {
 		return jdbc.sql("""
 				select exists (select 1 from consent_confirmations
-				where workspace_id = :ws and lead_id = :lead and confirmed_at is null and expires_at > :now)""")
+				where workspace_id = :ws and lead_id = :lead and sent_at is not null and confirmed_at is null and expires_at > :now)""")
 				.param("ws", WorkspaceContext.workspaceId()).param("lead", leadId).param("now", Timestamp.from(Instant.now(clock)))
 				.query(Boolean.class).single();
 	}
