@@ -28,6 +28,13 @@ public class Access {
 		throw new AccessDeniedException("sign-in");
 	}
 
+	/** Is this the signed-in user making the request (false without one)? */
+	public boolean isCurrentUser(UUID id) {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return id != null && authentication != null && authentication.getPrincipal() instanceof CurrentUser user
+				&& user.id().equals(id);
+	}
+
 	/** Throws unless the current user may edit a record with this owner and owning team. */
 	public void requireEdit(UUID ownerId, UUID ownerTeamId) {
 		if (!currentUser().canEdit(ownerId, ownerTeamId)) {

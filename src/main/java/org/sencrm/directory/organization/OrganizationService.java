@@ -85,7 +85,7 @@ public class OrganizationService {
 		var organization = checked(Ids.next(), draft, ownership.ownerOfNew(draft.ownerId()),
 				ownership.teamOfNew(draft.ownerTeamId()), now, now, 0);
 		organizations.insert(organization);
-		var stored = organization.withTags(tags.set(ENTITY, organization.id(), organization.tags()));
+		var stored = organization.withTags(tags.add(ENTITY, organization.id(), organization.tags()));
 		history.created(ENTITY, stored.id(), stored.historyValues());
 		return stored;
 	}

@@ -54,7 +54,8 @@ public class Ownership {
 	}
 
 	public void validate(UUID ownerId, UUID teamId, ValidationException.Collector problems) {
-		if (users.user(ownerId).isEmpty()) {
+		// the user making the change exists: only another owner is looked up
+		if (!access.isCurrentUser(ownerId) && users.user(ownerId).isEmpty()) {
 			problems.add("ownerId", "validation.owner");
 		}
 		if (teamId != null && users.team(teamId).isEmpty()) {

@@ -93,7 +93,7 @@ public class PersonService {
 		var person = checked(Ids.next(), draft, Map.of(), ownership.ownerOfNew(draft.ownerId()), ownership.teamOfNew(draft.ownerTeamId()),
 				now, now, 0);
 		persons.insert(person);
-		var tagNames = tags.set(ENTITY, person.id(), person.tags());
+		var tagNames = tags.add(ENTITY, person.id(), person.tags());
 		var stored = PersonRepository.withTagNames(person, tagNames);
 		history.created(ENTITY, stored.id(), stored.historyValues());
 		return stored;

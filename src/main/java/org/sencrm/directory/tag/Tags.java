@@ -99,11 +99,16 @@ public class Tags {
 
 	/** Replaces the tags of a record; returns the tag names now on it. */
 	public List<String> set(String entity, UUID recordId, List<String> names) {
+		jdbc.sql("delete from " + LINK_TABLES.get(entity) + " where workspace_id = :ws and " + LINK_COLUMNS.get(entity) + " = :id")
+				.param("ws", WorkspaceContext.workspaceId()).param("id", recordId).update();
+		return add(entity, recordId, names);
+	}
+
+	/** Tags a record that has none yet (just created); returns the tag names now on it. */
+	public List<String> add(String entity, UUID recordId, List<String> names) {
 		var table = LINK_TABLES.get(entity);
 		var column = LINK_COLUMNS.get(entity);
 		var workspace = WorkspaceContext.workspaceId();
-		jdbc.sql("delete from " + table + " where workspace_id = :ws and " + column + " = :id")
-				.param("ws", workspace).param("id", recordId).update();
 		var tags = resolve(names);
 		for (var tag : tags) {
 			jdbc.sql("insert into " + table + " (" + column + ", tag_id, workspace_id) values (:id, :tag, :ws)")
