@@ -12,6 +12,7 @@ import org.sencrm.identity.Role;
 import org.sencrm.sales.contract.RenewalReminders;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.TestDates;
 import org.sencrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** Contracts: renewal reminders become tasks once; renewing links old and new; the renewal rate. */
 @IntegrationTest
 class ContractRenewalTest {
+
+	/** The dates below are in next year and the two before it, so that no date passes by. */
+	private static final int YEAR = TestDates.today().getYear() + 1;
 
 	@LocalServerPort
 	int port;
@@ -69,19 +73,19 @@ class ContractRenewalTest {
 
 	@Test
 	void renewingLinksOldAndNewAndCountsForTheRenewalRate() {
-		var first = contract("Hợp đồng A", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
-		contract("Hợp đồng B", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 11, 30));
+		var first = contract("Hợp đồng A", LocalDate.of(YEAR - 2, 1, 1), LocalDate.of(YEAR - 2, 12, 31));
+		contract("Hợp đồng B", LocalDate.of(YEAR - 2, 3, 1), LocalDate.of(YEAR - 2, 11, 30));
 
 		var renewed = sales.post("/api/v1/contracts/" + first.get("id").asString() + "/renew", Map.of("value", 130000000));
 
 		assertThat(renewed.status()).as(renewed.body().toString()).isEqualTo(201);
 		assertThat(renewed.body().get("renewedFromId").asString()).isEqualTo(first.get("id").asString());
-		assertThat(renewed.body().get("startDate").asString()).isEqualTo("2026-01-01");
-		assertThat(renewed.body().get("endDate").asString()).isEqualTo("2026-12-31");
+		assertThat(renewed.body().get("startDate").asString()).isEqualTo((YEAR - 1) + "-01-01");
+		assertThat(renewed.body().get("endDate").asString()).isEqualTo((YEAR - 1) + "-12-31");
 		var old = sales.get("/api/v1/contracts/" + first.get("id").asString()).body();
 		assertThat(old.get("status").asString()).isEqualTo("renewed");
 		assertThat(old.get("renewedToId").asString()).isEqualTo(renewed.body().get("id").asString());
-		var rate = sales.get("/api/v1/contracts/renewal-rate?from=2025-01-01&to=2025-12-31").body();
+		var rate = sales.get("/api/v1/contracts/renewal-rate?from=" + (YEAR - 2) + "-01-01&to=" + (YEAR - 2) + "-12-31").body();
 		assertThat(rate.get("due").asInt()).isEqualTo(2);
 		assertThat(rate.get("renewed").asInt()).isEqualTo(1);
 		assertThat(rate.get("rate").decimalValue()).isEqualByComparingTo("0.5");
@@ -89,8 +93,22 @@ class ContractRenewalTest {
 	}
 
 	@Test
+	void aYearRenewedIntoALeapYearIsAYearToo() {
+		var leap = YEAR;
+		while (!java.time.Year.isLeap(leap)) {
+			leap++;
+		}
+		var old = contract("Hợp đồng năm", LocalDate.of(leap - 1, 1, 1), LocalDate.of(leap - 1, 12, 31));
+
+		var renewed = sales.post("/api/v1/contracts/" + old.get("id").asString() + "/renew", Map.of()).body();
+
+		assertThat(renewed.get("startDate").asString()).isEqualTo(leap + "-01-01");
+		assertThat(renewed.get("endDate").asString()).isEqualTo(leap + "-12-31");
+	}
+
+	@Test
 	void contractFieldsAreChecked() {
-		var refused = sales.post("/api/v1/contracts", Map.of("startDate", "2026-05-01", "endDate", "2026-04-01", "value", -5));
+		var refused = sales.post("/api/v1/contracts", Map.of("startDate", (YEAR - 1) + "-05-01", "endDate", (YEAR - 1) + "-04-01", "value", -5));
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(QuoteTotalsTest.fields(refused.body())).contains("title", "personId", "endDate", "value");

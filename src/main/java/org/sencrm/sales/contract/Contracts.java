@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.time.Period;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,7 +165,8 @@ public class Contracts {
 			start = old.endDate() == null ? users.workspace().today(clock) : old.endDate().plusDays(1);
 		}
 		if (end == null && old.endDate() != null) {
-			end = start.plusDays(ChronoUnit.DAYS.between(old.startDate(), old.endDate()));
+			// the same length on the calendar (a year is a year, in a leap year too), not the same number of days
+			end = start.plus(Period.between(old.startDate(), old.endDate().plusDays(1))).minusDays(1);
 		}
 		var draft = new ContractDraft(renewal.title() == null || renewal.title().isBlank() ? old.title() : renewal.title(),
 				old.personId(), old.organizationId(), null, start.toString(), end == null ? null : end.toString(),
