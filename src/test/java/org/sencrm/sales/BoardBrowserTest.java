@@ -14,6 +14,7 @@ import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.Browser;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.TestDates;
 import org.sencrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 class BoardBrowserTest {
+
+	/** The dates below are in next year and the two before it, so that no date passes by. */
+	private static final int YEAR = TestDates.today().getYear() + 1;
 
 	/** dragstart on the card, dragover and drop on the column, dragend: what a mouse drag fires in a browser. */
 	private static final String DRAG = """
@@ -55,9 +59,9 @@ class BoardBrowserTest {
 		var stages = b2b.get("stages");
 		var dragged = api.post("/api/v1/opportunities", Map.of("name", "Máy chủ cho chi nhánh", "stageId",
 				stages.get(0).get("id").asString(), "organizationId", organization, "amount", 480000000,
-				"expectedCloseDate", "2027-04-30")).body().get("id").asString();
+				"expectedCloseDate", YEAR + "-04-30")).body().get("id").asString();
 		var keyed = api.post("/api/v1/opportunities", Map.of("name", "Bảo trì năm 2027", "stageId", stages.get(0).get("id").asString(),
-				"personId", person, "amount", 36000000, "expectedCloseDate", "2027-02-28")).body().get("id").asString();
+				"personId", person, "amount", 36000000, "expectedCloseDate", YEAR + "-02-28")).body().get("id").asString();
 		var specification = stages.get(1).get("id").asString();
 		var proposal = stages.get(3).get("id").asString();
 

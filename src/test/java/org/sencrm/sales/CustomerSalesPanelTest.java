@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.TestDates;
 import org.sencrm.support.TestWorkspaces;
 import org.sencrm.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The person page's sales panel lists the person's opportunities, quotes and orders. */
 @IntegrationTest
 class CustomerSalesPanelTest {
+
+	/** The dates below are in next year and the two before it, so that no date passes by. */
+	private static final int YEAR = TestDates.today().getYear() + 1;
 
 	@LocalServerPort
 	int port;
@@ -33,7 +37,7 @@ class CustomerSalesPanelTest {
 		var b2c = sales.get("/api/v1/pipelines").body().get(1);
 		sales.post("/api/v1/opportunities", Map.of("name", "Máy lọc không khí", "pipelineId", b2c.get("id").asString(), "stageId",
 				b2c.get("stages").get(0).get("id").asString(), "amount", 7500000, "currency", "VND", "personId", person,
-				"expectedCloseDate", "2027-02-01"));
+				"expectedCloseDate", YEAR + "-02-01"));
 		var quote = sales.post("/api/v1/quotes", Map.of("personId", person, "lines",
 				List.of(Map.of("description", "Máy lọc", "quantity", 1, "unitPrice", 7500000, "taxRate", 10)))).body();
 		var order = sales.post("/api/v1/orders", Map.of("personId", person, "lines",

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.TestDates;
 import org.sencrm.support.TestWorkspaces;
 import org.sencrm.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,9 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 class ForecastCategoriesAndRatesTest {
+
+	/** The dates below are in next year and the two before it, so that no date passes by. */
+	private static final int YEAR = TestDates.today().getYear() + 1;
 
 	@LocalServerPort
 	int port;
@@ -56,15 +60,15 @@ class ForecastCategoriesAndRatesTest {
 
 	@Test
 	void aDealsCategoryDecidesWhereItCountsInsteadOfItsStage() throws SQLException {
-		var committed = deal(sales, "Committed at 30 %", 100_000_000, "VND", "supplier", "2027-01-20", "commit");
-		deal(sales, "Omitted at 70 %", 40_000_000, "VND", "evaluation", "2027-01-21", "omitted");
-		deal(sales, "Pipeline at 70 %", 60_000_000, "VND", "evaluation", "2027-02-01", "pipeline");
-		deal(sales, "Best case at 50 %", 20_000_000, "VND", "proposal", "2027-02-02", "best_case");
-		deal(sales, "No category at 10 %", 10_000_000, "VND", "need", "2027-02-03", null);
-		deal(sales, "No category at 70 %", 50_000_000, "VND", "evaluation", "2027-03-01", null);
-		won(deal(sales, "Won, marked omitted", 30_000_000, "VND", "need", "2027-01-05", "omitted"), "2027-03-05");
+		var committed = deal(sales, "Committed at 30 %", 100_000_000, "VND", "supplier", YEAR + "-01-20", "commit");
+		deal(sales, "Omitted at 70 %", 40_000_000, "VND", "evaluation", YEAR + "-01-21", "omitted");
+		deal(sales, "Pipeline at 70 %", 60_000_000, "VND", "evaluation", YEAR + "-02-01", "pipeline");
+		deal(sales, "Best case at 50 %", 20_000_000, "VND", "proposal", YEAR + "-02-02", "best_case");
+		deal(sales, "No category at 10 %", 10_000_000, "VND", "need", YEAR + "-02-03", null);
+		deal(sales, "No category at 70 %", 50_000_000, "VND", "evaluation", YEAR + "-03-01", null);
+		won(deal(sales, "Won, marked omitted", 30_000_000, "VND", "need", YEAR + "-01-05", "omitted"), YEAR + "-03-05");
 
-		var total = manager.get("/api/v1/forecast?period=2027-Q1").body().get("total");
+		var total = manager.get("/api/v1/forecast?period=" + YEAR + "-Q1").body().get("total");
 
 		amount(total, "closedWon", "30000000");                 // a won deal is won whatever its category
 		amount(total, "weighted", "118000000");                 // 30 + 42 + 10 + 1 + 35 M: the omitted deal's 28 M left out
@@ -80,7 +84,7 @@ class ForecastCategoriesAndRatesTest {
 		var patched = sales.patch("/api/v1/opportunities/" + committed, cleared);
 		assertThat(patched.status()).as(patched.body().toString()).isEqualTo(200);
 		assertThat(patched.body().has("forecastCategory")).isFalse();
-		amount(manager.get("/api/v1/forecast?period=2027-Q1").body().get("total"), "commit", "80000000");
+		amount(manager.get("/api/v1/forecast?period=" + YEAR + "-Q1").body().get("total"), "commit", "80000000");
 		// The history keeps the change.
 		var history = sales.get("/api/v1/opportunities/" + committed + "/history").body();
 		assertThat(history.get(0).get("changes").get("forecastCategory").get("from").asString()).isEqualTo("commit");
@@ -88,7 +92,7 @@ class ForecastCategoriesAndRatesTest {
 
 	@Test
 	void aWrongCategoryIsAFieldErrorInEitherLanguage() {
-		var body = body("Bad", 1_000_000, "VND", "need", "2027-01-20", "maybe");
+		var body = body("Bad", 1_000_000, "VND", "need", YEAR + "-01-20", "maybe");
 		var english = sales.post("/api/v1/opportunities", body);
 		assertThat(english.status()).isEqualTo(422);
 		assertThat(english.body().get("errors").get(0).get("field").asString()).isEqualTo("forecastCategory");
@@ -97,13 +101,13 @@ class ForecastCategoriesAndRatesTest {
 				.post("/api/v1/opportunities", body);
 		assertThat(vietnamese.body().get("errors").get(0).get("message").asString()).startsWith("Hãy chọn hạng mục dự báo");
 		// The API takes the values in any case.
-		var created = sales.post("/api/v1/opportunities", body("Good", 1_000_000, "VND", "need", "2027-01-20", "Best_Case"));
+		var created = sales.post("/api/v1/opportunities", body("Good", 1_000_000, "VND", "need", YEAR + "-01-20", "Best_Case"));
 		assertThat(created.body().get("forecastCategory").asString()).isEqualTo("best_case");
 	}
 
 	@Test
 	void theCategoryIsSetOnTheFormAndShownOnTheOpportunityPage() {
-		var id = deal(sales, "Bàn ghế văn phòng", 5_000_000, "VND", "proposal", "2027-01-20", null);
+		var id = deal(sales, "Bàn ghế văn phòng", 5_000_000, "VND", "proposal", YEAR + "-01-20", null);
 		var web = WebSession.signedIn(port, workspace.member(Role.SALES).email());
 		var page = web.get("/sales/opportunities/" + id);
 		assertThat(page.text(".forecast-category")).isEqualTo("From the stage’s probability");
@@ -124,30 +128,30 @@ class ForecastCategoriesAndRatesTest {
 	@Test
 	void otherCurrenciesAreConvertedAtTheRateOfThePeriodsLastDay() throws SQLException {
 		// USD → VND: 24,000 from December, 25,412.5 from 15 March, 26,000 from April.
-		assertThat(admin.post("/api/v1/exchange-rates", rate("USD", "24000", "2026-12-01")).status()).isEqualTo(201);
-		assertThat(admin.post("/api/v1/exchange-rates", rate("USD", "25412.5", "2027-03-15")).status()).isEqualTo(201);
-		assertThat(admin.post("/api/v1/exchange-rates", rate("USD", "26000", "2027-04-01")).status()).isEqualTo(201);
-		assertThat(admin.post("/api/v1/exchange-rates", rate("EUR", "27000", "2027-04-01")).status()).isEqualTo(201);
-		deal(sales, "Đồng", 100_000_000, "VND", "proposal", "2027-03-20", null);             // weighted 50 M, best 100 M
-		deal(sales, "Dollars", 10_000, "USD", "evaluation", "2027-02-10", null);              // weighted 7,000, commit 10,000
-		won(deal(sales, "Small dollars", 101, "USD", "need", "2027-01-05", null), "2027-01-10"); // won 101.00
-		deal(sales, "Euros", 5_000, "EUR", "proposal", "2027-02-15", null);                   // EUR has no rate until April
-		deal(manager, "Manager's", 20_000_000, "VND", "specification", "2027-03-31", null);   // weighted 4 M
+		assertThat(admin.post("/api/v1/exchange-rates", rate("USD", "24000", (YEAR - 1) + "-12-01")).status()).isEqualTo(201);
+		assertThat(admin.post("/api/v1/exchange-rates", rate("USD", "25412.5", YEAR + "-03-15")).status()).isEqualTo(201);
+		assertThat(admin.post("/api/v1/exchange-rates", rate("USD", "26000", YEAR + "-04-01")).status()).isEqualTo(201);
+		assertThat(admin.post("/api/v1/exchange-rates", rate("EUR", "27000", YEAR + "-04-01")).status()).isEqualTo(201);
+		deal(sales, "Đồng", 100_000_000, "VND", "proposal", YEAR + "-03-20", null);             // weighted 50 M, best 100 M
+		deal(sales, "Dollars", 10_000, "USD", "evaluation", YEAR + "-02-10", null);              // weighted 7,000, commit 10,000
+		won(deal(sales, "Small dollars", 101, "USD", "need", YEAR + "-01-05", null), YEAR + "-01-10"); // won 101.00
+		deal(sales, "Euros", 5_000, "EUR", "proposal", YEAR + "-02-15", null);                   // EUR has no rate until April
+		deal(manager, "Manager's", 20_000_000, "VND", "specification", YEAR + "-03-31", null);   // weighted 4 M
 		var salesId = workspace.member(Role.SALES).id().toString();
 		var managerId = workspace.member(Role.MANAGER).id().toString();
-		assertThat(manager.put("/api/v1/quotas", Map.of("userId", salesId, "period", "2027-Q1", "amount", 300_000_000)).status())
+		assertThat(manager.put("/api/v1/quotas", Map.of("userId", salesId, "period", YEAR + "-Q1", "amount", 300_000_000)).status())
 				.isEqualTo(200);
-		assertThat(manager.put("/api/v1/quotas", Map.of("userId", managerId, "period", "2027-Q1", "amount", 1000, "currency",
+		assertThat(manager.put("/api/v1/quotas", Map.of("userId", managerId, "period", YEAR + "-Q1", "amount", 1000, "currency",
 				"USD")).status()).isEqualTo(200);
 
-		var forecast = manager.get("/api/v1/forecast?period=2027-Q1").body();
+		var forecast = manager.get("/api/v1/forecast?period=" + YEAR + "-Q1").body();
 
 		// The VND figures are as before; the dollars and euros stay out of them.
 		amount(forecast.get("total"), "weighted", "54000000");
 		assertThat(forecast.get("otherCurrencyDeals").asLong()).isEqualTo(3);
 		var inBase = forecast.get("inBaseCurrency");
 		assertThat(inBase.get("currency").asString()).isEqualTo("VND");
-		assertThat(inBase.get("rateDate").asString()).isEqualTo("2027-03-31");
+		assertThat(inBase.get("rateDate").asString()).isEqualTo(YEAR + "-03-31");
 		// USD at 25,412.5 (not 26,000: from April), rounded HALF_UP to whole đồng per currency:
 		// won 101 × 25,412.5 = 2,566,662.5 → 2,566,663; weighted 7,000 × 25,412.5 = 177,887,500;
 		// commit and best case 10,101 × 25,412.5 = 256,691,662.5 → 256,691,663; quota 1,000 USD = 25,412,500.
@@ -167,7 +171,7 @@ class ForecastCategoriesAndRatesTest {
 		amount(currencies.get("USD").get("figures"), "weighted", "7000.00");
 		amount(currencies.get("USD").get("figures"), "quota", "1000.00");
 		amount(currencies.get("USD"), "rateToBase", "25412.5");
-		assertThat(currencies.get("USD").get("rateValidFrom").asString()).isEqualTo("2027-03-15");
+		assertThat(currencies.get("USD").get("rateValidFrom").asString()).isEqualTo(YEAR + "-03-15");
 		amount(currencies.get("EUR").get("figures"), "bestCase", "5000.00");
 		assertThat(currencies.get("EUR").has("inBase")).isFalse();
 		assertThat(currencies.get("EUR").has("rateToBase")).isFalse();
@@ -179,29 +183,29 @@ class ForecastCategoriesAndRatesTest {
 		amount(owners.get(managerId), "quota", "25412500");
 
 		// January: its last day is before 15 March, so 24,000.
-		var january = manager.get("/api/v1/forecast?period=2027-01").body().get("inBaseCurrency");
+		var january = manager.get("/api/v1/forecast?period=" + YEAR + "-01").body().get("inBaseCurrency");
 		amount(january.get("total"), "closedWon", "2424000");
-		assertThat(january.get("rateDate").asString()).isEqualTo("2027-01-31");
+		assertThat(january.get("rateDate").asString()).isEqualTo(YEAR + "-01-31");
 
 		// The salesperson's own deals and quota only, as before.
-		var own = sales.get("/api/v1/forecast?period=2027-Q1").body().get("inBaseCurrency").get("total");
+		var own = sales.get("/api/v1/forecast?period=" + YEAR + "-Q1").body().get("inBaseCurrency").get("total");
 		amount(own, "weighted", "227887500");
 		amount(own, "quota", "300000000");
 	}
 
 	@Test
 	void aSalespersonCountsOnlyTheirOwnAndTheirTeamsDealsInEveryCurrency() {
-		assertThat(admin.post("/api/v1/exchange-rates", rate("USD", "25000", "2027-01-01")).status()).isEqualTo(201);
-		deal(sales, "Own", 10_000_000, "VND", "need", "2027-02-01", null);                     // weighted 1 M
-		var teamDeal = body("The team's", 1_000, "USD", "proposal", "2027-02-02", null);      // weighted 500 USD = 12.5 M
+		assertThat(admin.post("/api/v1/exchange-rates", rate("USD", "25000", YEAR + "-01-01")).status()).isEqualTo(201);
+		deal(sales, "Own", 10_000_000, "VND", "need", YEAR + "-02-01", null);                     // weighted 1 M
+		var teamDeal = body("The team's", 1_000, "USD", "proposal", YEAR + "-02-02", null);      // weighted 500 USD = 12.5 M
 		teamDeal.put("ownerTeamId", workspace.teamId().toString());
 		assertThat(manager.post("/api/v1/opportunities", teamDeal).status()).isEqualTo(201);
-		var othersDeal = body("Someone else's", 7_000_000, "VND", "evaluation", "2027-02-03", null); // weighted 4.9 M
+		var othersDeal = body("Someone else's", 7_000_000, "VND", "evaluation", YEAR + "-02-03", null); // weighted 4.9 M
 		othersDeal.put("ownerId", workspace.otherSales().id().toString());
 		assertThat(manager.post("/api/v1/opportunities", othersDeal).status()).isEqualTo(201);
 
-		var own = sales.get("/api/v1/forecast?period=2027-Q1").body().get("inBaseCurrency");
-		var all = manager.get("/api/v1/forecast?period=2027-Q1").body().get("inBaseCurrency");
+		var own = sales.get("/api/v1/forecast?period=" + YEAR + "-Q1").body().get("inBaseCurrency");
+		var all = manager.get("/api/v1/forecast?period=" + YEAR + "-Q1").body().get("inBaseCurrency");
 
 		amount(own.get("total"), "weighted", "13500000");
 		assertThat(rows(own.get("byOwner"))).doesNotContainKey(workspace.otherSales().id().toString());
@@ -211,11 +215,11 @@ class ForecastCategoriesAndRatesTest {
 
 	@Test
 	void theDashboardNamesTheCurrenciesItCouldNotConvert() {
-		deal(sales, "Euros", 5_000, "EUR", "proposal", "2027-02-15", null);
-		deal(sales, "Đồng", 100_000_000, "VND", "proposal", "2027-03-20", null);
+		deal(sales, "Euros", 5_000, "EUR", "proposal", YEAR + "-02-15", null);
+		deal(sales, "Đồng", 100_000_000, "VND", "proposal", YEAR + "-03-20", null);
 		var web = WebSession.signedIn(port, workspace.member(Role.MANAGER).email());
 
-		var page = web.get("/sales/dashboard?period=2027-Q1");
+		var page = web.get("/sales/dashboard?period=" + YEAR + "-Q1");
 
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.text(".in-base h2")).isEqualTo("All currencies in VND");
@@ -225,32 +229,32 @@ class ForecastCategoriesAndRatesTest {
 
 	@Test
 	void administratorsEnterRatesEveryoneReadsThem() {
-		var created = admin.post("/api/v1/exchange-rates", rate("usd", "25000", "2027-01-01"));
+		var created = admin.post("/api/v1/exchange-rates", rate("usd", "25000", YEAR + "-01-01"));
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.body().get("currency").asString()).isEqualTo("USD");
 		assertThat(created.body().get("baseCurrency").asString()).isEqualTo("VND");
 		amount(created.body(), "rateToBase", "25000");
-		admin.post("/api/v1/exchange-rates", rate("USD", "25500", "2027-02-01"));
-		admin.post("/api/v1/exchange-rates", rate("JPY", "170.25", "2027-01-01"));
+		admin.post("/api/v1/exchange-rates", rate("USD", "25500", YEAR + "-02-01"));
+		admin.post("/api/v1/exchange-rates", rate("JPY", "170.25", YEAR + "-01-01"));
 		// The same currency and day again replaces the rate.
-		var replaced = admin.post("/api/v1/exchange-rates", rate("USD", "25100", "2027-01-01"));
+		var replaced = admin.post("/api/v1/exchange-rates", rate("USD", "25100", YEAR + "-01-01"));
 		assertThat(replaced.status()).isEqualTo(200);
 		assertThat(replaced.body().get("id").asString()).isEqualTo(created.body().get("id").asString());
 
 		var all = sales.get("/api/v1/exchange-rates").body();
 		assertThat(all.get("baseCurrency").asString()).isEqualTo("VND");
 		assertThat(all.get("items").size()).isEqualTo(3);
-		assertThat(all.get("items").get(1).get("validFrom").asString()).isEqualTo("2027-02-01"); // USD newest first
-		var onJanuary = sales.get("/api/v1/exchange-rates?on=2027-01-31").body().get("items");
+		assertThat(all.get("items").get(1).get("validFrom").asString()).isEqualTo(YEAR + "-02-01"); // USD newest first
+		var onJanuary = sales.get("/api/v1/exchange-rates?on=" + YEAR + "-01-31").body().get("items");
 		assertThat(onJanuary.size()).isEqualTo(2);
 		amount(onJanuary.get(1), "rateToBase", "25100");
 
 		// Only administrators write; mistakes name their field.
-		assertThat(sales.post("/api/v1/exchange-rates", rate("USD", "1", "2027-01-01")).status()).isEqualTo(403);
-		assertThat(manager.post("/api/v1/exchange-rates", rate("USD", "1", "2027-01-01")).status()).isEqualTo(403);
-		assertThat(field(admin.post("/api/v1/exchange-rates", rate("VND", "1", "2027-01-01")))).isEqualTo("currency");
-		assertThat(field(admin.post("/api/v1/exchange-rates", rate("USD", "-2", "2027-01-01")))).isEqualTo("rateToBase");
-		assertThat(field(admin.post("/api/v1/exchange-rates", rate("USD", "0.00000000001", "2027-01-01")))).isEqualTo("rateToBase");
+		assertThat(sales.post("/api/v1/exchange-rates", rate("USD", "1", YEAR + "-01-01")).status()).isEqualTo(403);
+		assertThat(manager.post("/api/v1/exchange-rates", rate("USD", "1", YEAR + "-01-01")).status()).isEqualTo(403);
+		assertThat(field(admin.post("/api/v1/exchange-rates", rate("VND", "1", YEAR + "-01-01")))).isEqualTo("currency");
+		assertThat(field(admin.post("/api/v1/exchange-rates", rate("USD", "-2", YEAR + "-01-01")))).isEqualTo("rateToBase");
+		assertThat(field(admin.post("/api/v1/exchange-rates", rate("USD", "0.00000000001", YEAR + "-01-01")))).isEqualTo("rateToBase");
 		assertThat(field(admin.post("/api/v1/exchange-rates", Map.of("currency", "USD", "rateToBase", "1")))).isEqualTo("validFrom");
 		assertThat(field(sales.get("/api/v1/exchange-rates?on=tomorrow"))).isEqualTo("on");
 
@@ -267,10 +271,10 @@ class ForecastCategoriesAndRatesTest {
 		var page = web.get("/admin/exchange-rates");
 		assertThat(page.status()).isEqualTo(200);
 
-		var refused = web.submit(page, "form.record-form", Map.of("currency", "USD", "rateToBase", "abc", "validFrom", "2027-01-01"));
+		var refused = web.submit(page, "form.record-form", Map.of("currency", "USD", "rateToBase", "abc", "validFrom", YEAR + "-01-01"));
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.text("#rateToBase-error")).isEqualTo("Enter a number.");
-		var saved = web.submit(page, "form.record-form", Map.of("currency", "USD", "rateToBase", "25400", "validFrom", "2027-01-01"));
+		var saved = web.submit(page, "form.record-form", Map.of("currency", "USD", "rateToBase", "25400", "validFrom", YEAR + "-01-01"));
 		assertThat(saved.status()).isEqualTo(302);
 		var list = web.follow(saved);
 		assertThat(list.html().select("table.exchange-rates tbody tr").first().text()).contains("USD").contains("25400 VND");

@@ -13,17 +13,22 @@ import org.junit.jupiter.api.Test;
 import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.TestDates;
 import org.sencrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The forecast of 2027-Q1 on a small data set checked by hand (docs/decisions/0012). B2B stage
- * probabilities: need 10, specification 20, supplier search 30, proposal 50, evaluation 70.
+ * The forecast of the first quarter of next year on a small data set checked by hand
+ * (docs/decisions/0012). B2B stage probabilities: need 10, specification 20, supplier search 30,
+ * proposal 50, evaluation 70.
  */
 @IntegrationTest
 class ForecastTest {
+
+	/** The dates below are in next year and the two before it, so that no date passes by. */
+	private static final int YEAR = TestDates.today().getYear() + 1;
 
 	@LocalServerPort
 	int port;
@@ -51,21 +56,21 @@ class ForecastTest {
 
 	@Test
 	void weightedCommitBestCaseAndQuotaAttainmentOfAQuarter() throws SQLException {
-		deal(sales, "Proposal", 100_000_000, "VND", "proposal", "2027-01-20");          // weighted 50 M
-		deal(sales, "Evaluation", 40_000_000, "VND", "evaluation", "2027-02-10");       // weighted 28 M, commit
-		won(deal(sales, "Won", 30_000_000, "VND", "need", "2027-01-05"), "2027-03-05"); // won 30 M
-		lost(deal(sales, "Lost", 50_000_000, "VND", "need", "2027-01-05"), "2027-03-10");
-		deal(sales, "Next quarter", 999_000_000, "VND", "need", "2027-04-01");
-		deal(sales, "Dollars", 10_000, "USD", "proposal", "2027-01-15");
-		deal(manager, "Manager's", 20_000_000, "VND", "specification", "2027-03-31"); // weighted 4 M
+		deal(sales, "Proposal", 100_000_000, "VND", "proposal", YEAR + "-01-20");          // weighted 50 M
+		deal(sales, "Evaluation", 40_000_000, "VND", "evaluation", YEAR + "-02-10");       // weighted 28 M, commit
+		won(deal(sales, "Won", 30_000_000, "VND", "need", YEAR + "-01-05"), YEAR + "-03-05"); // won 30 M
+		lost(deal(sales, "Lost", 50_000_000, "VND", "need", YEAR + "-01-05"), YEAR + "-03-10");
+		deal(sales, "Next quarter", 999_000_000, "VND", "need", YEAR + "-04-01");
+		deal(sales, "Dollars", 10_000, "USD", "proposal", YEAR + "-01-15");
+		deal(manager, "Manager's", 20_000_000, "VND", "specification", YEAR + "-03-31"); // weighted 4 M
 		var salesId = workspace.member(Role.SALES).id().toString();
-		var quota = manager.put("/api/v1/quotas", Map.of("userId", salesId, "period", "2027-Q1", "amount", 90_000_000));
+		var quota = manager.put("/api/v1/quotas", Map.of("userId", salesId, "period", YEAR + "-Q1", "amount", 90_000_000));
 		assertThat(quota.status()).as(quota.body().toString()).isEqualTo(200);
 		assertThat(quota.body().size()).isEqualTo(3);
 
-		var all = manager.get("/api/v1/forecast?period=2027-Q1&currency=VND").body();
+		var all = manager.get("/api/v1/forecast?period=" + YEAR + "-Q1&currency=VND").body();
 
-		assertThat(all.get("period").asString()).isEqualTo("2027-Q1");
+		assertThat(all.get("period").asString()).isEqualTo(YEAR + "-Q1");
 		var total = all.get("total");
 		amount(total, "closedWon", "30000000");
 		amount(total, "weighted", "82000000");
@@ -81,55 +86,55 @@ class ForecastTest {
 		amount(owners.get(workspace.member(Role.MANAGER).id().toString()), "weighted", "4000000");
 
 		// A salesperson sees their own deals and their team's, not the manager's.
-		var own = sales.get("/api/v1/forecast?period=2027-Q1").body().get("total");
+		var own = sales.get("/api/v1/forecast?period=" + YEAR + "-Q1").body().get("total");
 		amount(own, "weighted", "78000000");
 		amount(own, "bestCase", "170000000");
 		// One month and one owner.
-		var january = manager.get("/api/v1/forecast?period=2027-01&ownerId=" + salesId).body().get("total");
+		var january = manager.get("/api/v1/forecast?period=" + YEAR + "-01&ownerId=" + salesId).body().get("total");
 		amount(january, "weighted", "50000000");
 		amount(january, "quota", "30000000");
 		// Dollars in their own currency.
-		amount(manager.get("/api/v1/forecast?period=2027-Q1&currency=USD").body().get("total"), "weighted", "5000.00");
+		amount(manager.get("/api/v1/forecast?period=" + YEAR + "-Q1&currency=USD").body().get("total"), "weighted", "5000.00");
 	}
 
 	@Test
 	void theHistoryForecastFollowsTheTrendOfPastBookings() throws SQLException {
-		won(deal(sales, "October", 20_000_000, "VND", "need", "2026-12-01"), "2026-10-15");
-		won(deal(sales, "November", 30_000_000, "VND", "need", "2026-12-01"), "2026-11-15");
-		won(deal(sales, "December", 40_000_000, "VND", "need", "2026-12-01"), "2026-12-15");
+		won(deal(sales, "October", 20_000_000, "VND", "need", (YEAR - 1) + "-12-01"), (YEAR - 1) + "-10-15");
+		won(deal(sales, "November", 30_000_000, "VND", "need", (YEAR - 1) + "-12-01"), (YEAR - 1) + "-11-15");
+		won(deal(sales, "December", 40_000_000, "VND", "need", (YEAR - 1) + "-12-01"), (YEAR - 1) + "-12-15");
 
-		var forecast = manager.get("/api/v1/forecast?period=2027-Q1").body();
+		var forecast = manager.get("/api/v1/forecast?period=" + YEAR + "-Q1").body();
 
 		// 20, 30, 40 million: the line goes on with 50, 60 and 70 million in January to March.
 		amount(forecast, "fromHistory", "180000000");
 		assertThat(forecast.get("history").size()).isEqualTo(3);
-		assertThat(forecast.get("history").get(0).get("month").asString()).isEqualTo("2026-10");
+		assertThat(forecast.get("history").get(0).get("month").asString()).isEqualTo((YEAR - 1) + "-10");
 		// One month ahead with only the first two months known: their average.
-		amount(manager.get("/api/v1/forecast?period=2026-12").body(), "fromHistory", "25000000");
+		amount(manager.get("/api/v1/forecast?period=" + (YEAR - 1) + "-12").body(), "fromHistory", "25000000");
 	}
 
 	@Test
 	void badPeriodsAndCurrenciesNameTheirField() {
-		var period = manager.get("/api/v1/forecast?period=2027-Q5");
+		var period = manager.get("/api/v1/forecast?period=" + YEAR + "-Q5");
 		assertThat(period.status()).isEqualTo(422);
 		assertThat(period.body().get("errors").get(0).get("field").asString()).isEqualTo("period");
 		assertThat(period.body().get("errors").get(0).get("message").asString()).contains("2027-Q1");
-		var currency = manager.get("/api/v1/forecast?period=2027-Q1&currency=XYZ");
+		var currency = manager.get("/api/v1/forecast?period=" + YEAR + "-Q1&currency=XYZ");
 		assertThat(currency.body().get("errors").get(0).get("field").asString()).isEqualTo("currency");
-		var quota = sales.put("/api/v1/quotas", Map.of("userId", workspace.member(Role.SALES).id().toString(), "period", "2027-Q1",
+		var quota = sales.put("/api/v1/quotas", Map.of("userId", workspace.member(Role.SALES).id().toString(), "period", YEAR + "-Q1",
 				"amount", 1));
 		assertThat(quota.status()).isEqualTo(403);
 		var negative = manager.put("/api/v1/quotas", Map.of("userId", workspace.member(Role.SALES).id().toString(), "period",
-				"2027-Q1", "amount", -5));
+				YEAR + "-Q1", "amount", -5));
 		assertThat(negative.body().get("errors").get(0).get("field").asString()).isEqualTo("amount");
 	}
 
 	@Test
 	void anotherWorkspaceSeesNoneOfTheseDeals() {
-		deal(sales, "Ours", 10_000_000, "VND", "proposal", "2027-01-20");
+		deal(sales, "Ours", 10_000_000, "VND", "proposal", YEAR + "-01-20");
 		var other = workspaces.create();
 		var stranger = new Api(port, other.member(Role.ADMIN).token());
-		amount(stranger.get("/api/v1/forecast?period=2027-Q1&currency=VND").body().get("total"), "bestCase", "0");
+		amount(stranger.get("/api/v1/forecast?period=" + YEAR + "-Q1&currency=VND").body().get("total"), "bestCase", "0");
 	}
 
 	private String deal(Api api, String name, long amount, String currency, String stage, String close) {
