@@ -16,6 +16,7 @@ import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
 import org.sencrm.support.Publications;
+import org.sencrm.support.TestDates;
 import org.sencrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +27,9 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 @Import(SalesEvents.class)
 class OpportunityApiTest {
+
+	/** Expected close dates fall in next year, so that none passes by. */
+	private static final int YEAR = TestDates.today().getYear() + 1;
 
 	@LocalServerPort
 	int port;
@@ -58,7 +62,7 @@ class OpportunityApiTest {
 	void createsAnOpportunityWithTheDocumentedShape() {
 		var created = sales.post("/api/v1/opportunities", Map.of("name", "20 bản quyền phần mềm", "pipelineId", id(b2b),
 				"stageId", stageId(b2b, 1), "amount", 150000000, "currency", "VND", "organizationId", organization,
-				"expectedCloseDate", "2027-03-31"));
+				"expectedCloseDate", YEAR + "-03-31"));
 
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.header("ETag")).isEqualTo("\"0\"");
@@ -72,7 +76,7 @@ class OpportunityApiTest {
 		assertThat(body.get("amount").toString()).isEqualTo("150000000");
 		assertThat(body.get("currency").asString()).isEqualTo("VND");
 		assertThat(body.get("organizationId").asString()).isEqualTo(organization);
-		assertThat(body.get("expectedCloseDate").asString()).isEqualTo("2027-03-31");
+		assertThat(body.get("expectedCloseDate").asString()).isEqualTo(YEAR + "-03-31");
 		assertThat(body.get("ownerId").asString()).isEqualTo(workspace.member(Role.SALES).id().toString());
 		var read = sales.get("/api/v1/opportunities/" + body.get("id").asString());
 		assertThat(read.status()).isEqualTo(200);
@@ -81,16 +85,16 @@ class OpportunityApiTest {
 
 	@Test
 	void listsFilterByPipelineStageOwnerTeamCloseMonthAndStatusAndPageByCursor() {
-		var first = create("A", b2c, 0, Map.of("expectedCloseDate", "2027-01-10"));
-		var second = create("B", b2c, 1, Map.of("expectedCloseDate", "2027-01-20", "ownerTeamId", workspace.teamId().toString()));
-		var third = create("C", b2b, 0, Map.of("expectedCloseDate", "2027-02-05", "organizationId", organization, "personId", ""));
+		var first = create("A", b2c, 0, Map.of("expectedCloseDate", YEAR + "-01-10"));
+		var second = create("B", b2c, 1, Map.of("expectedCloseDate", YEAR + "-01-20", "ownerTeamId", workspace.teamId().toString()));
+		var third = create("C", b2b, 0, Map.of("expectedCloseDate", YEAR + "-02-05", "organizationId", organization, "personId", ""));
 		var manager = api(Role.MANAGER);
 		var managerOwn = manager.post("/api/v1/opportunities", Map.of("name", "D", "pipelineId", id(b2c), "personId", person,
-				"expectedCloseDate", "2027-01-15")).body().get("id").asString();
+				"expectedCloseDate", YEAR + "-01-15")).body().get("id").asString();
 
 		assertThat(names(manager.get("/api/v1/opportunities?pipelineId=" + id(b2c)))).containsExactly("A", "D", "B");
 		assertThat(names(manager.get("/api/v1/opportunities?stageId=" + stageId(b2c, 1)))).containsExactly("B");
-		assertThat(names(manager.get("/api/v1/opportunities?closeMonth=2027-02"))).containsExactly("C");
+		assertThat(names(manager.get("/api/v1/opportunities?closeMonth=" + YEAR + "-02"))).containsExactly("C");
 		assertThat(names(manager.get("/api/v1/opportunities?ownerId=" + workspace.member(Role.MANAGER).id()))).containsExactly("D");
 		assertThat(names(manager.get("/api/v1/opportunities?teamId=" + workspace.teamId()))).containsExactly("B");
 		sales.post("/api/v1/opportunities/" + first + "/won", null);
@@ -260,7 +264,7 @@ class OpportunityApiTest {
 		assertThat(names(viewer.get("/api/v1/opportunities"))).hasSize(2);
 		assertThat(viewer.patch("/api/v1/opportunities/" + own, Map.of("name", "x")).status()).isEqualTo(403);
 		assertThat(viewer.post("/api/v1/opportunities", Map.of("name", "x", "pipelineId", id(b2c), "personId", person,
-				"expectedCloseDate", "2027-01-01")).status()).isEqualTo(403);
+				"expectedCloseDate", YEAR + "-01-01")).status()).isEqualTo(403);
 		assertThat(sales.patch("/api/v1/opportunities/" + own, Map.of("ownerId", workspace.member(Role.MANAGER).id().toString()))
 				.status()).isEqualTo(403);
 
@@ -269,7 +273,7 @@ class OpportunityApiTest {
 		assertThat(elsewhere.post("/api/v1/opportunities/" + own + "/won", null).status()).isEqualTo(404);
 		assertThat(names(elsewhere.get("/api/v1/opportunities"))).isEmpty();
 		assertThat(elsewhere.post("/api/v1/opportunities", Map.of("name", "x", "pipelineId", id(b2c), "personId", person,
-				"expectedCloseDate", "2027-01-01")).body().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+				"expectedCloseDate", YEAR + "-01-01")).body().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
 				.containsExactly("pipelineId", "personId");
 	}
 
@@ -295,7 +299,7 @@ class OpportunityApiTest {
 
 	private String create(String name, JsonNode pipeline, int stage, Map<String, Object> more) {
 		var body = new HashMap<String, Object>(Map.of("name", name, "pipelineId", id(pipeline), "stageId", stageId(pipeline, stage),
-				"personId", person, "expectedCloseDate", "2027-03-31"));
+				"personId", person, "expectedCloseDate", YEAR + "-03-31"));
 		body.putAll(more);
 		body.values().removeIf(v -> "".equals(v));
 		var created = sales.post("/api/v1/opportunities", body);
@@ -305,7 +309,7 @@ class OpportunityApiTest {
 
 	private Api.Response createRaw(Map<String, Object> more) {
 		var body = new HashMap<String, Object>(Map.of("name", "Deal", "pipelineId", id(b2c), "personId", person,
-				"expectedCloseDate", "2027-03-31"));
+				"expectedCloseDate", YEAR + "-03-31"));
 		body.putAll(more);
 		return sales.post("/api/v1/opportunities", body);
 	}
