@@ -5,9 +5,6 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.sencrm.directory.organization.OrganizationFilter;
 import org.sencrm.directory.person.PersonFilter;
 import org.sencrm.identity.Access;
@@ -29,19 +26,7 @@ class ExportApi {
 	}
 
 	@GetMapping(path = "/api/v1/persons/export", produces = "text/csv")
-	@Parameter(name = "q", in = ParameterIn.QUERY,
-			description = "Name, email or phone, without accents or case; custom fields filter too as cf.<key>=<value>",
-			schema = @Schema(type = "string"))
-	@Parameter(name = "tag", in = ParameterIn.QUERY,
-			description = "Repeatable", array = @ArraySchema(schema = @Schema(type = "string")))
-	@Parameter(name = "ownerId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
-	@Parameter(name = "status", in = ParameterIn.QUERY, description = "potential or existing", schema = @Schema(type = "string"))
-	@Parameter(name = "lifecycleStage", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
-	@Parameter(name = "sort", in = ParameterIn.QUERY,
-			description = "name (default) or created", schema = @Schema(type = "string"))
-	@Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
-	@Parameter(name = "cursor", in = ParameterIn.QUERY,
-			description = "nextCursor of the previous page", schema = @Schema(type = "string"))
+	@PersonFilter.QueryParameters
 	void persons(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
 			HttpServletResponse response) throws IOException {
 		access.requireExport(); // before the answer becomes a CSV file, so a refusal is a problem document
@@ -50,20 +35,7 @@ class ExportApi {
 	}
 
 	@GetMapping(path = "/api/v1/organizations/export", produces = "text/csv")
-	@Parameter(name = "q", in = ParameterIn.QUERY,
-			description = "Name or tax code, without accents or case; custom fields filter too as cf.<key>=<value>",
-			schema = @Schema(type = "string"))
-	@Parameter(name = "tag", in = ParameterIn.QUERY,
-			description = "Repeatable", array = @ArraySchema(schema = @Schema(type = "string")))
-	@Parameter(name = "ownerId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
-	@Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
-	@Parameter(name = "relationship", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
-	@Parameter(name = "lifecycleStage", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
-	@Parameter(name = "sort", in = ParameterIn.QUERY,
-			description = "name (default) or created", schema = @Schema(type = "string"))
-	@Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
-	@Parameter(name = "cursor", in = ParameterIn.QUERY,
-			description = "nextCursor of the previous page", schema = @Schema(type = "string"))
+	@OrganizationFilter.QueryParameters
 	void organizations(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
 			HttpServletResponse response) throws IOException {
 		access.requireExport();

@@ -1,9 +1,17 @@
 package org.sencrm.directory.organization;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.sencrm.directory.listing.ListParams;
 
 /**
@@ -43,5 +51,25 @@ public record OrganizationFilter(String q, List<String> tags, UUID ownerId, Stri
 	/** The same filter for another page. */
 	public OrganizationFilter page(String cursor, int limit) {
 		return new OrganizationFilter(q, tags, ownerId, kind, relationship, lifecycleStage, customFields, sort, cursor, limit);
+	}
+
+	/** The query parameters of a filtered list, as the API documentation shows them (the list and its CSV export). */
+	@Target(ElementType.METHOD)
+	@Retention(RetentionPolicy.RUNTIME)
+	@Parameter(name = "q", in = ParameterIn.QUERY,
+			description = "Name or tax code, without accents or case; custom fields filter too as cf.<key>=<value>",
+			schema = @Schema(type = "string"))
+	@Parameter(name = "tag", in = ParameterIn.QUERY,
+			description = "Repeatable", array = @ArraySchema(schema = @Schema(type = "string")))
+	@Parameter(name = "ownerId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+	@Parameter(name = "relationship", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+	@Parameter(name = "lifecycleStage", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+	@Parameter(name = "sort", in = ParameterIn.QUERY,
+			description = "name (default) or created", schema = @Schema(type = "string"))
+	@Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
+	@Parameter(name = "cursor", in = ParameterIn.QUERY,
+			description = "nextCursor of the previous page", schema = @Schema(type = "string"))
+	public @interface QueryParameters {
 	}
 }

@@ -6,15 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.web.ApiBody;
 import org.sencrm.platform.web.ETags;
 import org.sencrm.platform.web.RequestBodies;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -70,19 +68,7 @@ class PersonApi {
 	}
 
 	@GetMapping
-	@Parameter(name = "q", in = ParameterIn.QUERY,
-			description = "Name, email or phone, without accents or case; custom fields filter too as cf.<key>=<value>",
-			schema = @Schema(type = "string"))
-	@Parameter(name = "tag", in = ParameterIn.QUERY,
-			description = "Repeatable", array = @ArraySchema(schema = @Schema(type = "string")))
-	@Parameter(name = "ownerId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
-	@Parameter(name = "status", in = ParameterIn.QUERY, description = "potential or existing", schema = @Schema(type = "string"))
-	@Parameter(name = "lifecycleStage", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
-	@Parameter(name = "sort", in = ParameterIn.QUERY,
-			description = "name (default) or created", schema = @Schema(type = "string"))
-	@Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
-	@Parameter(name = "cursor", in = ParameterIn.QUERY,
-			description = "nextCursor of the previous page", schema = @Schema(type = "string"))
+	@PersonFilter.QueryParameters
 	PageJson list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		var page = persons.list(PersonFilter.of(params));
 		return new PageJson(page.items().stream().map(PersonJson::of).toList(), page.nextCursor());

@@ -1,9 +1,17 @@
 package org.sencrm.directory.person;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.sencrm.directory.listing.ListParams;
 
 /**
@@ -45,5 +53,24 @@ public record PersonFilter(String q, List<String> tags, UUID ownerId, String sta
 	/** The same filter for another page. */
 	public PersonFilter page(String cursor, int limit) {
 		return new PersonFilter(q, tags, ownerId, status, lifecycleStage, customFields, sort, cursor, limit);
+	}
+
+	/** The query parameters of a filtered list, as the API documentation shows them (the list and its CSV export). */
+	@Target(ElementType.METHOD)
+	@Retention(RetentionPolicy.RUNTIME)
+	@Parameter(name = "q", in = ParameterIn.QUERY,
+			description = "Name, email or phone, without accents or case; custom fields filter too as cf.<key>=<value>",
+			schema = @Schema(type = "string"))
+	@Parameter(name = "tag", in = ParameterIn.QUERY,
+			description = "Repeatable", array = @ArraySchema(schema = @Schema(type = "string")))
+	@Parameter(name = "ownerId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "status", in = ParameterIn.QUERY, description = "potential or existing", schema = @Schema(type = "string"))
+	@Parameter(name = "lifecycleStage", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+	@Parameter(name = "sort", in = ParameterIn.QUERY,
+			description = "name (default) or created", schema = @Schema(type = "string"))
+	@Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
+	@Parameter(name = "cursor", in = ParameterIn.QUERY,
+			description = "nextCursor of the previous page", schema = @Schema(type = "string"))
+	public @interface QueryParameters {
 	}
 }

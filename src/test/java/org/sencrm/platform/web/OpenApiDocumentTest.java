@@ -192,6 +192,16 @@ class OpenApiDocumentTest {
 	}
 
 	@Test
+	void aFilteredListAndItsExportDocumentTheSameFilters() {
+		for (var path : List.of("/api/v1/persons", "/api/v1/persons/export", "/api/v1/organizations",
+				"/api/v1/organizations/export")) {
+			var names = new TreeSet<String>();
+			operation("get", path).path("parameters").forEach(parameter -> names.add(parameter.get("name").asString()));
+			assertThat(names).as(path).contains("q", "tag", "ownerId", "lifecycleStage", "sort", "limit", "cursor");
+		}
+	}
+
+	@Test
 	void everyParameterIsAPlainValueNotAFreeFormObject() {
 		var wrong = new ArrayList<String>();
 		eachOperation((method, path) -> operation(method, path).path("parameters").forEach(parameter -> {
