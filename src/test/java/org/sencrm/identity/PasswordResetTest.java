@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.MailSettings;
 import org.sencrm.support.TestClock;
 import org.sencrm.support.TestWorkspaces;
 import org.sencrm.support.WebSession;
@@ -54,11 +54,7 @@ class PasswordResetTest {
 	void setUp() {
 		workspace = workspaces.create();
 		sales = workspace.member(Role.SALES);
-		var settings = new HashMap<String, Object>();
-		settings.put("smtpHost", "127.0.0.1");
-		settings.put("smtpPort", mail.getSmtp().getPort());
-		settings.put("smtpTls", false);
-		settings.put("fromAddress", "crm@cuahang.vn");
+		var settings = MailSettings.smtp(mail.getSmtp().getPort(), "crm@cuahang.vn");
 		assertThat(new Api(port, workspace.member(Role.ADMIN).token()).put("/api/v1/mail-settings", settings).status()).isEqualTo(200);
 	}
 

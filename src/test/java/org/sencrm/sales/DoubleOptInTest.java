@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.MailSettings;
 import org.sencrm.support.Publications;
 import org.sencrm.support.TestWorkspaces;
 import org.sencrm.support.WebSession;
@@ -64,11 +64,7 @@ class DoubleOptInTest {
 		workspace = workspaces.create();
 		admin = new Api(port, workspace.member(Role.ADMIN).token());
 		anonymous = new Api(port, null);
-		var settings = new HashMap<String, Object>();
-		settings.put("smtpHost", "127.0.0.1");
-		settings.put("smtpPort", mail.getSmtp().getPort());
-		settings.put("smtpTls", false);
-		settings.put("fromAddress", "tin@senviet.vn");
+		var settings = MailSettings.smtp(mail.getSmtp().getPort(), "tin@senviet.vn");
 		assertThat(admin.put("/api/v1/mail-settings", settings).status()).isEqualTo(200);
 		var form = admin.post("/api/v1/web-forms", Map.of("name", "Nhận bản tin", "fields",
 				List.of(Map.of("name", "givenName", "required", true), Map.of("name", "email", "required", true)),
@@ -134,8 +130,7 @@ class DoubleOptInTest {
 
 	@Test
 	void aLinkWhoseEmailFailedIsSentWhenTheDeliveryIsRetried() throws Exception {
-		var settings = new HashMap<String, Object>(Map.of("smtpHost", "127.0.0.1", "smtpPort", closedPort(), "smtpTls", false,
-				"fromAddress", "tin@senviet.vn"));
+		var settings = MailSettings.smtp(closedPort(), "tin@senviet.vn");
 		assertThat(admin.put("/api/v1/mail-settings", settings).status()).isEqualTo(200);
 		var address = "hoa." + System.nanoTime() + "@example.vn";
 		assertThat(anonymous.post("/api/v1/public/forms/" + key, Map.of("givenName", "Hoa", "email", address, "consent", "yes"))

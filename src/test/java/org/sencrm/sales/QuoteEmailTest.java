@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.MailSettings;
 import org.sencrm.support.TestWorkspaces;
 import org.sencrm.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -204,11 +204,7 @@ class QuoteEmailTest {
 	}
 
 	private void connectSmtp() {
-		var settings = new HashMap<String, Object>();
-		settings.put("smtpHost", "127.0.0.1");
-		settings.put("smtpPort", mail.getSmtp().getPort());
-		settings.put("smtpTls", false);
-		settings.put("fromAddress", "banhang@senviet.vn");
+		var settings = MailSettings.smtp(mail.getSmtp().getPort(), "banhang@senviet.vn");
 		assertThat(new Api(port, workspace.member(Role.ADMIN).token()).put("/api/v1/mail-settings", settings).status())
 				.isEqualTo(200);
 	}

@@ -2,7 +2,6 @@ package org.sencrm.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.MailSettings;
 import org.sencrm.support.TestWorkspaces;
 import org.sencrm.timeline.email.MailboxReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,11 +173,7 @@ class EmailTest {
 	org.springframework.transaction.PlatformTransactionManager transactions;
 
 	private void connectMailServer() {
-		var settings = new HashMap<String, Object>();
-		settings.put("smtpHost", "127.0.0.1");
-		settings.put("smtpPort", mail.getSmtp().getPort());
-		settings.put("smtpTls", false);
-		settings.put("fromAddress", "crm@cuahang.vn");
+		var settings = MailSettings.smtp(mail.getSmtp().getPort(), "crm@cuahang.vn");
 		settings.put("imapHost", "127.0.0.1");
 		settings.put("imapPort", mail.getImap().getPort());
 		settings.put("imapUsername", "crm@cuahang.vn");
