@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.sencrm.platform.AfterCommit;
 import org.sencrm.platform.WorkspaceContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +18,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Users and teams of the current workspace, for owners, pickers and display. */
@@ -83,14 +82,7 @@ public class UserDirectory {
 	/** After the workspace's settings changed: now, and again when the change commits. */
 	public void forgetWorkspace(UUID workspaceId) {
 		workspaces.invalidate(workspaceId);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					workspaces.invalidate(workspaceId);
-				}
-			});
-		}
+		AfterCommit.run(() -> workspaces.invalidate(workspaceId));
 	}
 
 	public List<TeamSummary> teams() {

@@ -22,6 +22,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.sencrm.identity.CurrentUser;
 import org.sencrm.platform.AccessDeniedException;
+import org.sencrm.platform.AfterCommit;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.ValidationException;
@@ -32,8 +33,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Personal API tokens. A token reads {@code sen_<workspace><token id><secret>}: the ids let the
@@ -141,14 +140,7 @@ public class ApiTokens {
 	private void forget(java.util.function.Predicate<StoredToken> revoked) {
 		Runnable evict = () -> storedTokens.asMap().values().removeIf(token -> token.isPresent() && revoked.test(token.get()));
 		evict.run();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					evict.run();
-				}
-			});
-		}
+		AfterCommit.run(evict);
 	}
 
 	/**

@@ -9,10 +9,9 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.sencrm.identity.CurrentUser;
+import org.sencrm.platform.AfterCommit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The users behind requests (role, teams, language), kept for a few seconds so that a request does
@@ -46,23 +45,12 @@ class Principals {
 	void forget(UUID userId) {
 		Runnable evict = () -> cache.asMap().keySet().removeIf(key -> key.userId().equals(userId));
 		evict.run();
-		afterCommit(evict);
+		AfterCommit.run(evict);
 	}
 
 	/** After a change that touches several users at once (a team's members). */
 	void forgetAll() {
 		cache.invalidateAll();
-		afterCommit(cache::invalidateAll);
-	}
-
-	private static void afterCommit(Runnable work) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					work.run();
-				}
-			});
-		}
+		AfterCommit.run(cache::invalidateAll);
 	}
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.sencrm.identity.Access;
 import org.sencrm.platform.AccessDeniedException;
+import org.sencrm.platform.AfterCommit;
 import org.sencrm.platform.DomainException;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
@@ -141,22 +142,27 @@ public class Attachments {
 				returning coalesce(stored_path, '')""")
 				.param("ws", WorkspaceContext.workspaceId()).param("ids", activityIds.toArray(UUID[]::new))
 				.query(String.class).list();
-		var files = stored.stream().filter(path -> !path.isEmpty()).map(Path::of).toList();
-		if (!files.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					for (var file : files) {
-						try {
-							Files.deleteIfExists(file);
-						} catch (IOException e) {
-							// the row is gone, so nothing names or serves the file any more
-						}
-					}
-				}
-			});
-		}
+		removeFilesAfterCommit(stored.stream().filter(path -> !path.isEmpty()).toList());
 		return stored.size();
+	}
+
+	/**
+	 * Removes files kept in the folder ({@code sen.attachments.folder}) once the transaction that
+	 * removed their rows commits: a rolled-back removal keeps them.
+	 */
+	public static void removeFilesAfterCommit(java.util.List<String> paths) {
+		if (paths.isEmpty()) {
+			return;
+		}
+		AfterCommit.run(() -> {
+			for (var path : paths) {
+				try {
+					Files.deleteIfExists(Path.of(path));
+				} catch (IOException e) {
+					// the row is gone, so nothing names or serves the file any more
+				}
+			}
+		});
 	}
 
 	@Transactional(readOnly = true)

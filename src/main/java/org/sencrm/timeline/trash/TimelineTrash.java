@@ -1,20 +1,17 @@
 package org.sencrm.timeline.trash;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
 import org.sencrm.platform.WorkspaceContext;
+import org.sencrm.timeline.activity.Attachments;
 import org.sencrm.trash.DeleteRule;
 import org.sencrm.trash.HangsOn;
 import org.sencrm.trash.TrashableKind;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Activities and tasks go to the trash when deleted, and with the customer they are on. With a
@@ -60,20 +57,6 @@ class TimelineTrash {
 	private static void removeStoredFiles(JdbcClient jdbc, List<UUID> activityIds) {
 		var paths = jdbc.sql("select stored_path from attachments where workspace_id = :ws and activity_id in (:ids) and stored_path is not null")
 				.param("ws", WorkspaceContext.workspaceId()).param("ids", activityIds).query(String.class).list();
-		if (paths.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				for (var path : paths) {
-					try {
-						Files.deleteIfExists(Path.of(path));
-					} catch (IOException e) {
-						// an orphan file names no row any more; harmless
-					}
-				}
-			}
-		});
+		Attachments.removeFilesAfterCommit(paths);
 	}
 }
