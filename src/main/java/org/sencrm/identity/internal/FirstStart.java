@@ -2,6 +2,9 @@ package org.sencrm.identity.internal;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.sencrm.platform.ValidationException;
 import org.slf4j.Logger;
@@ -9,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -23,15 +27,21 @@ import org.springframework.stereotype.Component;
 class FirstStart implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
+	/** The settings a refused field comes from. */
+	private static final Map<String, String> SETTINGS = Map.of("adminEmail", "SEN_ADMIN_EMAIL (sen.admin.email)",
+			"adminPassword", "SEN_ADMIN_PASSWORD (sen.admin.password)");
 
 	private final Workspaces workspaces;
 	private final String email;
 	private final String password;
 	private final boolean demo;
+	private final MessageSource messages;
 
 	FirstStart(Workspaces workspaces, @Value("${sen.admin.email:admin@sen.local}") String email,
-			@Value("${sen.admin.password:}") String password, @Value("${sen.demo-data:true}") boolean demo) {
+			@Value("${sen.admin.password:}") String password, @Value("${sen.demo-data:true}") boolean demo,
+			MessageSource messages) {
 		this.workspaces = workspaces;
+		this.messages = messages;
 		this.email = email;
 		this.password = password;
 		this.demo = demo;
@@ -49,9 +59,10 @@ class FirstStart implements ApplicationRunner {
 			workspaces.create(new Workspaces.NewWorkspace(demo ? "Sen Demo" : "Sen CRM", email, secret, "Administrator", "vi",
 					true, demo, generated));
 		} catch (ValidationException refused) {
-			throw new IllegalStateException("The first administrator (SEN_ADMIN_EMAIL, SEN_ADMIN_PASSWORD) is refused: "
-					+ refused.problems().stream().map(problem -> problem.field() + " " + problem.code()).toList()
-					+ ". Passwords need at least 12 characters, not common, not made of the email or name.", refused);
+			throw new IllegalStateException("The first administrator cannot be created: " + refused.problems().stream()
+					.map(problem -> SETTINGS.getOrDefault(problem.field(), problem.field()) + ": "
+							+ messages.getMessage(problem.code(), problem.arguments(), problem.code(), Locale.ENGLISH))
+					.collect(Collectors.joining(" ")) + " Set another value and start again.", refused);
 		}
 		if (generated) {
 			var banner = "=".repeat(72);

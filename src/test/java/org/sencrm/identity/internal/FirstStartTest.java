@@ -1,18 +1,25 @@
 package org.sencrm.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.sencrm.platform.ValidationException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
-/** The first administrator's password: a generated one is temporary, one given by SEN_ADMIN_PASSWORD is not. */
+/**
+ * The first administrator's password: a generated one is temporary, one given by SEN_ADMIN_PASSWORD is
+ * not, and one the password rules refuse stops the start with the setting and the reason.
+ */
 class FirstStartTest {
 
 	/** Workspaces that records what it is asked to create, on an empty instance. */
-	static final class Recording extends Workspaces {
+	static class Recording extends Workspaces {
 		final List<NewWorkspace> created = new ArrayList<>();
 
 		Recording() {
@@ -35,7 +42,7 @@ class FirstStartTest {
 	void aGeneratedPasswordIsTemporary() {
 		var workspaces = new Recording();
 
-		new FirstStart(workspaces, "admin@sen.local", "", false).run(null);
+		new FirstStart(workspaces, "admin@sen.local", "", false, messages()).run(null);
 
 		var admin = workspaces.created.getFirst();
 		assertThat(admin.temporaryPassword()).isTrue();
@@ -47,8 +54,31 @@ class FirstStartTest {
 	void aPasswordGivenInTheSettingsIsTheAdministratorsOwn() {
 		var workspaces = new Recording();
 
-		new FirstStart(workspaces, "admin@sen.local", "lotus-pond-at-dawn-17", false).run(null);
+		new FirstStart(workspaces, "admin@sen.local", "lotus-pond-at-dawn-17", false, messages()).run(null);
 
 		assertThat(workspaces.created.getFirst().temporaryPassword()).isFalse();
+	}
+
+	@Test
+	void aRefusedPasswordInTheSettingsStopsTheStartSayingWhichSettingAndWhy() {
+		var refusing = new Recording() {
+			@Override
+			public UUID create(NewWorkspace request) {
+				throw new ValidationException(List.of(new ValidationException.FieldProblem("adminPassword",
+						"validation.password-length", 12)));
+			}
+		};
+
+		assertThatThrownBy(() -> new FirstStart(refusing, "admin@sen.local", "short", false, messages()).run(null))
+				.hasMessageContaining("SEN_ADMIN_PASSWORD").hasMessageContaining("The password needs at least 12 characters.")
+				.hasMessageEndingWith("Set another value and start again.");
+	}
+
+	private static MessageSource messages() {
+		var messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
 	}
 }
