@@ -3,15 +3,14 @@ package org.sencrm.directory.organization;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.record.CommonFields;
 import org.sencrm.directory.record.CustomerKind;
 import org.sencrm.directory.record.CustomerRecords;
+import org.sencrm.platform.TaxCode;
 import org.sencrm.platform.ValidationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganizationService extends CustomerRecords<Organization, OrganizationDraft> {
 
 	static final String ENTITY = "organization";
-	/** Vietnamese tax code (mã số thuế): 10 digits, or 10 digits, a dash and 3 for a branch. */
-	private static final Pattern VN_TAX_CODE = Pattern.compile("^\\d{10}(-\\d{3})?$");
-	private static final Pattern FOREIGN_TAX_CODE = Pattern.compile("^[A-Z]{2}[A-Z0-9]{2,28}$");
 	private static final int MAX_TEXT = 200;
 
 	private final OrganizationRepository organizations;
@@ -88,7 +84,7 @@ public class OrganizationService extends CustomerRecords<Organization, Organizat
 		if (size != null && !Organization.SIZES.contains(size)) {
 			problems.add("size", "validation.choice");
 		}
-		var taxCode = taxCode(draft.taxCode(), problems);
+		var taxCode = TaxCode.checked(draft.taxCode(), "taxCode", problems);
 		var website = website(draft.website(), problems);
 		var industry = ContactDetails.blankToNull(draft.industry());
 		if (industry != null && industry.length() > MAX_TEXT) {
@@ -101,19 +97,6 @@ public class OrganizationService extends CustomerRecords<Organization, Organizat
 		return new Organization(id, name, kind, relationship, common.lifecycleStage(), taxCode, industry, size, website, common.emails(),
 				common.phones(), common.addresses(), draft.parentId(), common.tags(), common.ownerId(), common.ownerTeamId(),
 				common.customFields(), common.externalId(), createdAt, updatedAt, version);
-	}
-
-	private static String taxCode(String given, ValidationException.Collector problems) {
-		var code = ContactDetails.blankToNull(given);
-		if (code == null) {
-			return null;
-		}
-		var compact = code.replace(" ", "").toUpperCase(Locale.ROOT);
-		if (VN_TAX_CODE.matcher(compact).matches() || FOREIGN_TAX_CODE.matcher(compact).matches()) {
-			return compact;
-		}
-		problems.add("taxCode", "validation.tax-code");
-		return null;
 	}
 
 	private static String website(String given, ValidationException.Collector problems) {
