@@ -43,7 +43,7 @@ public class HistoryLines {
 	 */
 	private static final List<String> FIELD_ORDER = List.of("name", "familyName", "middleName", "givenName", "nameOrder", "kind",
 			"relationship", "taxCode", "industry", "size", "website", "emails", "phones", "addresses", "birthday", "source",
-			"status", "lifecycleStage", "tags", "parentId", "ownerId", "ownerTeamId", "consent.email", "consent.email.method",
+			"status", "lifecycleStage", "tags", "externalId", "parentId", "ownerId", "ownerTeamId", "consent.email", "consent.email.method",
 			"consent.sms", "consent.sms.method", "consent.phone", "consent.phone.method");
 
 	private final MessageSource messages;
