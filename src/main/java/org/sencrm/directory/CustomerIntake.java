@@ -213,7 +213,7 @@ public class CustomerIntake {
 				person.email() == null ? null : List.of(new EmailAddress(person.email(), null, true)),
 				person.phone() == null ? null : List.of(new PhoneNumber(person.phone(), null, true)),
 				address(person.province()), null, null, person.ownerId(), person.ownerTeamId(), person.source(), "potential", null,
-				null, null)).id();
+				null, null, null)).id();
 		// the consents are the person's own earlier statements: kept as recorded then (time, method, recorder)
 		if (person.consents() != null && !person.consents().isEmpty()) {
 			recordConsents(id, person.consents());
@@ -225,7 +225,7 @@ public class CustomerIntake {
 	@Transactional
 	public UUID createOrganization(String name, String taxCode, String province, UUID ownerId, UUID ownerTeamId) {
 		return organizations.create(new OrganizationDraft(name, null, null, null, taxCode, null, null, null, null, null,
-				address(province), null, null, ownerId, ownerTeamId, null)).id();
+				address(province), null, null, ownerId, ownerTeamId, null, null)).id();
 	}
 
 	/**

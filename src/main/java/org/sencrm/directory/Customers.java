@@ -135,7 +135,7 @@ public class Customers {
 		persons.update(personId, new org.sencrm.directory.person.PersonDraft(draft.familyName(), draft.middleName(),
 				draft.givenName(), draft.nameOrder(), emails, draft.phones(), draft.addresses(), draft.birthday(), draft.tags(),
 				draft.ownerId(), draft.ownerTeamId(), draft.source(), draft.status(), draft.lifecycleStage(), draft.consents(),
-				draft.customFields()), person.version());
+				draft.customFields(), draft.externalId()), person.version());
 	}
 
 	/**
@@ -150,7 +150,7 @@ public class Customers {
 		return persons.create(new org.sencrm.directory.person.PersonDraft(name.family(), name.middle(), name.given(),
 				name.order().key(),
 				java.util.List.of(new org.sencrm.directory.contact.EmailAddress(address, null, true)), null, null, null, null, null,
-				null, source, null, null, null, null)).id();
+				null, source, null, null, null, null, null)).id();
 	}
 
 	/** Persons having one of these email addresses (lower case), for logging incoming mail. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Locale;
 
+import org.sencrm.platform.Currencies;
 import org.sencrm.platform.ValidationException;
 
 /**
@@ -66,12 +67,11 @@ public final class Amounts {
 		return plain.setScale(digits);
 	}
 
-	/** A stored amount shown with its currency's decimals. */
+	/** A stored amount shown with its currency's decimals, rounded the one way money is ({@link Currencies}). */
 	public static BigDecimal scaled(BigDecimal amount, String currency) {
 		if (amount == null || currency == null) {
 			return amount;
 		}
-		var digits = Currency.getInstance(currency.strip()).getDefaultFractionDigits();
-		return amount.setScale(Math.max(digits, 0), java.math.RoundingMode.HALF_EVEN);
+		return Currencies.round(amount, currency);
 	}
 }

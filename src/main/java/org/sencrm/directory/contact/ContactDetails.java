@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.sencrm.platform.Email;
 import org.sencrm.platform.PhoneNumbers;
 import org.sencrm.platform.SearchText;
 import org.sencrm.platform.ValidationException;
@@ -12,7 +13,6 @@ import org.sencrm.platform.ValidationException;
 /** Cleans and checks the emails, phones and addresses of a person or organization. */
 public final class ContactDetails {
 
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 	private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
 
 	private ContactDetails() {
@@ -25,11 +25,12 @@ public final class ContactDetails {
 		}
 		for (int i = 0; i < emails.size(); i++) {
 			var email = emails.get(i);
-			var address = email == null || email.address() == null ? "" : email.address().strip().toLowerCase(Locale.ROOT);
-			if (!EMAIL.matcher(address).matches()) {
+			var parsed = Email.parse(email == null ? null : email.address());
+			if (parsed.isEmpty()) {
 				problems.add("emails[" + i + "].address", "validation.email");
 				continue;
 			}
+			var address = parsed.get().value();
 			if (clean.stream().anyMatch(e -> e.address().equals(address))) {
 				continue;
 			}

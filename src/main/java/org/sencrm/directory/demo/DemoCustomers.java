@@ -150,7 +150,7 @@ class DemoCustomers {
 		}
 		var organization = organizations.create(new OrganizationDraft(name, kind, relationship, null, taxCode, industry, size, website,
 				List.of(new EmailAddress(email, "work", true)), List.of(new PhoneNumber(phone, "office", true)), List.of(address),
-				null, tags, null, null, custom));
+				null, tags, null, null, custom, null));
 		ids.put(name, organization.id());
 	}
 
@@ -198,7 +198,7 @@ class DemoCustomers {
 					List.of(new EmailAddress(p[3], "personal", true)), List.of(new PhoneNumber(p[4], "mobile", true)), addresses,
 					i % 3 == 0 ? (1970 + i) + "-0" + (1 + i % 9) + "-1" + (i % 9) : null,
 					p[6].isEmpty() ? List.of() : List.of(p[6].split(";")), sellers.get(i % sellers.size()), null, "website",
-					p[7], p[8].isEmpty() ? null : p[8], consents, Map.of("preferred_channel", p[9])));
+					p[7], p[8].isEmpty() ? null : p[8], consents, Map.of("preferred_channel", p[9]), null));
 			ids.put(p[2] + " " + p[0], person.id());
 		}
 		return ids;

@@ -10,13 +10,14 @@ import org.sencrm.directory.contact.Address;
 import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.contact.EmailAddress;
 import org.sencrm.directory.contact.PhoneNumber;
+import org.sencrm.directory.record.CustomerRecord;
 import org.sencrm.platform.SearchText;
 
 /** An organization: a business customer, partner, supplier, government body or institution. */
 public record Organization(UUID id, String name, String kind, String relationship, String lifecycleStage, String taxCode,
 		String industry, String size, String website, List<EmailAddress> emails, List<PhoneNumber> phones,
 		List<Address> addresses, UUID parentId, List<String> tags, UUID ownerId, UUID ownerTeamId, Map<String, Object> customFields,
-		Instant createdAt, Instant updatedAt, int version) {
+		String externalId, Instant createdAt, Instant updatedAt, int version) implements CustomerRecord {
 
 	/** Commercial organizations are OEMs (build our product into theirs), users, or distributors. */
 	public static final List<String> KINDS = List.of("commercial_oem", "commercial_user", "commercial_distributor",
@@ -30,6 +31,16 @@ public record Organization(UUID id, String name, String kind, String relationshi
 		return SearchText.fold(name);
 	}
 
+	@Override
+	public String displayName() {
+		return name;
+	}
+
+	@Override
+	public String sortKey() {
+		return searchName();
+	}
+
 	/** Everything an organization is found by ({@code search_text}): name, tax code, website, emails, phone digits. */
 	public String searchText() {
 		return searchName() + " " + (taxCode == null ? "" : SearchText.digits(taxCode) + " ")
@@ -38,15 +49,17 @@ public record Organization(UUID id, String name, String kind, String relationshi
 
 	public OrganizationDraft toDraft() {
 		return new OrganizationDraft(name, kind, relationship, lifecycleStage, taxCode, industry, size, website, emails, phones, addresses,
-				parentId, tags, ownerId, ownerTeamId, customFields);
+				parentId, tags, ownerId, ownerTeamId, customFields, externalId);
 	}
 
-	Organization withTags(List<String> tagNames) {
+	/** The same organization with these tag names. */
+	public Organization withTags(List<String> tagNames) {
 		return new Organization(id, name, kind, relationship, lifecycleStage, taxCode, industry, size, website, emails, phones, addresses,
-				parentId, tagNames, ownerId, ownerTeamId, customFields, createdAt, updatedAt, version);
+				parentId, tagNames, ownerId, ownerTeamId, customFields, externalId, createdAt, updatedAt, version);
 	}
 
-	Map<String, Object> historyValues() {
+	@Override
+	public Map<String, Object> historyValues() {
 		var values = new LinkedHashMap<String, Object>();
 		values.put("name", name);
 		values.put("kind", kind);
@@ -64,6 +77,7 @@ public record Organization(UUID id, String name, String kind, String relationshi
 		values.put("ownerId", ownerId == null ? null : ownerId.toString());
 		values.put("ownerTeamId", ownerTeamId == null ? null : ownerTeamId.toString());
 		customFields.forEach((key, value) -> values.put("customFields." + key, String.valueOf(value)));
+		values.put("externalId", externalId);
 		values.values().removeIf(v -> v == null || v instanceof List<?> l && l.isEmpty());
 		return values;
 	}

@@ -4,53 +4,42 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.sencrm.directory.listing.ListParams;
+import org.sencrm.directory.record.RecordFilter;
+import org.springframework.util.MultiValueMap;
 
 /**
- * What an organization list shows: text, tags (all must match), owner, kind, relationship,
- * lifecycle stage, custom field values.
+ * What an organization list shows: the filters every customer list has ({@link RecordFilter}),
+ * kind and relationship.
  */
-public record OrganizationFilter(String q, List<String> tags, UUID ownerId, String kind, String relationship,
-		String lifecycleStage, Map<String, String> customFields, String sort, String cursor, int limit) {
-
-	public static final int MAX_LIMIT = 200;
+public record OrganizationFilter(RecordFilter common, String kind, String relationship) {
 
 	public OrganizationFilter {
-		tags = tags == null ? List.of() : tags.stream().filter(t -> t != null && !t.isBlank()).toList();
-		customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
-		kind = kind == null || kind.isBlank() ? null : kind;
-		relationship = relationship == null || relationship.isBlank() ? null : relationship;
-		lifecycleStage = lifecycleStage == null || lifecycleStage.isBlank() ? null : lifecycleStage;
-		sort = "created".equals(sort) ? "created" : "name";
-		limit = limit <= 0 ? 50 : Math.min(limit, MAX_LIMIT);
+		common = common == null ? RecordFilter.all() : common;
+		kind = RecordFilter.blankToNull(kind);
+		relationship = RecordFilter.blankToNull(relationship);
+	}
+
+	public OrganizationFilter(RecordFilter common) {
+		this(common, null, null);
 	}
 
 	public static OrganizationFilter all() {
-		return new OrganizationFilter(null, List.of(), null, null, null, null, Map.of(), "name", null, MAX_LIMIT);
+		return new OrganizationFilter(RecordFilter.all());
 	}
 
-	/**
-	 * Reads a filter from request parameters: {@code q}, {@code tag} (repeatable), {@code ownerId},
-	 * {@code kind}, {@code relationship}, {@code lifecycleStage}, {@code cf.<key>}, {@code sort}, {@code cursor},
-	 * {@code limit}.
-	 */
-	public static OrganizationFilter of(org.springframework.util.MultiValueMap<String, String> params) {
-		return new OrganizationFilter(params.getFirst("q"), params.get("tag"), ListParams.ownerId(params), params.getFirst("kind"),
-				params.getFirst("relationship"), params.getFirst("lifecycleStage"), ListParams.customFields(params), params.getFirst("sort"), params.getFirst("cursor"),
-				ListParams.limit(params));
+	/** Reads a filter from request parameters: those of {@link RecordFilter#of}, {@code kind} and {@code relationship}. */
+	public static OrganizationFilter of(MultiValueMap<String, String> params) {
+		return new OrganizationFilter(RecordFilter.of(params), params.getFirst("kind"), params.getFirst("relationship"));
 	}
 
 	/** The same filter for another page. */
 	public OrganizationFilter page(String cursor, int limit) {
-		return new OrganizationFilter(q, tags, ownerId, kind, relationship, lifecycleStage, customFields, sort, cursor, limit);
+		return new OrganizationFilter(common.page(cursor, limit), kind, relationship);
 	}
 
 	/** The query parameters of a filtered list, as the API documentation shows them (the list and its CSV export). */
@@ -62,6 +51,8 @@ public record OrganizationFilter(String q, List<String> tags, UUID ownerId, Stri
 	@Parameter(name = "tag", in = ParameterIn.QUERY,
 			description = "Repeatable", array = @ArraySchema(schema = @Schema(type = "string")))
 	@Parameter(name = "ownerId", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "uuid"))
+	@Parameter(name = "externalId", in = ParameterIn.QUERY, description = "The key in the source system, exact match",
+			schema = @Schema(type = "string"))
 	@Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
 	@Parameter(name = "relationship", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
 	@Parameter(name = "lifecycleStage", in = ParameterIn.QUERY, schema = @Schema(type = "string"))

@@ -3,17 +3,9 @@ package org.sencrm.directory.organization;
 import java.util.Map;
 import java.util.UUID;
 
-import org.sencrm.directory.customfield.CustomFieldInputs;
-import org.sencrm.directory.customfield.CustomFields;
-import org.sencrm.directory.lifecycle.LifecycleStage;
-import org.sencrm.directory.ownership.OwnerChoices;
-import org.sencrm.identity.Access;
+import org.sencrm.directory.record.CustomerKind;
+import org.sencrm.directory.record.RecordPages;
 import org.sencrm.platform.Ids;
-import org.sencrm.platform.NotFoundException;
-import org.sencrm.platform.StaleVersionException;
-import org.sencrm.platform.ValidationException;
-import org.sencrm.platform.web.FieldMessages;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -25,53 +17,34 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Creating and editing an organization, with the same care for typed values and lost races as the person form. */
+/** Creating and editing an organization: the shared form flow of {@link RecordPages} plus kind, relationship, size and parent. */
 @Controller
 class OrganizationFormPages {
 
 	private final OrganizationService organizations;
-	private final CustomFields customFields;
-	private final OwnerChoices owners;
-	private final Access access;
-	private final MessageSource messages;
+	private final RecordPages pages;
 
-	OrganizationFormPages(OrganizationService organizations, CustomFields customFields, OwnerChoices owners, Access access,
-			MessageSource messages) {
+	OrganizationFormPages(OrganizationService organizations, RecordPages pages) {
 		this.organizations = organizations;
-		this.customFields = customFields;
-		this.owners = owners;
-		this.access = access;
-		this.messages = messages;
+		this.pages = pages;
 	}
 
 	@GetMapping("/organizations/new")
 	String newOrganization(Model model) {
-		access.requireWrite();
-		var form = new OrganizationForm();
-		form.setOwnerId(access.currentUser().id());
-		return form(model, form, null, Map.of());
+		return form(model, pages.blank(new OrganizationForm()), null, Map.of());
 	}
 
 	@PostMapping("/organizations")
 	String create(@ModelAttribute("form") OrganizationForm form, BindingResult binding,
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-		prepare(form, params);
-		if (binding.hasErrors()) {
-			return form(model, form, null, FieldMessages.of(binding, messages));
-		}
-		try {
-			var organization = organizations.create(form.toDraft());
-			redirect.addFlashAttribute("notice", "organization.created");
-			return "redirect:/organizations/" + organization.id();
-		} catch (ValidationException e) {
-			return form(model, form, null, FieldMessages.of(e, messages));
-		}
+		return pages.submit(CustomerKind.ORGANIZATION, form, binding, params, model, redirect, "organization.created",
+				() -> organizations.create(form.toDraft()).id(), errors -> form(model, form, null, errors));
 	}
 
 	@GetMapping("/organizations/{id}/edit")
 	String edit(@PathVariable String id, Model model) {
 		var organization = organizations.get(Ids.parse(id, "entity.organization"));
-		access.requireEdit(organization.ownerId(), organization.ownerTeamId());
+		pages.requireEdit(organization);
 		return form(model, OrganizationForm.of(organization), organization.id(), Map.of());
 	}
 
@@ -79,56 +52,18 @@ class OrganizationFormPages {
 	String update(@PathVariable String id, @ModelAttribute("form") OrganizationForm form, BindingResult binding,
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		var current = organizations.get(Ids.parse(id, "entity.organization"));
-		prepare(form, params);
-		if (binding.hasErrors()) {
-			return form(model, form, current.id(), FieldMessages.of(binding, messages));
-		}
-		try {
-			organizations.update(current.id(), form.toDraft(), form.getVersion());
-			redirect.addFlashAttribute("notice", "organization.saved");
-			return "redirect:/organizations/" + current.id();
-		} catch (ValidationException e) {
-			return form(model, form, current.id(), FieldMessages.of(e, messages));
-		} catch (StaleVersionException e) {
-			model.addAttribute("stale", true);
-			return form(model, form, current.id(), Map.of());
-		}
-	}
-
-	private void prepare(OrganizationForm form, MultiValueMap<String, String> params) {
-		form.setCustomFields(CustomFieldInputs.read(customFields.of(OrganizationService.ENTITY), params));
-		form.dropBlankRows();
-		if (!owners.canReassign()) {
-			form.setOwnerId(null); // kept by the service: only those who may reassign choose an owner
-		}
+		return pages.submit(CustomerKind.ORGANIZATION, form, binding, params, model, redirect, "organization.saved",
+				() -> organizations.update(current.id(), form.toDraft(), form.getVersion()).id(),
+				errors -> form(model, form, current.id(), errors));
 	}
 
 	private String form(Model model, OrganizationForm form, UUID organizationId, Map<String, String> errors) {
-		form.addSpareRows();
-		model.addAttribute("form", form);
-		model.addAttribute("organizationId", organizationId);
-		model.addAttribute("errors", errors);
-		model.addAttribute("parent", parent(form.getParentId()));
-		model.addAttribute("definitions", customFields.of(OrganizationService.ENTITY));
-		model.addAttribute("owners", owners.owners(form.getOwnerId()));
-		model.addAttribute("teams", owners.teams(form.getOwnerTeamId()));
-		model.addAttribute("canReassign", owners.canReassign());
+		pages.form(model, CustomerKind.ORGANIZATION, form, organizationId, errors);
+		// the chosen parent, shown by name; one that no longer exists is left for the service to refuse
+		model.addAttribute("parent", OrganizationPages.parent(organizations, form.getParentId()));
 		model.addAttribute("kinds", Organization.KINDS);
 		model.addAttribute("relationships", Organization.RELATIONSHIPS);
-		model.addAttribute("stages", LifecycleStage.ALL);
 		model.addAttribute("sizes", Organization.SIZES);
 		return "directory/organization/form";
-	}
-
-	/** The chosen parent, shown by name; one that no longer exists is left for the service to refuse. */
-	private Organization parent(UUID parentId) {
-		if (parentId == null) {
-			return null;
-		}
-		try {
-			return organizations.get(parentId);
-		} catch (NotFoundException e) {
-			return null;
-		}
 	}
 }

@@ -1,14 +1,12 @@
 package org.sencrm.directory.organization;
 
+import java.util.UUID;
+
 import org.sencrm.directory.contactrole.ContactRoles;
-import org.sencrm.directory.customfield.CustomFields;
-import org.sencrm.directory.history.HistoryLines;
-import org.sencrm.identity.Access;
-import org.sencrm.identity.UserDirectory;
+import org.sencrm.directory.record.CustomerKind;
+import org.sencrm.directory.record.RecordPages;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
-import org.sencrm.trash.Trash;
-import org.sencrm.trash.TrashBlockedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,69 +15,43 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** An organization's page: profile, contacts and their roles, parent and child organizations, history; and deleting it. */
+/** An organization's page: the shared record page plus contacts and their roles, parent and child organizations; and deleting it. */
 @Controller
 class OrganizationPages {
 
 	private final OrganizationService organizations;
-	private final Access access;
-	private final UserDirectory users;
+	private final RecordPages pages;
 	private final ContactRoles roles;
-	private final CustomFields customFields;
-	private final HistoryLines history;
-	private final Trash trash;
 
-	OrganizationPages(OrganizationService organizations, Access access, UserDirectory users, ContactRoles roles,
-			CustomFields customFields, HistoryLines history, Trash trash) {
-		this.trash = trash;
+	OrganizationPages(OrganizationService organizations, RecordPages pages, ContactRoles roles) {
 		this.organizations = organizations;
-		this.access = access;
-		this.users = users;
+		this.pages = pages;
 		this.roles = roles;
-		this.customFields = customFields;
-		this.history = history;
 	}
 
 	@GetMapping("/organizations/{id}")
 	String show(@PathVariable String id, Model model) {
 		var organization = organizations.get(Ids.parse(id, "entity.organization"));
-		model.addAttribute("organization", organization);
-		var canEdit = access.currentUser().canEdit(organization.ownerId(), organization.ownerTeamId());
-		model.addAttribute("canEdit", canEdit);
-		if (canEdit) {
-			// the delete button says what goes to the trash with the organization, or why it cannot
-			model.addAttribute("deleteQuestion", trash.question(trash.preview(OrganizationService.ENTITY, organization.id())));
-		}
-		model.addAttribute("owner", users.user(organization.ownerId()).orElse(null));
-		model.addAttribute("team", users.team(organization.ownerTeamId()).orElse(null));
-		model.addAttribute("parent", parent(organization));
+		pages.detail(model, CustomerKind.ORGANIZATION, organization, organizations.history(organization.id()));
+		model.addAttribute("parent", parent(organizations, organization.parentId()));
 		model.addAttribute("children", organizations.children(organization.id()));
 		model.addAttribute("contacts", roles.ofOrganization(organization.id()));
-		model.addAttribute("definitions", customFields.of(OrganizationService.ENTITY));
-		model.addAttribute("history", history.of(OrganizationService.ENTITY, organizations.history(organization.id())));
 		return "directory/organization/detail";
 	}
 
 	@PostMapping("/organizations/{id}/delete")
 	String delete(@PathVariable String id, @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
 		var organizationId = Ids.parse(id, "entity.organization");
-		try {
-			organizations.delete(organizationId, version);
-		} catch (TrashBlockedException blocked) {
-			// the same refusal the API gives, on the page of the record that could not go
-			redirect.addFlashAttribute("refusal", blocked.text());
-			return "redirect:/organizations/" + organizationId;
-		}
-		redirect.addFlashAttribute("notice", "organization.deleted");
-		return "redirect:/organizations";
+		return pages.delete(CustomerKind.ORGANIZATION, organizationId, () -> organizations.delete(organizationId, version), redirect);
 	}
 
-	private Organization parent(Organization organization) {
-		if (organization.parentId() == null) {
+	/** The parent, shown by name; one that no longer exists (or is in the trash) is shown as none. */
+	static Organization parent(OrganizationService organizations, UUID parentId) {
+		if (parentId == null) {
 			return null;
 		}
 		try {
-			return organizations.get(organization.parentId());
+			return organizations.get(parentId);
 		} catch (NotFoundException e) {
 			return null;
 		}

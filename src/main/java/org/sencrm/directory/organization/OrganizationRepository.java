@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.sencrm.directory.contact.ContactJson;
 import org.sencrm.directory.listing.ListQuery;
+import org.sencrm.directory.record.CustomerKind;
+import org.sencrm.directory.record.RecordTable;
 import org.sencrm.platform.WorkspaceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,29 +23,28 @@ class OrganizationRepository {
 
 	private final JdbcClient jdbc;
 	private final ContactJson json;
+	private final RecordTable table;
 
-	OrganizationRepository(JdbcClient jdbc, ContactJson json) {
+	OrganizationRepository(JdbcClient jdbc, ContactJson json, RecordTable table) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.table = table;
 	}
 
 	Optional<Organization> find(UUID id) {
 		return jdbc.sql("select * from organizations where workspace_id = :ws and id = :id")
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id)
 				.query(this::organization).optional()
-				.map(o -> o.withTags(jdbc.sql("""
-						select t.name from organization_tags ot join tags t on t.id = ot.tag_id
-						where ot.workspace_id = :ws and ot.organization_id = :id order by lower(t.name)""")
-						.param("ws", WorkspaceContext.workspaceId()).param("id", id).query(String.class).list()));
+				.map(o -> o.withTags(table.tagNames(CustomerKind.ORGANIZATION, id)));
 	}
 
 	void insert(Organization o) {
 		jdbc.sql("""
 				insert into organizations (id, workspace_id, name, kind, relationship, lifecycle_stage, tax_code, industry, size, website,
-				  emails, phones, addresses, parent_id, owner_id, owner_team_id, custom_fields, search_name, search_text, created_at,
+				  emails, phones, addresses, parent_id, owner_id, owner_team_id, custom_fields, external_id, search_name, search_text, created_at,
 				  updated_at, version)
 				values (:id, :ws, :name, :kind, :relationship, :stage, :taxCode, :industry, :size, :website, cast(:emails as jsonb),
-				  cast(:phones as jsonb), cast(:addresses as jsonb), :parent, :owner, :team, cast(:custom as jsonb), :searchName,
+				  cast(:phones as jsonb), cast(:addresses as jsonb), :parent, :owner, :team, cast(:custom as jsonb), :externalId, :searchName,
 				  :searchText, :created, :updated, 0)""")
 				.params(columns(o))
 				.update();
@@ -57,30 +58,16 @@ class OrganizationRepository {
 				  tax_code = :taxCode,
 				  industry = :industry, size = :size, website = :website, emails = cast(:emails as jsonb), phones = cast(:phones as jsonb),
 				  addresses = cast(:addresses as jsonb), parent_id = :parent, owner_id = :owner, owner_team_id = :team,
-				  custom_fields = cast(:custom as jsonb), search_name = :searchName, search_text = :searchText, updated_at = :updated,
+				  custom_fields = cast(:custom as jsonb), external_id = :externalId, search_name = :searchName, search_text = :searchText, updated_at = :updated,
 				  version = version + 1
 				where workspace_id = :ws and id = :id and version = :expected""")
 				.params(params)
 				.update() == 1;
 	}
 
-	OrganizationPage list(OrganizationFilter filter) {
-		var page = new ListQuery("organizations", "search_name", "organization_tags", "organization_id")
-				.text(filter.q())
-				.tags(filter.tags())
-				.equal("owner_id", filter.ownerId())
-				.equal("kind", filter.kind())
-				.equal("relationship", filter.relationship())
-				.equal("lifecycle_stage", filter.lifecycleStage())
-				.customFields(filter.customFields())
-				.page(jdbc, this::organization, filter.sort(), filter.cursor(), filter.limit(), Organization::id,
-						Organization::searchName, Organization::createdAt);
-		return new OrganizationPage(page.items(), page.nextCursor());
-	}
-
-	long countOwnedBy(UUID ownerId) {
-		return jdbc.sql("select count(*) from organizations where workspace_id = :ws and owner_id = :owner")
-				.param("ws", WorkspaceContext.workspaceId()).param("owner", ownerId).query(Long.class).single();
+	ListQuery.Page<Organization> list(OrganizationFilter filter) {
+		return table.list(CustomerKind.ORGANIZATION, filter.common(),
+				q -> q.equal("kind", filter.kind()).equal("relationship", filter.relationship()), this::organization);
 	}
 
 	/** Ancestors of an organization, nearest first, to refuse a parent that would close a loop. */
@@ -119,6 +106,7 @@ class OrganizationRepository {
 		params.put("owner", o.ownerId());
 		params.put("team", o.ownerTeamId());
 		params.put("custom", json.write(o.customFields()));
+		params.put("externalId", o.externalId());
 		params.put("searchName", o.searchName());
 		params.put("searchText", o.searchText());
 		params.put("created", Timestamp.from(o.createdAt()));
@@ -132,7 +120,7 @@ class OrganizationRepository {
 				rs.getString("website"), json.emails(rs.getString("emails")), json.phones(rs.getString("phones")),
 				json.addresses(rs.getString("addresses")), rs.getObject("parent_id", UUID.class), List.of(),
 				rs.getObject("owner_id", UUID.class), rs.getObject("owner_team_id", UUID.class),
-				json.map(rs.getString("custom_fields")), rs.getTimestamp("created_at").toInstant(),
+				json.map(rs.getString("custom_fields")), rs.getString("external_id"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
 	}
 }

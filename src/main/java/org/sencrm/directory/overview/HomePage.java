@@ -6,6 +6,7 @@ import java.util.Map;
 import org.sencrm.directory.organization.OrganizationFilter;
 import org.sencrm.directory.organization.OrganizationService;
 import org.sencrm.directory.person.PersonFilter;
+import org.sencrm.directory.record.RecordFilter;
 import org.sencrm.directory.person.PersonService;
 import org.sencrm.identity.Access;
 import org.springframework.stereotype.Controller;
@@ -34,9 +35,9 @@ class HomePage {
 		model.addAttribute("myPersons", persons.countOwnedBy(me));
 		model.addAttribute("myOrganizations", organizations.countOwnedBy(me));
 		model.addAttribute("recentPersons",
-				persons.list(new PersonFilter(null, List.of(), null, null, null, Map.of(), "created", null, RECENT)).items());
+				persons.list(new PersonFilter(RecordFilter.newest(RECENT))).items());
 		model.addAttribute("recentOrganizations", organizations.list(
-				new OrganizationFilter(null, List.of(), null, null, null, null, Map.of(), "created", null, RECENT)).items());
+				new OrganizationFilter(RecordFilter.newest(RECENT))).items());
 		return "directory/home";
 	}
 }

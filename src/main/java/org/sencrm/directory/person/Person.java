@@ -13,6 +13,7 @@ import org.sencrm.directory.contact.Address;
 import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.contact.EmailAddress;
 import org.sencrm.directory.contact.PhoneNumber;
+import org.sencrm.directory.record.CustomerRecord;
 import org.sencrm.platform.SearchText;
 
 /** A person (consumer or contact) as stored. */
@@ -20,7 +21,8 @@ public record Person(UUID id, String familyName, String middleName, String given
 		List<EmailAddress> emails,
 		List<PhoneNumber> phones, List<Address> addresses, LocalDate birthday, List<String> tags, UUID ownerId,
 		UUID ownerTeamId, String source, String status, String lifecycleStage, Map<String, Consent> consents,
-		Map<String, Object> customFields, Instant createdAt, Instant updatedAt, int version) {
+		Map<String, Object> customFields, String externalId, Instant createdAt, Instant updatedAt, int version)
+		implements CustomerRecord {
 
 	public static final List<String> STATUSES = List.of("potential", "existing");
 
@@ -29,6 +31,7 @@ public record Person(UUID id, String familyName, String middleName, String given
 	}
 
 	/** The full name in the person's own order, whoever reads it in whichever language. */
+	@Override
 	public String displayName() {
 		return name().display();
 	}
@@ -39,6 +42,11 @@ public record Person(UUID id, String familyName, String middleName, String given
 	 */
 	public String sortName() {
 		return SearchText.fold(new PersonName(familyName, middleName, givenName, NameOrder.FAMILY_FIRST).display());
+	}
+
+	@Override
+	public String sortKey() {
+		return sortName();
 	}
 
 	/** Everything a person is found by ({@code search_text}): the name in both orders, emails, phone digits. */
@@ -55,14 +63,20 @@ public record Person(UUID id, String familyName, String middleName, String given
 		return phones.stream().filter(PhoneNumber::primary).map(PhoneNumber::number).findFirst().orElse(null);
 	}
 
+	/** The same person with these tag names. */
+	public Person withTags(List<String> tagNames) {
+		return new Person(id, familyName, middleName, givenName, nameOrder, emails, phones, addresses, birthday, tagNames, ownerId,
+				ownerTeamId, source, status, lifecycleStage, consents, customFields, externalId, createdAt, updatedAt, version);
+	}
+
 	public PersonDraft toDraft() {
 		return new PersonDraft(familyName, middleName, givenName, nameOrder.key(), emails, phones, addresses,
 				birthday == null ? null : birthday.toString(), tags, ownerId, ownerTeamId, source, status, lifecycleStage,
-				consents, customFields);
+				consents, customFields, externalId);
 	}
 
-	/** Field values as the history shows them, one entry per field. */
-	Map<String, Object> historyValues() {
+	@Override
+	public Map<String, Object> historyValues() {
 		var values = new LinkedHashMap<String, Object>();
 		values.put("familyName", familyName);
 		values.put("middleName", middleName);
@@ -83,6 +97,7 @@ public record Person(UUID id, String familyName, String middleName, String given
 			values.put("consent." + channel + ".method", consent.method());
 		});
 		customFields.forEach((key, value) -> values.put("customFields." + key, String.valueOf(value)));
+		values.put("externalId", externalId);
 		values.values().removeIf(v -> v == null || v instanceof List<?> l && l.isEmpty());
 		return values;
 	}

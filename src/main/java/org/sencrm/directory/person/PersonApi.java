@@ -34,7 +34,7 @@ class PersonApi {
 	record PersonJson(UUID id, String displayName, String familyName, String middleName, String givenName, String nameOrder,
 			List<?> emails, List<?> phones, List<?> addresses, String birthday, List<String> tags, UUID ownerId,
 			UUID ownerTeamId, String source, String status, String lifecycleStage, Map<String, Consent> consents,
-			Map<String, Object> customFields, Instant createdAt, Instant updatedAt, int version) {
+			Map<String, Object> customFields, String externalId, Instant createdAt, Instant updatedAt, int version) {
 
 		static final List<String> READ_ONLY = List.of("id", "displayName", "createdAt", "updatedAt", "version");
 
@@ -42,7 +42,7 @@ class PersonApi {
 			return new PersonJson(p.id(), p.displayName(), p.familyName(), p.middleName(), p.givenName(), p.nameOrder().key(),
 					p.emails(),
 					p.phones(), p.addresses(), p.birthday() == null ? null : p.birthday().toString(), p.tags(), p.ownerId(),
-					p.ownerTeamId(), p.source(), p.status(), p.lifecycleStage(), p.consents(), p.customFields(), p.createdAt(),
+					p.ownerTeamId(), p.source(), p.status(), p.lifecycleStage(), p.consents(), p.customFields(), p.externalId(), p.createdAt(),
 					p.updatedAt(), p.version());
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.sencrm.directory.contact.Address;
 import org.sencrm.directory.contact.EmailAddress;
 import org.sencrm.directory.contact.PhoneNumber;
+import org.sencrm.directory.record.CustomerDraft;
 
 /**
  * What a user or API client submits to create or change a person; checked by {@link PersonService}.
@@ -15,5 +16,5 @@ import org.sencrm.directory.contact.PhoneNumber;
 public record PersonDraft(String familyName, String middleName, String givenName, String nameOrder, List<EmailAddress> emails,
 		List<PhoneNumber> phones, List<Address> addresses, String birthday, List<String> tags, UUID ownerId,
 		UUID ownerTeamId, String source, String status, String lifecycleStage, Map<String, Consent> consents,
-		Map<String, Object> customFields) {
+		Map<String, Object> customFields, String externalId) implements CustomerDraft {
 }

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.sencrm.directory.contact.ContactForm;
+import org.sencrm.directory.record.RecordForm;
 
 /** The person form as the browser sends it, and back again with what was typed when something is wrong. */
-public class PersonForm extends ContactForm {
+public class PersonForm extends RecordForm {
 
 	private String familyName;
 	private String middleName;
@@ -18,9 +18,7 @@ public class PersonForm extends ContactForm {
 	private String birthday;
 	private String source;
 	private String status = "potential";
-	private String lifecycleStage;
 	private List<ConsentRow> consents = new ArrayList<>();
-	private Map<String, Object> customFields = new LinkedHashMap<>();
 
 	/** A blank form, with a row for each consent channel, not asked yet. */
 	static PersonForm blank() {
@@ -31,7 +29,7 @@ public class PersonForm extends ContactForm {
 
 	static PersonForm of(Person p) {
 		var form = new PersonForm();
-		form.fillContacts(p.emails(), p.phones(), p.addresses(), p.tags(), p.ownerId(), p.ownerTeamId(), p.version());
+		form.fillCommon(p);
 		form.familyName = p.familyName();
 		form.middleName = p.middleName();
 		form.givenName = p.givenName();
@@ -39,9 +37,7 @@ public class PersonForm extends ContactForm {
 		form.birthday = p.birthday() == null ? null : p.birthday().toString();
 		form.source = p.source();
 		form.status = p.status();
-		form.lifecycleStage = p.lifecycleStage();
 		Consent.CHANNELS.forEach(channel -> form.consents.add(ConsentRow.of(channel, p.consents().get(channel))));
-		form.customFields = new LinkedHashMap<>(p.customFields());
 		return form;
 	}
 
@@ -58,7 +54,8 @@ public class PersonForm extends ContactForm {
 			consentMap.put(row.getChannel(), new Consent(row.getStatus(), null, row.getMethod(), row.getNote(), null, null));
 		}
 		return new PersonDraft(familyName, middleName, givenName, nameOrder, emailAddresses(), phoneNumbers(), postalAddresses(),
-				birthday, tagNames(), getOwnerId(), getOwnerTeamId(), source, status, lifecycleStage, consentMap, customFields);
+				birthday, tagNames(), getOwnerId(), getOwnerTeamId(), source, status, getLifecycleStage(), consentMap, getCustomFields(),
+				getExternalId());
 	}
 
 	/** Consent on one channel as a form row: granted, withdrawn or blank (never asked), and how it was given. */
@@ -101,10 +98,6 @@ public class PersonForm extends ContactForm {
 	public void setSource(String source) { this.source = source; }
 	public String getStatus() { return status; }
 	public void setStatus(String status) { this.status = status; }
-	public String getLifecycleStage() { return lifecycleStage; }
-	public void setLifecycleStage(String lifecycleStage) { this.lifecycleStage = lifecycleStage; }
 	public List<ConsentRow> getConsents() { return consents; }
 	public void setConsents(List<ConsentRow> consents) { this.consents = consents; }
-	public Map<String, Object> getCustomFields() { return customFields; }
-	public void setCustomFields(Map<String, Object> customFields) { this.customFields = customFields; }
 }

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.sencrm.directory.NameOrder;
 import org.sencrm.directory.contact.ContactJson;
 import org.sencrm.directory.listing.ListQuery;
+import org.sencrm.directory.record.CustomerKind;
+import org.sencrm.directory.record.RecordTable;
 import org.sencrm.platform.WorkspaceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,10 +25,12 @@ class PersonRepository {
 
 	private final JdbcClient jdbc;
 	private final ContactJson json;
+	private final RecordTable table;
 
-	PersonRepository(JdbcClient jdbc, ContactJson json) {
+	PersonRepository(JdbcClient jdbc, ContactJson json, RecordTable table) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.table = table;
 	}
 
 	Optional<Person> find(UUID id) {
@@ -36,17 +40,17 @@ class PersonRepository {
 				                  where pt.workspace_id = p.workspace_id and pt.person_id = p.id order by lower(t.name)) as tag_names
 				from persons p where p.workspace_id = :ws and p.id = :id""")
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id)
-				.query((rs, row) -> withTagNames(person(rs, row), List.of((String[]) rs.getArray("tag_names").getArray())))
+				.query((rs, row) -> person(rs, row).withTags(List.of((String[]) rs.getArray("tag_names").getArray())))
 				.optional();
 	}
 
 	void insert(Person p) {
 		jdbc.sql("""
 				insert into persons (id, workspace_id, family_name, middle_name, given_name, name_order, display_name, emails, phones,
-				  addresses, birthday, owner_id, owner_team_id, source, status, lifecycle_stage, consents, custom_fields, search_name, search_text,
+				  addresses, birthday, owner_id, owner_team_id, source, status, lifecycle_stage, consents, custom_fields, external_id, search_name, search_text,
 				  created_at, updated_at, version)
 				values (:id, :ws, :family, :middle, :given, :nameOrder, :display, cast(:emails as jsonb), cast(:phones as jsonb), cast(:addresses as jsonb),
-				  :birthday, :owner, :team, :source, :status, :stage, cast(:consents as jsonb), cast(:custom as jsonb), :searchName, :searchText,
+				  :birthday, :owner, :team, :source, :status, :stage, cast(:consents as jsonb), cast(:custom as jsonb), :externalId, :searchName, :searchText,
 				  :created, :updated, 0)""")
 				.params(columns(p))
 				.update();
@@ -61,7 +65,7 @@ class PersonRepository {
 				  display_name = :display,
 				  emails = cast(:emails as jsonb), phones = cast(:phones as jsonb), addresses = cast(:addresses as jsonb),
 				  birthday = :birthday, owner_id = :owner, owner_team_id = :team, source = :source, status = :status,
-				  lifecycle_stage = :stage, consents = cast(:consents as jsonb), custom_fields = cast(:custom as jsonb),
+				  lifecycle_stage = :stage, consents = cast(:consents as jsonb), custom_fields = cast(:custom as jsonb), external_id = :externalId,
 				  search_name = :searchName, search_text = :searchText, updated_at = :updated, version = version + 1
 				where workspace_id = :ws and id = :id and version = :expected""")
 				.params(params)
@@ -69,33 +73,8 @@ class PersonRepository {
 	}
 
 	/** One page of a filtered list, ordered for keyset pagination; the cursor is opaque to callers. */
-	PersonPage list(PersonFilter filter) {
-		var page = new ListQuery("persons", "display_name", "person_tags", "person_id")
-				.text(filter.q())
-				.tags(filter.tags())
-				.equal("owner_id", filter.ownerId())
-				.equal("status", filter.status())
-				.equal("lifecycle_stage", filter.lifecycleStage())
-				.customFields(filter.customFields())
-				.page(jdbc, this::person, filter.sort(), filter.cursor(), filter.limit(), Person::id,
-						Person::sortName, Person::createdAt);
-		return new PersonPage(page.items(), page.nextCursor());
-	}
-
-	long count() {
-		return jdbc.sql("select count(*) from persons where workspace_id = :ws").param("ws", WorkspaceContext.workspaceId())
-				.query(Long.class).single();
-	}
-
-	long countOwnedBy(UUID ownerId) {
-		return jdbc.sql("select count(*) from persons where workspace_id = :ws and owner_id = :owner")
-				.param("ws", WorkspaceContext.workspaceId()).param("owner", ownerId).query(Long.class).single();
-	}
-
-	static Person withTagNames(Person p, List<String> tags) {
-		return new Person(p.id(), p.familyName(), p.middleName(), p.givenName(), p.nameOrder(), p.emails(), p.phones(), p.addresses(),
-				p.birthday(), tags, p.ownerId(), p.ownerTeamId(), p.source(), p.status(), p.lifecycleStage(), p.consents(),
-				p.customFields(), p.createdAt(), p.updatedAt(), p.version());
+	ListQuery.Page<Person> list(PersonFilter filter) {
+		return table.list(CustomerKind.PERSON, filter.common(), q -> q.equal("status", filter.status()), this::person);
 	}
 
 	private Map<String, Object> columns(Person p) {
@@ -118,6 +97,7 @@ class PersonRepository {
 		params.put("stage", p.lifecycleStage());
 		params.put("consents", json.write(p.consents()));
 		params.put("custom", json.write(p.customFields()));
+		params.put("externalId", p.externalId());
 		params.put("searchName", p.sortName());
 		params.put("searchText", p.searchText());
 		params.put("created", Timestamp.from(p.createdAt()));
@@ -135,7 +115,7 @@ class PersonRepository {
 				rs.getString("lifecycle_stage"),
 				json.read(rs.getString("consents"), new TypeReference<Map<String, Consent>>() {
 				}),
-				json.map(rs.getString("custom_fields")),
+				json.map(rs.getString("custom_fields")), rs.getString("external_id"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
 	}
 }

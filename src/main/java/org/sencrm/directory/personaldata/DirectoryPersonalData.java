@@ -101,6 +101,7 @@ public class DirectoryPersonalData {
 		profile.put("source", person.source());
 		profile.put("status", person.status());
 		profile.put("lifecycleStage", person.lifecycleStage());
+		profile.put("externalId", person.externalId());
 		profile.put("owner", users.user(person.ownerId()).map(UserDirectory.UserSummary::displayName).orElse(null));
 		profile.put("createdAt", person.createdAt());
 		profile.put("updatedAt", person.updatedAt());

@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.sencrm.identity.CurrentUser;
 import org.sencrm.identity.Role;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
+import org.sencrm.platform.Email;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Users {
 
-	static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;
@@ -46,7 +45,7 @@ public class Users {
 
 	void validateNewLogin(String email, String displayName, String password, String emailField, String passwordField,
 			ValidationException.Collector problems) {
-		if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+		if (!Email.isValid(email)) {
 			problems.add(emailField, "validation.email");
 		} else if (emailTaken(email)) {
 			problems.add(emailField, "validation.email-taken");

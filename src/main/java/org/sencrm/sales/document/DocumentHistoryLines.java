@@ -1,20 +1,16 @@
 package org.sencrm.sales.document;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.History;
+import org.sencrm.platform.HistoryText;
 import org.sencrm.platform.web.Formats;
 import org.sencrm.sales.Opportunities;
 import org.sencrm.sales.OpportunitySummary;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DocumentHistoryLines {
-
-	public record Line(String field, String from, String to) {
-	}
-
-	public record Change(String kind, String action, String actor, Instant at, List<Line> lines) {
-	}
 
 	/** Each field's label; also the order the lines are listed in. */
 	private static final Map<String, String> LABELS = new java.util.LinkedHashMap<>();
@@ -59,13 +49,13 @@ public class DocumentHistoryLines {
 
 	private static final List<String> ORDER = List.copyOf(LABELS.keySet());
 
-	private final MessageSource messages;
+	private final HistoryText text;
 	private final UserDirectory users;
 	private final Formats formats;
 	private final Opportunities opportunities;
 
-	DocumentHistoryLines(MessageSource messages, UserDirectory users, Formats formats, Opportunities opportunities) {
-		this.messages = messages;
+	DocumentHistoryLines(HistoryText text, UserDirectory users, Formats formats, Opportunities opportunities) {
+		this.text = text;
 		this.users = users;
 		this.formats = formats;
 		this.opportunities = opportunities;
@@ -77,26 +67,21 @@ public class DocumentHistoryLines {
 	 * currency; the opportunity reads as its name (one the reader may not see, as its id), and
 	 * {@code names} reads other ids the page knows (the contract's order as its number).
 	 */
-	public List<Change> of(String kind, String currency, Map<String, String> names, List<History.Entry> entries) {
-		var changes = new ArrayList<Change>();
-		for (var entry : entries) {
-			var currencyChange = entry.changes().get("currency");
-			var fromCurrency = currencyChange != null && currencyChange.from() != null ? String.valueOf(currencyChange.from()) : currency;
-			var toCurrency = currencyChange != null && currencyChange.to() != null ? String.valueOf(currencyChange.to()) : currency;
-			var lines = entry.changes().entrySet().stream().sorted(Comparator.comparingInt(c -> position(c.getKey())))
-					.map(c -> new Line(message(LABELS.getOrDefault(c.getKey(), "field." + c.getKey()), c.getKey()),
-							value(kind, c.getKey(), c.getValue().from(), fromCurrency, names),
-							value(kind, c.getKey(), c.getValue().to(), toCurrency, names)))
-					.toList();
-			changes.add(new Change(entry.action(), message("history." + entry.action(), entry.action()),
-					entry.actorName() == null ? message("history.system", "system") : entry.actorName(), entry.at(), lines));
-		}
-		return changes;
-	}
+	public List<HistoryText.Change> of(String kind, String currency, Map<String, String> names, List<History.Entry> entries) {
+		return text.of(entries, ORDER, new HistoryText.Reading() {
+			@Override
+			public String label(String field) {
+				return message(LABELS.getOrDefault(field, "field." + field), field);
+			}
 
-	private static int position(String field) {
-		var index = ORDER.indexOf(field);
-		return index < 0 ? ORDER.size() : index;
+			@Override
+			public String value(History.Entry entry, String field, Object value, boolean before) {
+				// amounts are in the document's currency, unless the entry changed it: then in the one before or after
+				var currencyChange = entry.changes().get("currency");
+				var changedTo = currencyChange == null ? null : before ? currencyChange.from() : currencyChange.to();
+				return DocumentHistoryLines.this.value(kind, field, value, changedTo == null ? currency : String.valueOf(changedTo), names);
+			}
+		});
 	}
 
 	private String value(String kind, String field, Object value, String currency, Map<String, String> names) {
@@ -149,6 +134,6 @@ public class DocumentHistoryLines {
 	}
 
 	private String message(String code, String fallback) {
-		return messages.getMessage(code, null, fallback, LocaleContextHolder.getLocale());
+		return text.message(code, fallback);
 	}
 }

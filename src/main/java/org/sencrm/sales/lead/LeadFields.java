@@ -2,12 +2,12 @@ package org.sencrm.sales.lead;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.sencrm.directory.Consents;
 import org.sencrm.platform.PhoneNumbers;
+import org.sencrm.platform.Email;
+import org.sencrm.platform.TaxCode;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 
@@ -24,10 +24,7 @@ final class LeadFields {
 			Map<String, LeadConsent> consents) {
 	}
 
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 	/** Vietnamese tax code (mã số thuế): 10 digits, or 10 digits, a dash and 3 for a branch; or a foreign VAT id. */
-	private static final Pattern VN_TAX_CODE = Pattern.compile("^\\d{10}(-\\d{3})?$");
-	private static final Pattern FOREIGN_TAX_CODE = Pattern.compile("^[A-Z]{2}[A-Z0-9]{2,28}$");
 
 	private LeadFields() {
 	}
@@ -63,12 +60,12 @@ final class LeadFields {
 		if (address == null) {
 			return null;
 		}
-		address = address.toLowerCase(Locale.ROOT);
-		if (!EMAIL.matcher(address).matches() || address.length() > 254) {
+		var email = Email.parse(address);
+		if (email.isEmpty()) {
 			problems.add("email", "validation.email");
 			return null;
 		}
-		return address;
+		return email.get().value();
 	}
 
 	static String phone(String given, ValidationException.Collector problems) {
@@ -85,16 +82,7 @@ final class LeadFields {
 	}
 
 	static String taxCode(String given, ValidationException.Collector problems) {
-		var code = blankToNull(given);
-		if (code == null) {
-			return null;
-		}
-		var compact = code.replace(" ", "").toUpperCase(Locale.ROOT);
-		if (VN_TAX_CODE.matcher(compact).matches() || FOREIGN_TAX_CODE.matcher(compact).matches()) {
-			return compact;
-		}
-		problems.add("taxCode", "validation.tax-code");
-		return null;
+		return TaxCode.checked(given, "taxCode", problems);
 	}
 
 	/**

@@ -2,13 +2,13 @@ package org.sencrm.sales.pricing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Currency;
-import java.util.Locale;
 import java.util.Optional;
 
+import org.sencrm.platform.Currencies;
+
 /**
- * Amounts in a currency: how many decimals it has (VND none, USD two — the JDK's ISO 4217 table)
- * and rounding to them, half up, as Vietnamese invoices round each line.
+ * Amounts in a currency as sales prices and lines show them; the currency's decimals and the one
+ * money rounding are {@link Currencies}' (half up to the minor unit: VND none, USD two).
  */
 public final class Money {
 
@@ -17,23 +17,15 @@ public final class Money {
 
 	/** The ISO code in upper case, when it names a real currency. */
 	public static Optional<String> currency(String code) {
-		if (code == null || code.isBlank()) {
-			return Optional.empty();
-		}
-		try {
-			var currency = Currency.getInstance(code.strip().toUpperCase(Locale.ROOT));
-			return currency.getDefaultFractionDigits() < 0 ? Optional.empty() : Optional.of(currency.getCurrencyCode());
-		} catch (IllegalArgumentException e) {
-			return Optional.empty();
-		}
+		return Currencies.code(code);
 	}
 
 	public static int digits(String currency) {
-		return Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+		return Currencies.digits(currency);
 	}
 
 	public static BigDecimal round(BigDecimal amount, String currency) {
-		return amount.setScale(digits(currency), RoundingMode.HALF_UP);
+		return Currencies.round(amount, currency);
 	}
 
 	/** A unit price as stored (up to four decimals) without trailing zeros beyond the currency's decimals. */

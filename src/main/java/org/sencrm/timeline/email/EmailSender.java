@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.sencrm.directory.Customers;
 import org.sencrm.identity.Access;
+import org.sencrm.platform.Email;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.ValidationException;
@@ -32,7 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EmailSender {
 
-	private static final Pattern ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
 	/**
 	 * What to send: to a person, with a template or a subject and body of its own; {@code to}
@@ -234,9 +234,9 @@ public class EmailSender {
 		return mailboxes.settings().sendsBySmtp();
 	}
 
-	/** An address of the form the sender accepts (name@domain.tld, no spaces). */
+	/** An address of the form the sender accepts ({@link Email}). */
 	public static boolean validAddress(String address) {
-		return address != null && ADDRESS.matcher(address.strip()).matches();
+		return Email.isValid(address);
 	}
 
 	@Transactional(readOnly = true)
@@ -269,9 +269,7 @@ public class EmailSender {
 		var to = new ArrayList<String>();
 		var candidates = given == null || given.isEmpty() ? (personEmail == null ? List.<String>of() : List.of(personEmail)) : given;
 		for (var address : candidates) {
-			if (address != null && ADDRESS.matcher(address.strip()).matches()) {
-				to.add(address.strip().toLowerCase());
-			}
+			Email.parse(address).ifPresent(email -> to.add(email.value()));
 		}
 		if (to.isEmpty()) {
 			problems.add("to", "validation.recipient");

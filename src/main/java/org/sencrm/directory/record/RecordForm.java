@@ -1,22 +1,28 @@
-package org.sencrm.directory.contact;
+package org.sencrm.directory.record;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.sencrm.directory.contact.Address;
+import org.sencrm.directory.contact.EmailAddress;
+import org.sencrm.directory.contact.PhoneNumber;
 import org.sencrm.platform.PhoneNumbers;
 
 /**
  * What person and organization forms share: rows of emails, phones and addresses, tags typed
- * as one comma-separated line, owner, team and the version the form was opened at. Mutable
+ * as one comma-separated line, owner, team, lifecycle stage, custom field values, external id and
+ * the version the form was opened at. Mutable
  * JavaBeans because Spring binds form fields such as {@code emails[2].address} into them.
  *
  * <p>Rows left blank are dropped before the draft is checked ({@link #dropBlankRows()}), so
  * the row numbers in the service's field problems are the row numbers of the form shown again.
  */
-public abstract class ContactForm {
+public abstract class RecordForm {
 
 	private List<EmailRow> emails = new ArrayList<>();
 	private List<PhoneRow> phones = new ArrayList<>();
@@ -25,16 +31,22 @@ public abstract class ContactForm {
 	private UUID ownerId;
 	private UUID ownerTeamId;
 	private int version;
+	private String lifecycleStage;
+	private String externalId;
+	private Map<String, Object> customFields = new LinkedHashMap<>();
 
-	protected void fillContacts(List<EmailAddress> emails, List<PhoneNumber> phones, List<Address> addresses,
-			List<String> tags, UUID ownerId, UUID ownerTeamId, int version) {
-		emails.forEach(e -> this.emails.add(EmailRow.of(e)));
-		phones.forEach(p -> this.phones.add(PhoneRow.of(p)));
-		addresses.forEach(a -> this.addresses.add(AddressRow.of(a)));
-		this.tags = String.join(", ", tags);
-		this.ownerId = ownerId;
-		this.ownerTeamId = ownerTeamId;
-		this.version = version;
+	/** Fills the shared fields from a stored record, for its edit form. */
+	protected void fillCommon(CustomerRecord record) {
+		record.emails().forEach(e -> this.emails.add(EmailRow.of(e)));
+		record.phones().forEach(p -> this.phones.add(PhoneRow.of(p)));
+		record.addresses().forEach(a -> this.addresses.add(AddressRow.of(a)));
+		this.tags = String.join(", ", record.tags());
+		this.ownerId = record.ownerId();
+		this.ownerTeamId = record.ownerTeamId();
+		this.version = record.version();
+		this.lifecycleStage = record.lifecycleStage();
+		this.externalId = record.externalId();
+		this.customFields = new LinkedHashMap<>(record.customFields());
 	}
 
 	public void dropBlankRows() {
@@ -144,7 +156,7 @@ public abstract class ContactForm {
 		/** Blank when nothing but the country (pre-filled or not) was entered. */
 		boolean isBlank() {
 			return Stream.of(label, line1, line2, ward, district, province, city, postalCode)
-					.allMatch(ContactForm::blank);
+					.allMatch(RecordForm::blank);
 		}
 
 		public String getLabel() { return label; }
@@ -181,4 +193,10 @@ public abstract class ContactForm {
 	public void setOwnerTeamId(UUID ownerTeamId) { this.ownerTeamId = ownerTeamId; }
 	public int getVersion() { return version; }
 	public void setVersion(int version) { this.version = version; }
+	public String getLifecycleStage() { return lifecycleStage; }
+	public void setLifecycleStage(String lifecycleStage) { this.lifecycleStage = lifecycleStage; }
+	public String getExternalId() { return externalId; }
+	public void setExternalId(String externalId) { this.externalId = externalId; }
+	public Map<String, Object> getCustomFields() { return customFields; }
+	public void setCustomFields(Map<String, Object> customFields) { this.customFields = customFields; }
 }
