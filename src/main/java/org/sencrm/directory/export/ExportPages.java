@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.sencrm.directory.ExportKind;
@@ -21,12 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The export of a list on the web (decision 34): the chooser (file type and columns, the list's
  * filters kept as they were), the file, and the page of an export that runs in the background,
- * which follows its progress by itself and offers the file when it is ready.
+ * which follows its progress by itself and offers the file when it is ready. The paths are written
+ * out, not patterns, so they win over the lists' own {@code /persons/{id}} and {@code /persons/{id}/edit}.
  */
 @Controller
 class ExportPages {
 
-	static final String KINDS = "persons|organizations|leads|products|orders";
 
 	/** A filter of the list as the chooser keeps it: a hidden field. */
 	record Kept(String name, String value) {
@@ -44,9 +45,11 @@ class ExportPages {
 		this.access = access;
 	}
 
-	@GetMapping("/{kind:" + KINDS + "}/export/choose")
-	String choose(@PathVariable String kind, @RequestParam MultiValueMap<String, String> params, Model model) {
+	@GetMapping({"/persons/export/choose", "/organizations/export/choose", "/leads/export/choose", "/products/export/choose",
+			"/orders/export/choose"})
+	String choose(HttpServletRequest http, @RequestParam MultiValueMap<String, String> params, Model model) {
 		access.requireExport();
+		var kind = kindOf(http);
 		var exportKind = kinds.get(kind);
 		var filter = ExportRequest.filterOf(params);
 		exportKind.checkFilter(filter);
@@ -60,13 +63,18 @@ class ExportPages {
 		return "directory/export/choose";
 	}
 
-	@GetMapping("/{kind:" + KINDS + "}/export")
-	void file(@PathVariable String kind, @RequestParam MultiValueMap<String, String> params, HttpServletResponse response)
+	@GetMapping({"/persons/export", "/organizations/export", "/leads/export", "/products/export", "/orders/export"})
+	void file(HttpServletRequest http, @RequestParam MultiValueMap<String, String> params, HttpServletResponse response)
 			throws IOException {
-		var queued = exports.export(kind, params, response);
+		var queued = exports.export(kindOf(http), params, response);
 		if (queued != null) {
 			response.sendRedirect("/exports/" + queued);
 		}
+	}
+
+	/** The list of {@code /persons/export…}: the path's first segment. */
+	private static String kindOf(HttpServletRequest http) {
+		return http.getRequestURI().substring(http.getContextPath().length()).split("/")[1];
 	}
 
 	@GetMapping("/exports/{id}")

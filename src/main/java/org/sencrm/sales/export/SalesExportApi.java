@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
  * Excel, with the list's filters and the chosen columns; the work is directory's {@link Exports}.
  */
 @RestController
-class ExportApi {
+class SalesExportApi {
 
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	private final Exports exports;
 
-	ExportApi(Exports exports) {
+	SalesExportApi(Exports exports) {
 		this.exports = exports;
 	}
 
