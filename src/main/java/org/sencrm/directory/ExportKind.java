@@ -13,8 +13,9 @@ import org.springframework.util.MultiValueMap;
  * persons, vCard) and sends big exports to the background; a kind only says which columns it has and
  * reads its rows, in the list's order, in batches (keyset pages), never all at once.
  *
- * <p>Column names are the field names of the API ({@code familyName}, {@code emails}, {@code cf.<key>}
- * for custom fields), so a file exported here is a file the import maps back to the same fields.
+ * <p>Column names are the field names the import maps ({@code familyName}, {@code email},
+ * {@code customFields.<key>} for custom fields; for the rest the API's), so a file exported here is
+ * a file the import reads back into the same fields.
  */
 public interface ExportKind {
 

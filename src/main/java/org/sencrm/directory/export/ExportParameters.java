@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Parameter(name = "format", in = ParameterIn.QUERY, description = "csv (default), xlsx, or vcf (persons only)",
 		schema = @Schema(type = "string", allowableValues = {"csv", "xlsx", "vcf"}))
 @Parameter(name = "columns", in = ParameterIn.QUERY,
-		description = "The columns in their order, comma-separated API field names (cf.<key> for a custom field); none for the defaults",
+		description = "The columns in their order, comma-separated field names (customFields.<key> for a custom field); none for the defaults",
 		schema = @Schema(type = "string"))
 public @interface ExportParameters {
 

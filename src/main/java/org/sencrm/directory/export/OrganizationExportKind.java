@@ -17,12 +17,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.MultiValueMap;
 
-/** Organizations for an export: the organization list's filters and order, columns named as in the API. */
+/**
+ * Organizations for an export: the organization list's filters and order, columns named as the
+ * import names its fields (as persons: {@code email}, {@code phone}, the first address in parts,
+ * {@code customFields.<key>}).
+ */
 @Component
 class OrganizationExportKind implements ExportKind {
 
 	private static final List<Column> FIXED = List.of(
-			Column.of("id", "export.column.id"),
+			Column.optional("id", "export.column.id"),
 			Column.of("externalId", "export.column.externalId"),
 			Column.of("name", "field.name"),
 			Column.of("kind", "field.kind"),
@@ -32,9 +36,16 @@ class OrganizationExportKind implements ExportKind {
 			Column.of("industry", "field.industry"),
 			Column.of("size", "field.size"),
 			Column.of("website", "field.website"),
-			Column.of("emails", "field.emails"),
-			Column.of("phones", "field.phones"),
-			Column.of("addresses", "field.addresses"),
+			Column.of("email", "field.emails"),
+			Column.of("phone", "field.phones"),
+			Column.of("address", "field.line1"),
+			Column.of("ward", "field.ward"),
+			Column.of("district", "field.district"),
+			Column.of("province", "field.province"),
+			Column.optional("city", "field.city"),
+			Column.optional("postalCode", "field.postalCode"),
+			Column.of("country", "field.country"),
+			Column.optional("addresses", "export.column.allAddresses"),
 			Column.of("tags", "field.tags"),
 			Column.optional("parentId", "field.parentId"),
 			Column.of("ownerId", "field.ownerId"),
@@ -62,7 +73,7 @@ class OrganizationExportKind implements ExportKind {
 	@Override
 	public List<Column> columns() {
 		var columns = new ArrayList<>(FIXED);
-		customFields.of("organization").forEach(d -> columns.add(new Column("cf." + d.key(), d.label(), true)));
+		customFields.of("organization").forEach(d -> columns.add(new Column(PersonExportKind.CUSTOM + d.key(), d.label(), true)));
 		return columns;
 	}
 
@@ -94,16 +105,18 @@ class OrganizationExportKind implements ExportKind {
 					row.put("industry", rs.getString("industry"));
 					row.put("size", rs.getString("size"));
 					row.put("website", rs.getString("website"));
-					row.put("emails", json.emails(rs.getString("emails")));
-					row.put("phones", json.phones(rs.getString("phones")));
-					row.put("addresses", json.addresses(rs.getString("addresses")));
+					var addresses = json.addresses(rs.getString("addresses"));
+					row.put("email", json.emails(rs.getString("emails")));
+					row.put("phone", json.phones(rs.getString("phones")));
+					row.put("addresses", addresses);
+					AddressColumns.put(row, addresses);
 					row.put("tags", List.of());
 					row.put("parentId", rs.getObject("parent_id", UUID.class));
 					row.put("ownerId", rs.getObject("owner_id", UUID.class));
 					row.put("ownerTeamId", rs.getObject("owner_team_id", UUID.class));
 					row.put("createdAt", rs.getTimestamp("created_at").toInstant());
 					row.put("updatedAt", rs.getTimestamp("updated_at").toInstant());
-					json.map(rs.getString("custom_fields")).forEach((key, value) -> row.put("cf." + key, value));
+					json.map(rs.getString("custom_fields")).forEach((key, value) -> row.put(PersonExportKind.CUSTOM + key, value));
 					return row;
 				}, page -> {
 					if (withTags && !page.isEmpty()) {

@@ -21,26 +21,39 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Persons for an export: the person list's filters and order, its columns named as the API names
- * the fields. {@code displayName} is the full name in the person's own order; {@code organizations}
- * the names of the organizations the person has a role at (the import makes contact roles of them).
+ * Persons for an export: the person list's filters and order, its columns named as the import
+ * names its fields (decision 34), so the file goes back in as it came out. {@code fullName} is the
+ * name in the person's own order (the import reads the parts when they are there); {@code email} and
+ * {@code phone} hold every address and number, "; " between them; {@code address} … {@code country}
+ * are the first address in parts, {@code addresses} every address on one line each;
+ * {@code organizations} the organizations the person has a role at (the import makes contact roles
+ * of them); {@code customFields.<key>} the custom fields.
  */
 @Component
 class PersonExportKind implements ExportKind {
 
 	static final String KEY = "persons";
+	/** The prefix of custom fields' columns, as the import and the history name them. */
+	static final String CUSTOM = "customFields.";
 
 	private static final List<Column> FIXED = List.of(
-			Column.of("id", "export.column.id"),
+			Column.optional("id", "export.column.id"),
 			Column.of("externalId", "export.column.externalId"),
-			Column.of("displayName", "export.column.fullName"),
+			Column.of("fullName", "export.column.fullName"),
 			Column.of("familyName", "field.familyName"),
 			Column.of("middleName", "field.middleName"),
 			Column.of("givenName", "field.givenName"),
 			Column.of("nameOrder", "field.nameOrder"),
-			Column.of("emails", "field.emails"),
-			Column.of("phones", "field.phones"),
-			Column.of("addresses", "field.addresses"),
+			Column.of("email", "field.emails"),
+			Column.of("phone", "field.phones"),
+			Column.of("address", "field.line1"),
+			Column.of("ward", "field.ward"),
+			Column.of("district", "field.district"),
+			Column.of("province", "field.province"),
+			Column.optional("city", "field.city"),
+			Column.optional("postalCode", "field.postalCode"),
+			Column.of("country", "field.country"),
+			Column.optional("addresses", "export.column.allAddresses"),
 			Column.of("organizations", "export.column.organizations"),
 			Column.of("birthday", "field.birthday"),
 			Column.of("tags", "field.tags"),
@@ -74,15 +87,8 @@ class PersonExportKind implements ExportKind {
 	@Override
 	public List<Column> columns() {
 		var columns = new ArrayList<>(FIXED);
-		customFields.of("person").forEach(d -> columns.add(new Column("cf." + d.key(), d.label(), true)));
+		customFields.of("person").forEach(d -> columns.add(new Column(CUSTOM + d.key(), d.label(), true)));
 		return columns;
-	}
-
-	/** The custom fields' labels by key, for the vCard's note. */
-	Map<String, String> customFieldLabels() {
-		var labels = new HashMap<String, String>();
-		customFields.of("person").forEach(d -> labels.put(d.key(), d.label()));
-		return labels;
 	}
 
 	@Override
@@ -110,14 +116,20 @@ class PersonExportKind implements ExportKind {
 					var given = rs.getString("given_name");
 					row.put("id", id);
 					row.put("externalId", rs.getString("external_id"));
-					row.put("displayName", new org.sencrm.directory.PersonName(family, middle, given, order).display());
+					row.put("fullName", new org.sencrm.directory.PersonName(family, middle, given, order).display());
 					row.put("familyName", family);
 					row.put("middleName", middle);
 					row.put("givenName", given);
 					row.put("nameOrder", order.key());
-					row.put("emails", json.emails(rs.getString("emails")));
-					row.put("phones", json.phones(rs.getString("phones")));
-					row.put("addresses", json.addresses(rs.getString("addresses")));
+					var emails = json.emails(rs.getString("emails"));
+					var phones = json.phones(rs.getString("phones"));
+					var addresses = json.addresses(rs.getString("addresses"));
+					row.put("emails", emails);
+					row.put("email", emails);
+					row.put("phones", phones);
+					row.put("phone", phones);
+					row.put("addresses", addresses);
+					AddressColumns.put(row, addresses);
 					row.put("organizations", List.of());
 					var birthday = rs.getDate("birthday");
 					row.put("birthday", birthday == null ? null : birthday.toLocalDate());
@@ -129,7 +141,7 @@ class PersonExportKind implements ExportKind {
 					row.put("ownerTeamId", rs.getObject("owner_team_id", UUID.class));
 					row.put("createdAt", rs.getTimestamp("created_at").toInstant());
 					row.put("updatedAt", rs.getTimestamp("updated_at").toInstant());
-					json.map(rs.getString("custom_fields")).forEach((key, value) -> row.put("cf." + key, value));
+					json.map(rs.getString("custom_fields")).forEach((key, value) -> row.put(CUSTOM + key, value));
 					return row;
 				}, page -> {
 					if (page.isEmpty()) {

@@ -85,6 +85,7 @@ interface TableFile extends AutoCloseable {
 		private static final int FLUSH_EVERY = 500;
 
 		private final Workbook workbook;
+		private final int maxRows;
 		private final String sheetName;
 		private final List<String> header;
 		private Worksheet sheet;
@@ -92,7 +93,12 @@ interface TableFile extends AutoCloseable {
 		private int row;
 
 		Xlsx(OutputStream out, String sheetName, List<String> header) {
+			this(out, sheetName, header, MAX_ROWS);
+		}
+
+		Xlsx(OutputStream out, String sheetName, List<String> header, int maxRows) {
 			this.workbook = new Workbook(out, "Sen CRM", "1.0");
+			this.maxRows = maxRows;
 			this.sheetName = sheetName;
 			this.header = header;
 			newSheet();
@@ -114,7 +120,7 @@ interface TableFile extends AutoCloseable {
 
 		@Override
 		public void row(List<?> values) {
-			if (row == MAX_ROWS) {
+			if (row == maxRows) {
 				newSheet();
 			}
 			write(values);

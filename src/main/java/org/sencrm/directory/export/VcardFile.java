@@ -33,7 +33,7 @@ import org.sencrm.directory.contact.PhoneNumber;
  * {@code X-SEN-NAME-ORDER} the order itself, so a card read back keeps "Nguyễn Thị Yến" family first
  * and "Anna Lindqvist" given first. Emails and phones keep their labels as TYPE and the primary one
  * PREF=1; addresses their parts; the organizations the person has a role at are ORG; tags are
- * CATEGORIES; custom fields are one NOTE ("label: value" lines).
+ * CATEGORIES; custom fields ({@code customFields.<key>}) are one NOTE ("label: value" lines).
  */
 final class VcardFile implements AutoCloseable {
 
@@ -103,8 +103,8 @@ final class VcardFile implements AutoCloseable {
 		}
 		var note = new StringBuilder();
 		row.forEach((column, value) -> {
-			if (column.startsWith("cf.") && value != null && !ExportCells.text(value).isEmpty()) {
-				var key = column.substring(3);
+			if (column.startsWith(PersonExportKind.CUSTOM) && value != null && !ExportCells.text(value).isEmpty()) {
+				var key = column.substring(PersonExportKind.CUSTOM.length());
 				note.append(note.isEmpty() ? "" : "\n").append(customFieldLabels.getOrDefault(key, key)).append(": ")
 						.append(ExportCells.text(value));
 			}

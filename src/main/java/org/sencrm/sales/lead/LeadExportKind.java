@@ -18,7 +18,7 @@ import org.springframework.util.MultiValueMap;
 class LeadExportKind implements ExportKind {
 
 	private static final List<Column> COLUMNS = List.of(
-			Column.of("id", "export.column.id"),
+			Column.optional("id", "export.column.id"),
 			Column.of("externalId", "export.column.externalId"),
 			Column.of("status", "field.status"),
 			Column.of("familyName", "field.familyName"),

@@ -27,7 +27,7 @@ import org.springframework.util.MultiValueMap;
 class OrderExportKind implements ExportKind {
 
 	private static final List<Column> COLUMNS = List.of(
-			Column.of("id", "export.column.id"),
+			Column.optional("id", "export.column.id"),
 			Column.of("externalId", "export.column.externalId"),
 			Column.of("number", "export.column.number"),
 			Column.of("status", "field.status"),

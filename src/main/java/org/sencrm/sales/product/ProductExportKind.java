@@ -18,7 +18,7 @@ import org.springframework.util.MultiValueMap;
 class ProductExportKind implements ExportKind {
 
 	private static final List<Column> COLUMNS = List.of(
-			Column.of("id", "export.column.id"),
+			Column.optional("id", "export.column.id"),
 			Column.of("externalId", "export.column.externalId"),
 			Column.of("sku", "export.column.sku"),
 			Column.of("name", "field.name"),
