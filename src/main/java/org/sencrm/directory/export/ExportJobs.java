@@ -161,10 +161,11 @@ class ExportJobs {
 						.param("id", job.id()).update());
 				var rows = new long[1];
 				var out = new ChunkOutputStream(jdbc, transactions, job.id(), chunk -> extendLease(job, rows[0]));
-				rows[0] = ExportFile.write(request, sink -> kind.rows(request.filter(), request.columns(), row -> {
-					rows[0]++;
-					return sink.test(row);
-				}), out);
+				rows[0] = ExportFile.write(request, sink -> RowPipe.run(reader -> kind.rows(request.filter(), request.columns(), reader),
+						row -> {
+							rows[0]++;
+							return sink.test(row);
+						}), out);
 				out.close();
 				finish(workspaceId, job, rows[0], out.bytes());
 			} catch (LeaseLost lost) {

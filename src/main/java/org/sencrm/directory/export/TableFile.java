@@ -83,6 +83,8 @@ interface TableFile extends AutoCloseable {
 
 		static final int MAX_ROWS = 1_048_576;
 		private static final int FLUSH_EVERY = 500;
+		// deflate level 1: a quarter larger than the default 6, a third faster to write (1,000,000 persons: 113 MB against 90 MB)
+		static final int COMPRESSION = 1;
 
 		private final Workbook workbook;
 		private final int maxRows;
@@ -97,7 +99,12 @@ interface TableFile extends AutoCloseable {
 		}
 
 		Xlsx(OutputStream out, String sheetName, List<String> header, int maxRows) {
+			this(out, sheetName, header, maxRows, COMPRESSION);
+		}
+
+		Xlsx(OutputStream out, String sheetName, List<String> header, int maxRows, int compression) {
 			this.workbook = new Workbook(out, "Sen CRM", "1.0");
+			this.workbook.setCompressionLevel(compression);
 			this.maxRows = maxRows;
 			this.sheetName = sheetName;
 			this.header = header;
