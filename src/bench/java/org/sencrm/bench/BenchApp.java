@@ -27,7 +27,12 @@ record BenchApp(ConfigurableApplicationContext context, int port, Http http, Jso
 		implements AutoCloseable {
 
 	static BenchApp start(Path dataDir, String adminEmail, String password) throws IOException, java.sql.SQLException {
-		if (Files.exists(dataDir)) {
+		return start(dataDir, adminEmail, password, false);
+	}
+
+	/** As {@link #start(Path, String, String)}; with {@code keep}, an earlier run's database in {@code dataDir} is used again. */
+	static BenchApp start(Path dataDir, String adminEmail, String password, boolean keep) throws IOException, java.sql.SQLException {
+		if (!keep && Files.exists(dataDir)) {
 			try (var files = Files.walk(dataDir)) {
 				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 			}

@@ -30,6 +30,11 @@ final class Http {
 		this.token = token;
 	}
 
+	/** The API token in use, for a client of another kind (a file download). */
+	String token() {
+		return token;
+	}
+
 	Response get(String pathAndQuery) {
 		return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET());
 	}

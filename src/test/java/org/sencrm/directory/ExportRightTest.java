@@ -56,8 +56,8 @@ class ExportRightTest {
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.contentType()).as("the page that says so, not a file").startsWith("text/html");
 		assertThat(viewer.download("/organizations/export.csv").status()).isEqualTo(403);
-		assertThat(viewer.get("/persons").has("a[href^=/persons/export.csv]")).as("no export button").isFalse();
-		assertThat(viewer.get("/organizations").has("a[href^=/organizations/export.csv]")).isFalse();
+		assertThat(viewer.get("/persons").has("a[href^=/persons/export/choose]")).as("no export button").isFalse();
+		assertThat(viewer.get("/organizations").has("a[href^=/organizations/export/choose]")).isFalse();
 	}
 
 	@Test
@@ -70,7 +70,7 @@ class ExportRightTest {
 			assertThat(api(role).get("/api/v1/organizations/export").status()).isEqualTo(200);
 		}
 		var manager = web(Role.MANAGER);
-		assertThat(manager.get("/persons").has("a[href^=/persons/export.csv]")).isTrue();
+		assertThat(manager.get("/persons").has("a[href^=/persons/export/choose]")).isTrue();
 		assertThat(manager.getText("/persons/export.csv")).contains("Đỗ");
 	}
 
@@ -85,9 +85,9 @@ class ExportRightTest {
 
 		assertThat(saved.status()).isEqualTo(302);
 		assertThat(api(Role.SALES).get("/api/v1/persons/export").status()).isEqualTo(200);
-		assertThat(web(Role.SALES).get("/persons").has("a[href^=/persons/export.csv]")).isTrue();
+		assertThat(web(Role.SALES).get("/persons").has("a[href^=/persons/export/choose]")).isTrue();
 		assertThat(api(Role.MANAGER).get("/api/v1/persons/export").status()).as("taken from managers").isEqualTo(403);
-		assertThat(web(Role.MANAGER).get("/persons").has("a[href^=/persons/export.csv]")).isFalse();
+		assertThat(web(Role.MANAGER).get("/persons").has("a[href^=/persons/export/choose]")).isFalse();
 	}
 
 	@Test

@@ -70,11 +70,11 @@ class PersonListPageTest {
 	void exportLinkGivesTheSameListAsCsv() {
 		var manager = WebSession.signedIn(port, workspace.member(Role.MANAGER).email());
 		var list = manager.get("/persons?tag=VIP");
-		var export = list.html().select("a").stream().filter(a -> a.attr("href").startsWith("/persons/export.csv")).findFirst()
+		var export = list.html().select("a").stream().filter(a -> a.attr("href").startsWith("/persons/export/choose")).findFirst()
 				.orElseThrow();
 
-		assertThat(export.attr("href")).isEqualTo("/persons/export.csv?tag=VIP");
-		var csv = manager.getText(export.attr("href"));
+		assertThat(export.attr("href")).as("the chooser keeps the filters (decision 34)").isEqualTo("/persons/export/choose?tag=VIP");
+		var csv = manager.getText("/persons/export.csv?tag=VIP");
 		assertThat(csv.lines().count()).isEqualTo(3);
 		assertThat(csv).contains("Đỗ").contains("Bùi").doesNotContain("Cao");
 	}

@@ -82,8 +82,6 @@ public class RecordPages {
 		model.addAttribute("nextUrl", ListLinks.nextPage(kind.path(), query, nextCursor));
 		model.addAttribute("firstPage", common.cursor() == null);
 		model.addAttribute("query", query);
-		model.addAttribute("exportUrl", ListLinks.withQuery(kind.path() + "/export.csv", query));
-		model.addAttribute("mayExport", access.mayExport());
 		model.addAttribute("tags", tags.all());
 		model.addAttribute("users", userList);
 		model.addAttribute("ownerNames", userList.stream()

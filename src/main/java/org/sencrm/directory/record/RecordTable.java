@@ -43,20 +43,24 @@ public class RecordTable {
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id).query(String.class).list();
 	}
 
-	/**
-	 * One page of a filtered list: the filters every kind shares from {@code filter}; a kind adds its
-	 * own columns with {@code more} (e.g. {@code q -> q.equal("status", status)}).
-	 */
-	public <R extends CustomerRecord> ListQuery.Page<R> list(CustomerKind kind, RecordFilter filter, Function<ListQuery, ListQuery> more,
-			RowMapper<R> rows) {
-		var query = new ListQuery(kind.table(), kind.sortColumn(), kind.tagTable(), kind.linkColumn())
+	/** The query of a kind's list with the filters every kind shares (the list's pages, its exports). */
+	public static ListQuery query(CustomerKind kind, RecordFilter filter) {
+		return new ListQuery(kind.table(), kind.sortColumn(), kind.tagTable(), kind.linkColumn())
 				.text(filter.q())
 				.tags(filter.tags())
 				.equal("owner_id", filter.ownerId())
 				.equal("external_id", filter.externalId())
 				.equal("lifecycle_stage", filter.lifecycleStage())
 				.customFields(filter.customFields());
-		return more.apply(query).page(jdbc, rows, filter.sort(), filter.cursor(), filter.limit(), CustomerRecord::id,
+	}
+
+	/**
+	 * One page of a filtered list: the filters every kind shares from {@code filter}; a kind adds its
+	 * own columns with {@code more} (e.g. {@code q -> q.equal("status", status)}).
+	 */
+	public <R extends CustomerRecord> ListQuery.Page<R> list(CustomerKind kind, RecordFilter filter, Function<ListQuery, ListQuery> more,
+			RowMapper<R> rows) {
+		return more.apply(query(kind, filter)).page(jdbc, rows, filter.sort(), filter.cursor(), filter.limit(), CustomerRecord::id,
 				CustomerRecord::sortKey, CustomerRecord::createdAt);
 	}
 }
