@@ -95,21 +95,30 @@ class SearchTermsTest {
 	}
 
 	@Test
-	void removingAPersonRowRemovesItsTerms() {
+	void removingARecordRowRemovesItsTerms() {
 		var workspace = workspaces.create();
 		var api = new Api(port, workspace.member(Role.SALES).token());
-		var kept = UUID.fromString(api.post("/api/v1/persons", Map.of("familyName", "Phan", "givenName", "Quang")).body().get("id").asString());
-		var removed = UUID.fromString(api.post("/api/v1/persons", Map.of("familyName", "Phan", "givenName", "Quyen")).body().get("id").asString());
+		var kept = id(api.post("/api/v1/persons", Map.of("familyName", "Phan", "givenName", "Quang")).body());
+		var person = id(api.post("/api/v1/persons", Map.of("familyName", "Phan", "givenName", "Quyen")).body());
+		var organization = id(api.post("/api/v1/organizations", Map.of("name", "Công ty Phan Quyền")).body());
+		assertThat(termCount(workspace.id(), "person_id", person)).as("before").isPositive();
+		assertThat(termCount(workspace.id(), "organization_id", organization)).as("before").isPositive();
 
-		inWorkspace(workspace.id(), db -> db.sql("delete from persons where id = :id").param("id", removed).update());
+		inWorkspace(workspace.id(), db -> db.sql("delete from persons where id = :id").param("id", person).update());
+		inWorkspace(workspace.id(), db -> db.sql("delete from organizations where id = :id").param("id", organization).update());
 
-		assertThat(termCount(workspace.id(), removed)).isZero();
-		assertThat(termCount(workspace.id(), kept)).isPositive();
+		assertThat(termCount(workspace.id(), "person_id", person)).isZero();
+		assertThat(termCount(workspace.id(), "organization_id", organization)).isZero();
+		assertThat(termCount(workspace.id(), "person_id", kept)).isPositive();
 	}
 
-	private long termCount(UUID workspaceId, UUID personId) {
-		return inWorkspace(workspaceId, db -> db.sql("select count(*) from search_terms where person_id = :id").param("id", personId)
-				.query(Long.class).single());
+	private static UUID id(tools.jackson.databind.JsonNode created) {
+		return UUID.fromString(created.get("id").asString());
+	}
+
+	private long termCount(UUID workspaceId, String column, UUID id) {
+		var sql = "select count(*) from search_terms where " + (column.equals("person_id") ? "person_id" : "organization_id") + " = :id";
+		return inWorkspace(workspaceId, db -> db.sql(sql).param("id", id).query(Long.class).single());
 	}
 
 	private static List<String> names(Api api, String query) {
