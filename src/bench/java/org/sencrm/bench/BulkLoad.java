@@ -159,14 +159,7 @@ final class BulkLoad {
 			for (int i = from; i < to; i++) {
 				var generated = base.person(i);
 				var p = person(generated, generated.id());
-				copy.value(p.id()).value(workspaceId).value(p.familyName()).value(p.middleName()).value(p.givenName())
-						.value(p.nameOrder().key()).value(p.sortName()).value(json.write(p.emails()))
-						.value(json.write(p.phones())).value(json.write(p.addresses()))
-						.value(p.birthday()).value(p.ownerId()).value(null).value(p.source()).value(p.status())
-						.value(p.lifecycleStage()).value(json.write(p.consents()))
-						.value(json.write(p.customFields())).value(p.sortName()).value(p.searchText())
-						.value(p.createdAt()).value(p.updatedAt()).value(p.version());
-				copy.endRow();
+				personRow(copy, p);
 				contactRole(generated, p.id());
 				for (var tag : p.tags()) {
 					links.add(new UUID[] {p.id(), tagIds.get(tag)});
@@ -180,6 +173,35 @@ final class BulkLoad {
 			}
 		}
 		return new long[] {to - from, tags};
+	}
+
+	/**
+	 * Copies the persons of {@code newcomers} into {@code table}, a staging table with the columns of
+	 * {@code persons}, as an import stages the rows it then writes with one {@code insert … select}.
+	 */
+	long copyStaging(Connection connection, CustomerBase newcomers, String table) throws SQLException {
+		try (var copy = new CopyRows(connection, table, PERSON_COLUMNS)) {
+			for (int i = 0; i < newcomers.persons(); i++) {
+				var generated = newcomers.person(i);
+				personRow(copy, person(generated, generated.id()));
+			}
+			return copy.rows();
+		}
+	}
+
+	static String personColumns() {
+		return PERSON_COLUMNS;
+	}
+
+	private void personRow(CopyRows copy, Person p) throws SQLException {
+		copy.value(p.id()).value(workspaceId).value(p.familyName()).value(p.middleName()).value(p.givenName())
+				.value(p.nameOrder().key()).value(p.sortName()).value(json.write(p.emails()))
+				.value(json.write(p.phones())).value(json.write(p.addresses()))
+				.value(p.birthday()).value(p.ownerId()).value(null).value(p.source()).value(p.status())
+				.value(p.lifecycleStage()).value(json.write(p.consents()))
+				.value(json.write(p.customFields())).value(p.sortName()).value(p.searchText())
+				.value(p.createdAt()).value(p.updatedAt()).value(p.version());
+		copy.endRow();
 	}
 
 	/** The person as {@code PersonService} would store it after checking the draft. */

@@ -255,7 +255,7 @@ class DirectoryBenchmark {
 	}
 
 	/** Each query of the fixed set, round after round in a shuffled order, one at a time. */
-	private static List<Report.QueryFigures> search(Http http, List<SearchQueries.Query> queries, Settings settings,
+	static List<Report.QueryFigures> search(Http http, List<SearchQueries.Query> queries, Settings settings,
 			Latencies all, long deadline) {
 		Bench.progress("Searching: %d queries, %d warm-up rounds, then up to %d rounds", queries.size(), WARM_UP_ROUNDS,
 				settings.searchRounds());
