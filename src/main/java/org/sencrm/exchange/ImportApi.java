@@ -38,11 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class ImportApi {
 
-	record ImportJson(UUID id, String type, String status, String fileName, int rowsRead, int created, int updated,
+	record ImportStatusJson(UUID id, String type, String status, String fileName, int rowsRead, int created, int updated,
 			int skipped, int failed, Double rowsPerSecond, Instant startedAt, Instant finishedAt, String note, String error,
 			Instant undoableUntil) {
 
-		static ImportJson of(ImportJob job, java.time.Clock clock) {
+		static ImportStatusJson of(ImportJob job, java.time.Clock clock) {
 			Double rate = null;
 			if (job.startedAt() != null && job.rowsRead() > 0) {
 				var end = job.finishedAt() != null ? job.finishedAt() : job.progressAt() != null ? job.progressAt() : Instant.now(clock);
@@ -50,25 +50,25 @@ class ImportApi {
 				rate = Math.round(job.rowsRead() / seconds * 10) / 10.0;
 			}
 			var undoable = job.status().equals("done") ? job.finishedAt().plus(Imports.UNDO_PERIOD) : null;
-			return new ImportJson(job.id(), job.type(), job.status(), job.fileName(), job.rowsRead(), job.created(), job.updated(),
+			return new ImportStatusJson(job.id(), job.type(), job.status(), job.fileName(), job.rowsRead(), job.created(), job.updated(),
 					job.skipped(), job.failed(), rate, job.startedAt(), job.finishedAt(), job.note(), job.error(), undoable);
 		}
 	}
 
-	record StartedJson(UUID id, String status) {
+	record ImportStartedJson(UUID id, String status) {
 	}
 
-	record PageJson(List<ImportJson> items, String nextCursor) {
+	record ImportPageJson(List<ImportStatusJson> items, String nextCursor) {
 	}
 
-	record ProblemJson(String field, String code, String message) {
+	record ImportProblemJson(String field, String code, String message) {
 	}
 
-	record PreviewRowJson(int row, List<String> cells, List<ProblemJson> problems) {
+	record ImportPreviewRowJson(int row, List<String> cells, List<ImportProblemJson> problems) {
 	}
 
-	record PreviewJson(String type, String format, String encoding, List<String> columns, Map<String, String> mapping,
-			List<ImportField> fields, List<PreviewRowJson> rows) {
+	record ImportPreviewJson(String type, String format, String encoding, List<String> columns, Map<String, String> mapping,
+			List<ImportField> fields, List<ImportPreviewRowJson> rows) {
 	}
 
 	private final Imports imports;
@@ -86,7 +86,7 @@ class ImportApi {
 	}
 
 	@PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<StartedJson> start(@RequestParam("file") MultipartFile file, @RequestParam String type,
+	ResponseEntity<ImportStartedJson> start(@RequestParam("file") MultipartFile file, @RequestParam String type,
 			@RequestParam(required = false) String mapping, @RequestParam(required = false) List<String> matchBy,
 			@RequestParam(required = false) String onMatch, @RequestParam(required = false) String onNoMatch,
 			@RequestParam(defaultValue = "false") boolean allowDuplicates, @RequestParam(required = false) String encoding) {
@@ -96,7 +96,7 @@ class ImportApi {
 					allowDuplicates, encoding, LocaleContextHolder.getLocale().toLanguageTag());
 			var job = imports.start(request, Files.newInputStream(copy), copy);
 			return ResponseEntity.status(HttpStatus.ACCEPTED).location(java.net.URI.create("/api/v1/imports/" + job.id()))
-					.body(new StartedJson(job.id(), job.status()));
+					.body(new ImportStartedJson(job.id(), job.status()));
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		} finally {
@@ -105,7 +105,7 @@ class ImportApi {
 	}
 
 	@PostMapping(path = "/api/v1/imports/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	PreviewJson preview(@RequestParam("file") MultipartFile file, @RequestParam String type,
+	ImportPreviewJson preview(@RequestParam("file") MultipartFile file, @RequestParam String type,
 			@RequestParam(required = false) String mapping, @RequestParam(required = false) String encoding) {
 		var copy = copy(file);
 		try {
@@ -115,16 +115,16 @@ class ImportApi {
 		}
 	}
 
-	PreviewJson previewJson(Imports.Preview preview) {
+	ImportPreviewJson previewJson(Imports.Preview preview) {
 		var locale = LocaleContextHolder.getLocale();
-		return new PreviewJson(preview.type(), preview.format(), preview.encoding(), preview.header(), preview.mapping(),
-				preview.fields(), preview.rows().stream().map(r -> new PreviewRowJson(r.number(), r.cells(), r.problems().stream()
-						.map(p -> new ProblemJson(p.field(), p.code(), messages.getMessage(p.code(), p.arguments(), p.code(), locale)))
+		return new ImportPreviewJson(preview.type(), preview.format(), preview.encoding(), preview.header(), preview.mapping(),
+				preview.fields(), preview.rows().stream().map(r -> new ImportPreviewRowJson(r.number(), r.cells(), r.problems().stream()
+						.map(p -> new ImportProblemJson(p.field(), p.code(), messages.getMessage(p.code(), p.arguments(), p.code(), locale)))
 						.toList())).toList());
 	}
 
 	@GetMapping("/api/v1/imports")
-	PageJson list(@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+	ImportPageJson list(@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
 		var size = Math.max(1, Math.min(limit, 200));
 		var page = imports.list(cursor, size);
 		String next = null;
@@ -132,12 +132,12 @@ class ImportApi {
 			var last = page.getLast();
 			next = new Cursor(last.createdAt().toString(), last.id()).encode();
 		}
-		return new PageJson(page.stream().map(j -> ImportJson.of(j, clock)).toList(), next);
+		return new ImportPageJson(page.stream().map(j -> ImportStatusJson.of(j, clock)).toList(), next);
 	}
 
 	@GetMapping("/api/v1/imports/{id}")
-	ImportJson get(@PathVariable String id) {
-		return ImportJson.of(imports.get(Ids.parse(id, "entity.import")), clock);
+	ImportStatusJson get(@PathVariable String id) {
+		return ImportStatusJson.of(imports.get(Ids.parse(id, "entity.import")), clock);
 	}
 
 	@GetMapping(path = "/api/v1/imports/{id}/errors", produces = "text/csv")
@@ -150,13 +150,13 @@ class ImportApi {
 	}
 
 	@PostMapping("/api/v1/imports/{id}/cancel")
-	ImportJson cancel(@PathVariable String id) {
-		return ImportJson.of(imports.cancel(Ids.parse(id, "entity.import")), clock);
+	ImportStatusJson cancel(@PathVariable String id) {
+		return ImportStatusJson.of(imports.cancel(Ids.parse(id, "entity.import")), clock);
 	}
 
 	@PostMapping("/api/v1/imports/{id}/undo")
-	ImportJson undo(@PathVariable String id) {
-		return ImportJson.of(imports.undo(Ids.parse(id, "entity.import")), clock);
+	ImportStatusJson undo(@PathVariable String id) {
+		return ImportStatusJson.of(imports.undo(Ids.parse(id, "entity.import")), clock);
 	}
 
 	@GetMapping("/api/v1/imports/fields")
