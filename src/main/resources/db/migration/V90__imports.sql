@@ -9,7 +9,8 @@ create table import_jobs (
     id               uuid primary key,
     workspace_id     uuid        not null references workspaces (id),
     type             text        not null check (type in ('persons', 'organizations', 'leads', 'products', 'orders')),
-    status           text        not null check (status in ('queued', 'running', 'done', 'failed', 'cancelled', 'undone')),
+    -- draft: uploaded on the Import page, its mapping being chosen on the preview; never run
+    status           text        not null check (status in ('draft', 'queued', 'running', 'done', 'failed', 'cancelled', 'undone')),
     file_name        text        not null,
     file_format      text        not null check (file_format in ('csv', 'xlsx', 'vcf')),
     encoding         text,

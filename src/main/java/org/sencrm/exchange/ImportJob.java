@@ -13,6 +13,10 @@ record ImportJob(UUID id, String type, String status, String fileName, String fi
 		Instant undoneAt) {
 
 	boolean finished() {
-		return !status.equals("queued") && !status.equals("running");
+		return !status.equals("draft") && !status.equals("queued") && !status.equals("running");
+	}
+
+	boolean running() {
+		return status.equals("queued") || status.equals("running");
 	}
 }

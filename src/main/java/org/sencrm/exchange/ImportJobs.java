@@ -35,16 +35,28 @@ class ImportJobs {
 		jdbc.sql("""
 				insert into import_jobs (id, workspace_id, type, status, file_name, file_format, encoding, mapping, header,
 				  match_by, on_match, on_no_match, allow_duplicates, created_by, locale, created_at)
-				values (:id, :ws, :type, 'queued', :fileName, :format, :encoding, cast(:mapping as jsonb), cast(:header as jsonb),
+				values (:id, :ws, :type, :status, :fileName, :format, :encoding, cast(:mapping as jsonb), cast(:header as jsonb),
 				  :matchBy, :onMatch, :onNoMatch, :allow, :by, :locale, :at)""")
 				.param("id", job.id()).param("ws", WorkspaceContext.workspaceId()).param("type", job.type())
-				.param("fileName", job.fileName()).param("format", job.fileFormat()).param("encoding", job.encoding())
+				.param("status", job.status()).param("fileName", job.fileName()).param("format", job.fileFormat()).param("encoding", job.encoding())
 				.param("mapping", json.writeValueAsString(job.mapping())).param("header", json.writeValueAsString(job.header()))
 				.param("matchBy", job.options().matchBy().stream().map(ImportOptions.MatchKey::key).toArray(String[]::new))
 				.param("onMatch", job.options().onMatch().key()).param("onNoMatch", job.options().onNoMatch().key())
 				.param("allow", job.options().allowDuplicates()).param("by", job.createdBy()).param("locale", job.locale())
 				.param("at", Timestamp.from(job.createdAt()))
 				.update();
+	}
+
+	/** A draft gets its mapping and options and joins the queue; false when it is no draft (any more). */
+	boolean queue(UUID id, Map<String, String> mapping, ImportOptions options, Instant now) {
+		return jdbc.sql("""
+				update import_jobs set status = 'queued', mapping = cast(:mapping as jsonb), match_by = :matchBy, on_match = :onMatch,
+				  on_no_match = :onNoMatch, allow_duplicates = :allow, created_at = :now
+				where id = :id and status = 'draft'""")
+				.param("id", id).param("mapping", json.writeValueAsString(mapping))
+				.param("matchBy", options.matchBy().stream().map(ImportOptions.MatchKey::key).toArray(String[]::new))
+				.param("onMatch", options.onMatch().key()).param("onNoMatch", options.onNoMatch().key())
+				.param("allow", options.allowDuplicates()).param("now", Timestamp.from(now)).update() == 1;
 	}
 
 	void addPart(UUID jobId, int part, byte[] bytes) {
@@ -69,12 +81,12 @@ class ImportJobs {
 	/** Newest first, a page after the cursor's job. */
 	List<ImportJob> list(String cursor, int limit) {
 		if (cursor == null) {
-			return jdbc.sql("select * from import_jobs where workspace_id = :ws order by created_at desc, id desc limit :limit")
+			return jdbc.sql("select * from import_jobs where workspace_id = :ws and status <> 'draft' order by created_at desc, id desc limit :limit")
 					.param("ws", WorkspaceContext.workspaceId()).param("limit", limit).query(this::job).list();
 		}
 		var after = Cursor.decode(cursor);
 		return jdbc.sql("""
-				select * from import_jobs where workspace_id = :ws and (created_at, id) < (:at, :id)
+				select * from import_jobs where workspace_id = :ws and status <> 'draft' and (created_at, id) < (:at, :id)
 				order by created_at desc, id desc limit :limit""")
 				.param("ws", WorkspaceContext.workspaceId()).param("at", Timestamp.from(after.keyAsInstant()))
 				.param("id", after.id()).param("limit", limit).query(this::job).list();

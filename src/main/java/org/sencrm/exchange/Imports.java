@@ -45,6 +45,10 @@ class Imports {
 	}
 
 	record PreviewRow(int number, List<String> cells, List<ValidationException.FieldProblem> problems) {
+
+		public String cell(int index) {
+			return index < cells.size() ? cells.get(index) : "";
+		}
 	}
 
 	record Preview(String type, String format, String encoding, List<String> header, Map<String, String> mapping,
@@ -73,9 +77,55 @@ class Imports {
 	/** Stores the file and queues the import; it starts on this node when the transaction commits. */
 	@Transactional
 	public ImportJob start(Request request, InputStream file, Path copy) {
-		var kind = kinds.get(request.type());
+		return store(request, file, copy, false);
+	}
+
+	/** Stores the file as a draft, whose mapping and options the Import page's preview chooses before it starts. */
+	@Transactional
+	public ImportJob draft(Request request, InputStream file, Path copy) {
+		return store(request, file, copy, true);
+	}
+
+	/** A draft with its mapping and options chosen joins the queue and starts when the transaction commits. */
+	@Transactional
+	public ImportJob startDraft(UUID id, Request request) {
+		var job = get(id);
+		var kind = kinds.get(job.type());
 		var options = options(request, kind);
 		requireImport(options);
+		var mapping = checkedMapping(request.mapping(), job.header(), kind);
+		if (!jobs.queue(id, mapping, options, Instant.now(clock))) {
+			throw new DomainException("import.not-draft");
+		}
+		queue.startAfterCommit(id);
+		return jobs.find(id).orElseThrow();
+	}
+
+	/** The first rows of a stored import's file with the given mapping (or its own), each with its problems. */
+	@Transactional(readOnly = true)
+	public Preview preview(UUID id, Map<String, String> mapping) {
+		var job = get(id);
+		var copy = file(id);
+		try {
+			return preview(job.type(), job.fileName(), copy, mapping == null || mapping.isEmpty() ? job.mapping() : mapping,
+					job.encoding());
+		} finally {
+			try {
+				Files.deleteIfExists(copy);
+			} catch (IOException e) {
+				// a temporary file
+			}
+		}
+	}
+
+	private ImportJob store(Request request, InputStream file, Path copy, boolean draft) {
+		var kind = kinds.get(request.type());
+		var options = options(request, kind);
+		if (draft) {
+			access.requireWrite();
+		} else {
+			requireImport(options);
+		}
 		var format = format(request.fileName());
 		List<String> header;
 		String encoding;
@@ -87,7 +137,7 @@ class Imports {
 		}
 		var mapping = request.mapping() == null || request.mapping().isEmpty()
 				? ColumnMapping.guess(header, kind.fields()) : checkedMapping(request.mapping(), header, kind);
-		var job = new ImportJob(Ids.next(), kind.type(), "queued", request.fileName(), format, encoding, mapping, header,
+		var job = new ImportJob(Ids.next(), kind.type(), draft ? "draft" : "queued", request.fileName(), format, encoding, mapping, header,
 				options, access.currentUser().id(), request.locale(), 0, 0, 0, 0, 0, 0, null, null, false,
 				Instant.now(clock), null, null, null, null);
 		jobs.insert(job);
@@ -99,7 +149,9 @@ class Imports {
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		queue.startAfterCommit(job.id());
+		if (!draft) {
+			queue.startAfterCommit(job.id());
+		}
 		return job;
 	}
 
@@ -165,7 +217,7 @@ class Imports {
 	@Transactional
 	public ImportJob cancel(UUID id) {
 		var job = get(id);
-		if (job.finished()) {
+		if (!job.running()) {
 			throw new DomainException("import.not-running");
 		}
 		jobs.requestCancel(id, Instant.now(clock));
@@ -217,6 +269,11 @@ class Imports {
 
 	List<String> types() {
 		return kinds.types();
+	}
+
+	List<String> matchKeys(String type) {
+		var keys = kinds.get(type).matchKeys();
+		return java.util.Arrays.stream(ImportOptions.MatchKey.values()).filter(keys::contains).map(ImportOptions.MatchKey::key).toList();
 	}
 
 	private void requireImport(ImportOptions options) {
