@@ -71,14 +71,20 @@ class ImportApi {
 			List<ImportField> fields, List<ImportPreviewRowJson> rows) {
 	}
 
+	record ImportMappingJson(String type, String name, Map<String, String> mapping) {
+	}
+
 	private final Imports imports;
+	private final ImportMappings mappings;
 	private final ErrorsFile errors;
 	private final JsonMapper json;
 	private final MessageSource messages;
 	private final java.time.Clock clock;
 
-	ImportApi(Imports imports, ErrorsFile errors, JsonMapper json, MessageSource messages, java.time.Clock clock) {
+	ImportApi(Imports imports, ImportMappings mappings, ErrorsFile errors, JsonMapper json, MessageSource messages,
+			java.time.Clock clock) {
 		this.imports = imports;
+		this.mappings = mappings;
 		this.errors = errors;
 		this.json = json;
 		this.messages = messages;
@@ -157,6 +163,24 @@ class ImportApi {
 	@PostMapping("/api/v1/imports/{id}/undo")
 	ImportStatusJson undo(@PathVariable String id) {
 		return ImportStatusJson.of(imports.undo(Ids.parse(id, "entity.import")), clock);
+	}
+
+	/** Mappings saved for next time for this type. */
+	@GetMapping("/api/v1/imports/mappings")
+	List<ImportMappings.SavedMapping> mappings(@RequestParam String type) {
+		return mappings.of(type);
+	}
+
+	@GetMapping("/api/v1/imports/mappings/{id}")
+	ImportMappings.SavedMapping savedMapping(@PathVariable String id) {
+		return mappings.get(Ids.parse(id, "entity.import-mapping"));
+	}
+
+	/** Saves a mapping under a name (a name that exists for the type is replaced). */
+	@PostMapping("/api/v1/imports/mappings")
+	ResponseEntity<ImportMappings.SavedMapping> saveMapping(@org.springframework.web.bind.annotation.RequestBody ImportMappingJson body) {
+		var saved = mappings.save(body.type(), body.name(), body.mapping());
+		return ResponseEntity.created(java.net.URI.create("/api/v1/imports/mappings/" + saved.id())).body(saved);
 	}
 
 	@GetMapping("/api/v1/imports/fields")

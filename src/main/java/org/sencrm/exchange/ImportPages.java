@@ -34,12 +34,14 @@ import jakarta.servlet.http.HttpServletResponse;
 class ImportPages {
 
 	private final Imports imports;
+	private final ImportMappings mappings;
 	private final ErrorsFile errors;
 	private final MessageSource messages;
 	private final java.time.Clock clock;
 
-	ImportPages(Imports imports, ErrorsFile errors, MessageSource messages, java.time.Clock clock) {
+	ImportPages(Imports imports, ImportMappings mappings, ErrorsFile errors, MessageSource messages, java.time.Clock clock) {
 		this.clock = clock;
+		this.mappings = mappings;
 		this.imports = imports;
 		this.errors = errors;
 		this.messages = messages;
@@ -93,6 +95,19 @@ class ImportPages {
 			if (field != null && !field.isBlank()) {
 				mapping.put(job.header().get(i), field);
 			}
+		}
+		var saved = form.getFirst("savedMapping");
+		if (saved != null && !saved.isBlank() && !"start".equals(form.getFirst("action"))) {
+			mapping.clear();
+			mappings.get(Ids.parse(saved, "entity.import-mapping")).mapping().forEach((column, field) -> {
+				if (job.header().contains(column)) {
+					mapping.put(column, field);
+				}
+			});
+		}
+		var saveAs = form.getFirst("saveAs");
+		if (saveAs != null && !saveAs.isBlank() && !mapping.isEmpty()) {
+			mappings.save(job.type(), saveAs, mapping);
 		}
 		var request = new Imports.Request(job.type(), job.fileName(), mapping,
 				form.getOrDefault("matchBy", List.of()), form.getFirst("onMatch"), form.getFirst("onNoMatch"),
@@ -172,6 +187,7 @@ class ImportPages {
 		model.addAttribute("preview", preview);
 		model.addAttribute("options", options);
 		model.addAttribute("matchKeys", imports.matchKeys(job.type()));
+		model.addAttribute("savedMappings", mappings.of(job.type()));
 		model.addAttribute("rowProblems", preview.rows().stream().collect(java.util.stream.Collectors.toMap(Imports.PreviewRow::number,
 				r -> String.join(" · ", r.problems().stream().map(p -> fieldLabel(p.field(), preview) + ": "
 						+ messages.getMessage(p.code(), p.arguments(), p.code(), locale)).toList()))));

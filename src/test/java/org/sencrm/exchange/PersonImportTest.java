@@ -127,6 +127,52 @@ class PersonImportTest {
 	}
 
 	@Test
+	void aMappingSavedForNextTimeMapsColumnsTheGuessDoesNotKnow() {
+		var saved = api(Role.MANAGER).post("/api/v1/imports/mappings", Map.of("type", "persons", "name", "Hệ thống cũ",
+				"mapping", Map.of("Tên KH", "fullName", "Thư", "email")));
+		assertThat(saved.status()).isEqualTo(201);
+
+		var listed = api(Role.SALES).get("/api/v1/imports/mappings?type=persons").body();
+		assertThat(listed.get(0).get("name").asString()).isEqualTo("Hệ thống cũ");
+		var job = finished(api(Role.SALES), upload(api(Role.SALES), "cu.csv", "Tên KH,Thư\nHà Linh,linh@khach.vn\n",
+				Map.of("type", "persons", "onMatch", "skip", "mapping", listed.get(0).get("mapping").toString())).body().get("id").asString());
+
+		assertThat(job.get("created").asInt()).isEqualTo(1);
+		assertThat(api(Role.SALES).get("/api/v1/persons?q=linh@khach.vn").body().get("items").get(0).get("familyName").asString())
+				.isEqualTo("Hà");
+	}
+
+	@Test
+	void orderHistoryLinksOrdersToCustomersByExternalIdAndRaisesTheirLifecycleStagesOnceAtTheEnd() {
+		finished(api(Role.MANAGER), upload(api(Role.MANAGER), "khach.csv", FILE, Map.of("type", "persons", "matchBy", "externalId"))
+				.body().get("id").asString());
+		var orders = """
+				Mã KH,Ngày đặt,Số đơn,Tổng tiền,Tiền tệ,Trạng thái
+				KH-1,10/01/2020,DH-1,1.500.000,VND,Đã thanh toán
+				KH-1,2021-03-05,DH-2,2000000,,paid
+				KH-1,2022-07-07,DH-3,"2,500,000",VND,delivered
+				KH-5,2023-01-01,DH-4,300000,VND,paid
+				KH-404,2023-01-01,DH-5,100,,
+				KH-5,2023-02-02,DH-1,100,,
+				""";
+
+		var job = finished(api(Role.MANAGER), upload(api(Role.MANAGER), "don-hang.csv", orders, Map.of("type", "orders"))
+				.body().get("id").asString());
+
+		assertThat(job.get("created").asInt()).isEqualTo(4);
+		assertThat(job.get("failed").asInt()).isEqualTo(2);
+		var an = api(Role.MANAGER).get("/api/v1/persons?q=an@khach.vn").body().get("items").get(0);
+		var lan = api(Role.MANAGER).get("/api/v1/persons?q=lan@khach.vn").body().get("items").get(0);
+		assertThat(an.get("lifecycleStage").asString()).isEqualTo("regular");
+		assertThat(lan.get("lifecycleStage").asString()).isEqualTo("first_time");
+		var ofAn = api(Role.MANAGER).get("/api/v1/orders?personId=" + an.get("id").asString()).body().get("items");
+		assertThat(ofAn.size()).isEqualTo(3);
+		assertThat(ofAn.toString()).contains("DH-1", "1500000", "paid");
+		var errors = api(Role.MANAGER).get("/api/v1/imports/" + job.get("id").asString() + "/errors").body().asString();
+		assertThat(errors).contains("KH-404").contains("DH-5");
+	}
+
+	@Test
 	void aViewerCannotImportAndASalesUserMayCreateButNotChangeRecordsByImport() {
 		assertThat(upload(api(Role.VIEWER), "k.csv", FILE, Map.of("type", "persons")).status()).isEqualTo(403);
 		assertThat(upload(api(Role.SALES), "k.csv", FILE, Map.of("type", "persons", "onMatch", "overwrite")).status())

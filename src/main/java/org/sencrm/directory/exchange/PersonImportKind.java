@@ -1,8 +1,6 @@
 package org.sencrm.directory.exchange;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +36,6 @@ class PersonImportKind implements ImportKind {
 
 	static final Map<String, String> STAGING = stagingColumns0();
 	private static final int MAX_NAME = 100;
-	private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-			DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("d-M-uuuu"), DateTimeFormatter.ofPattern("d.M.uuuu"));
 
 	private final CustomFields customFields;
 	private final UserDirectory users;
@@ -148,7 +144,7 @@ class PersonImportKind implements ImportKind {
 		}
 		LocalDate birthday = null;
 		if (row.get("birthday") != null) {
-			birthday = date(row.get("birthday"));
+			birthday = org.sencrm.exchange.ImportDates.parse(row.get("birthday"));
 			if (birthday == null) {
 				problems.add("birthday", "validation.date");
 			} else if (birthday.isBefore(LocalDate.of(1900, 1, 1)) || birthday.isAfter(LocalDate.now())) {
@@ -235,20 +231,6 @@ class PersonImportKind implements ImportKind {
 		return clean;
 	}
 
-	static LocalDate date(String text) {
-		var t = text.strip();
-		if (t.length() > 10 && t.charAt(10) == 'T') {
-			t = t.substring(0, 10);
-		}
-		for (var format : DATES) {
-			try {
-				return LocalDate.parse(t, format);
-			} catch (DateTimeParseException e) {
-				// the next format
-			}
-		}
-		return null;
-	}
 
 	/** The person as the directory folds it for sorting and search: one definition of search_name and search_text. */
 	static Person person(PersonName name, List<EmailAddress> emails, List<PhoneNumber> phones) {

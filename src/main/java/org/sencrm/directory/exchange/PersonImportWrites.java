@@ -67,6 +67,8 @@ class PersonImportWrites {
 					from (select distinct on (key) key, id from (%s) e order by key, id) m
 					where s.match_id is null and s.%s = m.key""".formatted(EXISTING.get(key), STAGED.get(key))).update();
 		}
+		// the planner must know how many rows matched: estimated as none, it nests loops over the whole staging table
+		jdbc.sql("analyze import_staging").update();
 		run.fail("""
 				select s.row_number, s.match_id as record_id, f.first_row as other_row from import_staging s
 				join (select match_id, min(row_number) as first_row from import_staging where match_id is not null group by match_id) f
@@ -275,8 +277,14 @@ class PersonImportWrites {
 		/** This stored person with a row's values: its empty fields filled, or (overwrite) every non-empty cell taken. */
 		Values merge(Values row, boolean overwrite) {
 			var takeName = overwrite && (row.family != null || row.given != null);
-			var emails = this.emails.isEmpty() ? row.emails : overwrite ? union(this.emails, row.emails, EmailAddress::address) : this.emails;
-			var phones = this.phones.isEmpty() ? row.phones : overwrite ? union(this.phones, row.phones, PhoneNumber::number) : this.phones;
+			var emails = this.emails.isEmpty() ? row.emails : overwrite
+					? union(this.emails, row.emails.stream().map(e -> new EmailAddress(e.address(), e.label(), false)).toList(),
+							EmailAddress::address)
+					: this.emails; // the person's primary stays primary
+			var phones = this.phones.isEmpty() ? row.phones : overwrite
+					? union(this.phones, row.phones.stream().map(p -> new PhoneNumber(p.number(), p.label(), false)).toList(),
+							PhoneNumber::number)
+					: this.phones;
 			var addresses = this.addresses.isEmpty() || overwrite && !row.addresses.isEmpty() ? row.addresses : this.addresses;
 			var custom = new LinkedHashMap<String, Object>(overwrite ? this.custom : row.custom);
 			custom.putAll(overwrite ? row.custom : this.custom);
@@ -330,8 +338,7 @@ class PersonImportWrites {
 
 		private static <T> List<T> union(List<T> stored, List<T> row, java.util.function.Function<T, String> key) {
 			var all = new ArrayList<>(stored);
-			row.stream().filter(r -> stored.stream().noneMatch(s -> key.apply(s).equals(key.apply(r))))
-					.map(r -> r).forEach(all::add);
+			row.stream().filter(r -> stored.stream().noneMatch(s -> key.apply(s).equals(key.apply(r)))).forEach(all::add);
 			return all;
 		}
 	}
