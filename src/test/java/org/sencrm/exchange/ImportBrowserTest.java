@@ -37,6 +37,7 @@ class ImportBrowserTest {
 			browser.signIn(manager.email(), TestWorkspaces.PASSWORD);
 			browser.open("/imports");
 			browser.find("#file").sendKeys(csv.toAbsolutePath().toString());
+			new Select(browser.find("#type")).selectByValue("persons");
 			browser.click("form.import-form button[type=submit]");
 			browser.await("table.preview-rows");
 			// "Thư" is not a column name the mapping knows: the user maps it to the email
