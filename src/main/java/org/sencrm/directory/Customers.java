@@ -62,6 +62,38 @@ public class Customers {
 	 * current actor (the system, for event listeners). Unknown customers are left alone.
 	 */
 	@org.springframework.transaction.annotation.Transactional
+	/**
+	 * Moves many customers up the lifecycle ladder at once (after an import of order history): each to
+	 * the higher of its stage and the one given, an off-ladder stage (at_risk, churned) replaced, as
+	 * {@code sales}' rule for one order does; the history in one statement. Returns how many changed.
+	 */
+	public int raiseLifecycleStages(Kind kind, java.util.Map<UUID, String> stages) {
+		if (stages.isEmpty()) {
+			return 0;
+		}
+		var ids = stages.keySet().toArray(UUID[]::new);
+		var values = java.util.Arrays.stream(ids).map(stages::get).toArray(String[]::new);
+		var scope = WorkspaceContext.current();
+		return jdbc.sql("""
+				with given as (select * from unnest(cast(:ids as uuid[]), cast(:stages as text[])) as g(id, stage)),
+				before as (select t.id, t.lifecycle_stage as stage from %1$s t join given g on g.id = t.id),
+				changed as (
+				  update %1$s t set lifecycle_stage = g.stage, updated_at = now(), version = t.version + 1
+				  from given g
+				  where t.id = g.id and t.workspace_id = :ws
+				    and coalesce(array_position(array['first_time', 'repeat', 'regular', 'loyal'], t.lifecycle_stage), 0)
+				        < array_position(array['first_time', 'repeat', 'regular', 'loyal'], g.stage)
+				  returning t.id, t.lifecycle_stage)
+				insert into history (id, workspace_id, entity_type, entity_id, action, actor_id, actor_name, changes)
+				select sen_uuid7(now()), :ws, :type, c.id, 'updated', :actor, :actorName,
+				  jsonb_build_object(:field, jsonb_build_object('from', b.stage, 'to', c.lifecycle_stage))
+				from changed c join before b on b.id = c.id""".formatted(table(kind)))
+				.param("ids", ids).param("stages", values).param("ws", WorkspaceContext.workspaceId())
+				.param("type", kind == Kind.PERSON ? "person" : "organization").param("actor", scope.actorId())
+				.param("actorName", scope.actorName()).param("field", LifecycleStage.FIELD)
+				.update();
+	}
+
 	public void setLifecycleStage(Kind kind, UUID id, String stage) {
 		if (!LifecycleStage.ALL.contains(stage)) {
 			throw new IllegalArgumentException("Unknown lifecycle stage " + stage);

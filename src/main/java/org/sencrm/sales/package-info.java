@@ -10,5 +10,5 @@
  * through the timeline's {@code Touchpoint} event.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "sales",
-		allowedDependencies = {"platform", "identity", "directory", "timeline", "trash"})
+		allowedDependencies = {"platform", "identity", "directory", "timeline", "trash", "exchange"})
 package org.sencrm.sales;

@@ -7,5 +7,5 @@
  * yet with {@link org.sencrm.timeline.RecordTimeline}, and email customers (files attached, SMTP or the
  * outbox, logged on their timeline) with {@link org.sencrm.timeline.CustomerEmails}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "directory", "trash"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "directory", "trash", "exchange"})
 package org.sencrm.timeline;

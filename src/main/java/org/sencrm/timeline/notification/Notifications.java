@@ -31,6 +31,16 @@ public class Notifications {
 				.update();
 	}
 
+	/** Adds the notification unless the user already has one of this kind for this link (a redelivered event). */
+	public void notifyOnce(UUID userId, String kind, String text, String link) {
+		var exists = jdbc.sql("select exists (select 1 from notifications where workspace_id = :ws and user_id = :user and kind = :kind and link = :link)")
+				.param("ws", WorkspaceContext.workspaceId()).param("user", userId).param("kind", kind).param("link", link)
+				.query(Boolean.class).single();
+		if (!exists) {
+			notify(userId, kind, text, link);
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public List<Notification> mine(boolean unreadOnly) {
 		return jdbc.sql("select * from notifications where workspace_id = :ws and user_id = :user"

@@ -1,0 +1,240 @@
+package org.sencrm.directory.exchange;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.sencrm.directory.NameOrder;
+import org.sencrm.directory.PersonName;
+import org.sencrm.directory.contact.Address;
+import org.sencrm.directory.contact.ContactDetails;
+import org.sencrm.directory.contact.ContactJson;
+import org.sencrm.directory.contact.EmailAddress;
+import org.sencrm.directory.contact.PhoneNumber;
+import org.sencrm.directory.customfield.CustomFields;
+import org.sencrm.exchange.ImportCounts;
+import org.sencrm.exchange.ImportField;
+import org.sencrm.exchange.ImportKind;
+import org.sencrm.exchange.ImportOptions.MatchKey;
+import org.sencrm.exchange.ImportRun;
+import org.sencrm.identity.UserDirectory;
+import org.sencrm.directory.person.Person;
+import org.sencrm.platform.ValidationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Persons as an importable kind (decision 30): a row is a person — a full name or its parts, emails,
+ * phones (as people type them, stored in E.164), an address, birthday, source, tags, custom fields,
+ * the key in the source system. Checked and folded here while the file streams; written by
+ * {@link PersonImportWrites} set-based.
+ */
+@Component
+class PersonImportKind implements ImportKind {
+
+	static final Map<String, String> STAGING = stagingColumns0();
+	private static final int MAX_NAME = 100;
+
+	private final CustomFields customFields;
+	private final UserDirectory users;
+	private final ContactJson json;
+	private final PersonImportWrites writes;
+
+	PersonImportKind(CustomFields customFields, UserDirectory users, ContactJson json, PersonImportWrites writes) {
+		this.customFields = customFields;
+		this.users = users;
+		this.json = json;
+		this.writes = writes;
+	}
+
+	@Override
+	public String type() {
+		return "persons";
+	}
+
+	@Override
+	public String entityType() {
+		return "person";
+	}
+
+	@Override
+	public List<ImportField> fields() {
+		var fields = new ArrayList<>(List.of(
+				ImportField.of("externalId", "Mã ngoài", "Mã khách hàng", "Mã KH", "External ID", "Customer ID", "ID"),
+				ImportField.of("fullName", "Họ tên", "Họ và tên", "Tên đầy đủ", "Tên khách hàng", "Khách hàng", "Full name", "Name"),
+				ImportField.of("familyName", "Họ", "Family name", "Last name", "Surname"),
+				ImportField.of("middleName", "Tên đệm", "Tên lót", "Middle name"),
+				ImportField.of("givenName", "Tên", "Given name", "First name"),
+				ImportField.of("email", "Email", "E-mail", "Thư điện tử", "Địa chỉ email", "Email address").asMany(),
+				ImportField.of("phone", "Điện thoại", "Số điện thoại", "SĐT", "Di động", "Phone", "Mobile", "Phone number", "Tel").asMany(),
+				ImportField.of("address", "Địa chỉ", "Address", "Street"),
+				ImportField.of("ward", "Phường/Xã", "Phường", "Xã", "Ward"),
+				ImportField.of("district", "Quận/Huyện", "Quận", "Huyện", "District"),
+				ImportField.of("province", "Tỉnh/Thành phố", "Tỉnh", "Thành phố", "Province", "City", "State"),
+				ImportField.of("birthday", "Ngày sinh", "Sinh nhật", "Birthday", "Date of birth", "Birth date"),
+				ImportField.of("source", "Nguồn", "Source"),
+				ImportField.of("tags", "Nhãn", "Thẻ", "Tags", "Tag").asMany()));
+		customFields.of("person").forEach(d -> fields.add(ImportField.of("customFields." + d.key(), d.label())));
+		return fields;
+	}
+
+	@Override
+	public Set<MatchKey> matchKeys() {
+		return Set.of(MatchKey.EXTERNAL_ID, MatchKey.EMAIL, MatchKey.PHONE);
+	}
+
+	@Override
+	public Map<String, String> stagingColumns() {
+		return STAGING;
+	}
+
+	private static Map<String, String> stagingColumns0() {
+		var c = new LinkedHashMap<String, String>();
+		for (var text : List.of("external_id", "family_name", "middle_name", "given_name", "name_order", "display_name")) {
+			c.put(text, "text");
+		}
+		c.put("emails", "jsonb");
+		c.put("phones", "jsonb");
+		c.put("addresses", "jsonb");
+		c.put("birthday", "date");
+		c.put("source", "text");
+		c.put("custom_fields", "jsonb");
+		c.put("tags", "jsonb");
+		c.put("search_name", "text");
+		c.put("search_text", "text");
+		c.put("email_key", "text");
+		c.put("phone_key", "text");
+		return java.util.Collections.unmodifiableMap(c);
+	}
+
+	@Override
+	public Stager stager() {
+		var unrecognised = NameOrder.forUnrecognised(users.workspace());
+		var custom = customFields.of("person").stream().map(d -> d.key()).toList();
+		return (row, problems) -> stage(row, problems, unrecognised, custom);
+	}
+
+	private Map<String, Object> stage(Map<String, String> row, ValidationException.Collector problems, NameOrder unrecognised,
+			List<String> customKeys) {
+		var family = name(row.get("familyName"), "familyName", problems);
+		var middle = name(row.get("middleName"), "middleName", problems);
+		var given = name(row.get("givenName"), "givenName", problems);
+		PersonName name;
+		if (family == null && given == null && row.get("fullName") != null) {
+			var split = PersonName.split(row.get("fullName").replace('\n', ' '), unrecognised);
+			name = split;
+			name(split.family(), "fullName", problems);
+			name(split.given(), "fullName", problems);
+		} else {
+			name = PersonName.detected(family, middle, given, unrecognised);
+		}
+		if (name.family() == null && name.given() == null) {
+			problems.add("fullName", "validation.name-required");
+		}
+		var emails = onField("email", problems, own -> ContactDetails.emails(
+				split(row.get("email")).stream().map(e -> new EmailAddress(e, null, false)).toList(), own));
+		var phones = onField("phone", problems, own -> ContactDetails.phones(
+				split(row.get("phone")).stream().map(p -> new PhoneNumber(p, null, false)).toList(), own));
+		var addresses = new ArrayList<Address>();
+		if (row.get("address") != null || row.get("ward") != null || row.get("district") != null || row.get("province") != null) {
+			addresses.add(new Address(null, row.get("address"), null, row.get("ward"), row.get("district"), row.get("province"),
+					null, null, "VN"));
+		}
+		LocalDate birthday = null;
+		if (row.get("birthday") != null) {
+			birthday = org.sencrm.exchange.ImportDates.parse(row.get("birthday"));
+			if (birthday == null) {
+				problems.add("birthday", "validation.date");
+			} else if (birthday.isBefore(LocalDate.of(1900, 1, 1)) || birthday.isAfter(LocalDate.now())) {
+				problems.add("birthday", "validation.birthday");
+			}
+		}
+		var source = row.get("source");
+		if (source != null && source.length() > MAX_NAME) {
+			problems.add("source", "validation.too-long");
+		}
+		var externalId = row.get("externalId");
+		if (externalId != null && externalId.length() > 200) {
+			problems.add("externalId", "validation.too-long");
+		}
+		var custom = new LinkedHashMap<String, Object>();
+		customKeys.forEach(key -> {
+			var value = row.get("customFields." + key);
+			if (value != null) {
+				custom.put(key, value);
+			}
+		});
+		var tags = split(row.get("tags")).stream().filter(t -> t.length() <= 50).distinct().toList();
+		if (!problems.isEmpty()) {
+			return Map.of();
+		}
+		var values = new LinkedHashMap<String, Object>();
+		values.put("external_id", externalId);
+		values.put("family_name", name.family());
+		values.put("middle_name", name.middle());
+		values.put("given_name", name.given());
+		values.put("name_order", name.order().key());
+		var person = person(name, emails, phones);
+		var sortName = person.sortName();
+		values.put("display_name", sortName);
+		values.put("emails", json.write(emails));
+		values.put("phones", json.write(phones));
+		values.put("addresses", json.write(addresses));
+		values.put("birthday", birthday);
+		values.put("source", source);
+		values.put("custom_fields", json.write(custom));
+		values.put("tags", json.write(tags));
+		values.put("search_name", sortName);
+		values.put("search_text", person.searchText());
+		values.put("email_key", emails.isEmpty() ? null : emails.getFirst().address());
+		values.put("phone_key", phones.isEmpty() ? null : phones.getFirst().number());
+		return values;
+	}
+
+	@Override
+	public ImportCounts apply(ImportRun run) {
+		return writes.apply(run);
+	}
+
+	@Override
+	public int undo(ImportRun run) {
+		return writes.undo(run);
+	}
+
+	/** Problems of emails[0].address and phones[1].number reported on the import's column fields. */
+	private static <T> T onField(String field, ValidationException.Collector problems,
+			java.util.function.Function<ValidationException.Collector, T> check) {
+		var own = new ValidationException.Collector();
+		var result = check.apply(own);
+		try {
+			own.throwIfAny();
+		} catch (ValidationException e) {
+			e.problems().forEach(p -> problems.add(field, p.code(), p.arguments()));
+		}
+		return result;
+	}
+
+	private static List<String> split(String cell) {
+		if (cell == null) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(cell.split("[,;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+
+	private static String name(String value, String field, ValidationException.Collector problems) {
+		var clean = ContactDetails.blankToNull(value);
+		if (clean != null && clean.length() > MAX_NAME) {
+			problems.add(field, "validation.too-long");
+		}
+		return clean;
+	}
+
+
+	/** The person as the directory folds it for sorting and search: one definition of search_name and search_text. */
+	static Person person(PersonName name, List<EmailAddress> emails, List<PhoneNumber> phones) {
+		return new Person(null, name.family(), name.middle(), name.given(), name.order(), emails, phones, List.of(), null,
+				List.of(), null, null, null, "potential", null, Map.of(), Map.of(), null, null, null, 0);
+	}
+}

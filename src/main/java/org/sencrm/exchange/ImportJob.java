@@ -1,0 +1,22 @@
+package org.sencrm.exchange;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One import as stored: its file, mapping and options, where it stands and what it did. */
+record ImportJob(UUID id, String type, String status, String fileName, String fileFormat, String encoding,
+		Map<String, String> mapping, List<String> header, ImportOptions options, UUID createdBy, String locale,
+		int rowsRead, int created, int updated, int skipped, int failed, int attempts, String note, String error,
+		boolean cancelRequested, Instant createdAt, Instant startedAt, Instant progressAt, Instant finishedAt,
+		Instant undoneAt) {
+
+	boolean finished() {
+		return !status.equals("draft") && !status.equals("queued") && !status.equals("running");
+	}
+
+	boolean running() {
+		return status.equals("queued") || status.equals("running");
+	}
+}
