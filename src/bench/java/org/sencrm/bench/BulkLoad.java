@@ -218,8 +218,8 @@ final class BulkLoad {
 		var given = ContactDetails.blankToNull(g.name().given());
 		return new Person(id, family, middle, given, PersonName.detect(family, middle, given, NameOrder.GIVEN_FIRST), emails,
 				phones, addresses, g.birthday(), g.tags(),
-				ownerIds.get(g.owner()), null, g.source(), g.status(), g.lifecycleStage(), consents, Map.of(), g.createdAt(),
-				g.createdAt(), 0);
+				ownerIds.get(g.owner()), null, g.source(), g.status(), g.lifecycleStage(), consents, Map.of(), null,
+				g.createdAt(), g.createdAt(), 0);
 	}
 
 	/** Loads organizations {@code from .. M-1}; those before were made through the API. */
@@ -246,7 +246,7 @@ final class BulkLoad {
 		var addresses = ContactDetails.addresses(List.of(g.address()), problems);
 		problems.throwIfAny();
 		return new Organization(g.id(), g.name(), g.kind(), g.relationship(), null, g.taxCode(), g.industry(), g.size(),
-				g.website(), emails, phones, addresses, null, List.of(), ownerIds.get(g.owner()), null, Map.of(),
+				g.website(), emails, phones, addresses, null, List.of(), ownerIds.get(g.owner()), null, Map.of(), null,
 				g.createdAt(), g.createdAt(), 0);
 	}
 
