@@ -67,6 +67,26 @@ class MergePersonsTest {
 	}
 
 	@Test
+	void restoringTheMergedAwayPersonFromTheTrashUndoesTheMerge() {
+		var workspace = workspaces.create();
+		var sales = new Api(port, workspace.member(Role.SALES).token());
+		var survivor = id(sales.post("/api/v1/persons", Map.of("familyName", "Trần", "givenName", "Mai")));
+		var other = id(sales.post("/api/v1/persons", Map.of("familyName", "Tran", "givenName", "Mai")));
+		var note = id(sales.post("/api/v1/activities", Map.of("type", "note", "personId", other, "body", "<p>Hẹn gặp</p>")));
+		var kept = id(sales.post("/api/v1/activities", Map.of("type", "note", "personId", survivor, "body", "<p>Đã gọi</p>")));
+		assertThat(sales.post("/api/v1/persons/merge", Map.of("survivorId", survivor, "otherIds", List.of(other))).status()).isEqualTo(200);
+		assertThat(sales.get("/api/v1/activities/" + note).body().get("personId").asString()).isEqualTo(survivor);
+
+		var entry = sales.get("/api/v1/trash?type=person").body().get("items").get(0);
+		assertThat(entry.get("recordId").asString()).isEqualTo(other);
+		assertThat(sales.post("/api/v1/trash/" + entry.get("id").asString() + "/restore", null).status()).isEqualTo(200);
+
+		assertThat(sales.get("/api/v1/persons/" + other).status()).isEqualTo(200);
+		assertThat(sales.get("/api/v1/activities/" + note).body().get("personId").asString()).isEqualTo(other);
+		assertThat(sales.get("/api/v1/activities/" + kept).body().get("personId").asString()).isEqualTo(survivor);
+	}
+
+	@Test
 	void aSalesUserCannotMergeAColleaguesCustomer() {
 		var workspace = workspaces.create();
 		var sales = new Api(port, workspace.member(Role.SALES).token());

@@ -52,4 +52,29 @@ class LinkMoves {
 		}
 		return moved;
 	}
+
+	/**
+	 * Moves back what a merge moved away from these records, where it still points at the survivor;
+	 * returns how many rows went back. Tables and columns come from the declarations, never from the stored moves.
+	 */
+	int moveBack(UUID mergeId, String customerType, UUID survivor, List<UUID> restored) {
+		var back = 0;
+		for (var holder : holders) {
+			for (var link : holder.links()) {
+				if (!link.customerType().equals(customerType)) {
+					continue;
+				}
+				back += jdbc.sql("""
+						update %1$s t set %2$s = m.from_id
+						from merge_moves m
+						where m.workspace_id = :ws and m.merge_id = :merge and m.table_name = :table and m.column_name = :column
+						  and m.from_id = any(:restored) and t.workspace_id = :ws and t.%3$s = m.row_key and t.%2$s = :survivor"""
+						.formatted(link.table(), link.column(), link.key()))
+						.param("ws", WorkspaceContext.workspaceId()).param("merge", mergeId).param("table", link.table())
+						.param("column", link.column()).param("restored", restored.toArray(UUID[]::new)).param("survivor", survivor)
+						.update();
+			}
+		}
+		return back;
+	}
 }

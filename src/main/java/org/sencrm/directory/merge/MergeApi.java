@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/persons/merge}: merges persons into one; 200 with the survivor as {@code GET /api/v1/persons/{id}} shows it. */
+/** {@code POST /api/v1/persons/merge} and {@code /organizations/merge}: merges records into one; 200 with the survivor as its GET shows it. */
 @RestController
 class MergeApi {
 
@@ -37,10 +37,22 @@ class MergeApi {
 		}
 	}
 
-	private final MergePersons persons;
+	@Schema(name = "OrganizationMerge")
+	record OrganizationMergeJson(UUID survivorId, List<UUID> otherIds, Map<String, UUID> fields) {
+	}
 
-	MergeApi(MergePersons persons) {
+	private final MergePersons persons;
+	private final MergeOrganizations organizations;
+
+	MergeApi(MergePersons persons, MergeOrganizations organizations) {
 		this.persons = persons;
+		this.organizations = organizations;
+	}
+
+	@PostMapping("/api/v1/organizations/merge")
+	ResponseEntity<org.sencrm.directory.organization.Organization> mergeOrganizations(@RequestBody OrganizationMergeJson body) {
+		var survivor = organizations.merge(body.survivorId(), body.otherIds(), body.fields());
+		return ResponseEntity.ok().eTag(ETags.of(survivor.version())).body(survivor);
 	}
 
 	@PostMapping("/api/v1/persons/merge")
