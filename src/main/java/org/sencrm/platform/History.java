@@ -60,6 +60,14 @@ public class History {
 		write(entityType, entityId, "deleted", diff(Map.of(), facts));
 	}
 
+	/**
+	 * Records were merged (decision 33): on the survivor, which records went into it; on a merged-away
+	 * record, which one it went into. Facts only, ids, no values.
+	 */
+	public void merged(String entityType, UUID entityId, Map<String, ?> facts) {
+		write(entityType, entityId, "merged", diff(Map.of(), facts));
+	}
+
 	/** The record came back from the trash. */
 	public void restored(String entityType, UUID entityId, Map<String, ?> facts) {
 		write(entityType, entityId, "restored", diff(Map.of(), facts));

@@ -59,8 +59,11 @@ class TrashEntries {
 	private final JsonMapper json;
 	private final MessageSource messages;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	TrashEntries(JdbcClient jdbc, Kinds kinds, Units units, Access access, UserDirectory users, History history,
-			TrashSettings settings, JsonMapper json, MessageSource messages) {
+			TrashSettings settings, JsonMapper json, MessageSource messages, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.messages = messages;
 		this.jdbc = jdbc;
 		this.kinds = kinds;
@@ -134,6 +137,7 @@ class TrashEntries {
 			throw new DomainException("trash.restore-conflict", entry.label());
 		}
 		back.forEach((type, ids) -> ids.forEach(recordId -> history.restored(type, recordId, Map.of())));
+		events.publishEvent(new TrashRestored(back));
 		jdbc.sql("delete from trash where workspace_id = :ws and id = :id").param("ws", WorkspaceContext.workspaceId())
 				.param("id", id).update();
 		return entry;

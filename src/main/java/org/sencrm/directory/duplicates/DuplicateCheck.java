@@ -1,0 +1,191 @@
+package org.sencrm.directory.duplicates;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.sencrm.directory.NameOrder;
+import org.sencrm.directory.PersonName;
+import org.sencrm.platform.SearchText;
+import org.sencrm.platform.WorkspaceContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The check a new or changed record goes through before it is saved (the forms, the API, web forms,
+ * imports): the records it matches exactly — an email, a phone (E.164), a tax code — which the API
+ * answers with 409 {@code duplicate} unless told to allow it; and the ones it probably duplicates
+ * — the same folded name and the same birthday, province or organization — returned as
+ * {@code possibleDuplicates}. A few indexed lookups per record, no scan (decision 32).
+ */
+@Service
+public class DuplicateCheck {
+
+	/** A person as typed: emails in any case, phones in E.164 (as the directory stores them). */
+	public record PersonProbe(String familyName, String middleName, String givenName, LocalDate birthday, List<String> emails,
+			List<String> phones, List<String> provinces, List<UUID> organizations) {
+
+		public PersonProbe {
+			emails = emails == null ? List.of() : List.copyOf(emails);
+			phones = phones == null ? List.of() : List.copyOf(phones);
+			provinces = provinces == null ? List.of() : List.copyOf(provinces);
+			organizations = organizations == null ? List.of() : List.copyOf(organizations);
+		}
+	}
+
+	/** An organization as typed. */
+	public record OrganizationProbe(String name, String taxCode, List<String> emails, List<String> phones, List<String> provinces) {
+
+		public OrganizationProbe {
+			emails = emails == null ? List.of() : List.copyOf(emails);
+			phones = phones == null ? List.of() : List.copyOf(phones);
+			provinces = provinces == null ? List.of() : List.copyOf(provinces);
+		}
+	}
+
+	/**
+	 * A record the probe matches: {@code exact} when an email, phone or tax code is the same (a
+	 * duplicate to refuse unless allowed), else a possible duplicate; the reasons as the finder names them.
+	 */
+	public record Match(UUID id, boolean exact, List<String> reasons) {
+	}
+
+	private final JdbcClient jdbc;
+
+	DuplicateCheck(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The persons this one duplicates, exact matches first; {@code except} (the person being edited) left out. */
+	@Transactional(readOnly = true)
+	public List<Match> persons(PersonProbe probe, UUID except) {
+		var found = new LinkedHashMap<UUID, Set<String>>();
+		for (var email : probe.emails()) {
+			var address = email.strip().toLowerCase(Locale.ROOT);
+			byTerm("persons", "person_id", address, "emails",
+					"jsonb_build_array(jsonb_build_object('address', cast(:value as text)))", address)
+					.forEach(id -> reason(found, id, "same_email"));
+		}
+		for (var phone : probe.phones()) {
+			byTerm("persons", "person_id", SearchText.digits(phone), "phones",
+					"jsonb_build_array(jsonb_build_object('number', cast(:value as text)))", phone)
+					.forEach(id -> reason(found, id, "same_phone"));
+		}
+		var exact = Set.copyOf(found.keySet());
+		var name = SearchText.fold(new PersonName(probe.familyName(), probe.middleName(), probe.givenName(), NameOrder.FAMILY_FIRST)
+				.display());
+		if (!name.isBlank()) {
+			// display_name is the folded name, family first (persons_list)
+			jdbc.sql("""
+					select p.id, p.birthday,
+					  exists (select 1 from jsonb_array_elements(p.addresses) a
+					          where lower(a ->> 'province') = any(:provinces)) as same_province,
+					  exists (select 1 from contact_roles r where r.workspace_id = p.workspace_id and r.person_id = p.id
+					          and r.organization_id = any(:organizations)) as same_organization
+					from persons p where p.workspace_id = :ws and p.display_name = :name limit 200""")
+					.param("ws", WorkspaceContext.workspaceId()).param("name", name)
+					.param("provinces", probe.provinces().stream().filter(p -> p != null && !p.isBlank())
+							.map(p -> p.strip().toLowerCase(Locale.ROOT)).toArray(String[]::new))
+					.param("organizations", probe.organizations().toArray(UUID[]::new))
+					.query(rs -> {
+						var id = rs.getObject("id", UUID.class);
+						var birthday = rs.getDate("birthday");
+						var reasons = new ArrayList<String>();
+						if (probe.birthday() != null && birthday != null && probe.birthday().equals(birthday.toLocalDate())) {
+							reasons.add("same_birthday");
+						}
+						if (rs.getBoolean("same_province")) {
+							reasons.add("same_province");
+						}
+						if (rs.getBoolean("same_organization")) {
+							reasons.add("same_organization");
+						}
+						if (!reasons.isEmpty() || exact.contains(id)) {
+							reason(found, id, "same_name");
+							reasons.forEach(r -> reason(found, id, r));
+						}
+					});
+		}
+		return matches(found, exact, except);
+	}
+
+	/** The organizations this one duplicates, exact matches first. */
+	@Transactional(readOnly = true)
+	public List<Match> organizations(OrganizationProbe probe, UUID except) {
+		var found = new LinkedHashMap<UUID, Set<String>>();
+		var taxCode = SearchText.digits(probe.taxCode());
+		if (!taxCode.isEmpty()) {
+			jdbc.sql("""
+					select id from organizations where workspace_id = :ws and tax_code = :taxCode
+					  or workspace_id = :ws and tax_code = :typed""")
+					.param("ws", WorkspaceContext.workspaceId()).param("taxCode", taxCode).param("typed", probe.taxCode().strip())
+					.query(UUID.class).list().forEach(id -> reason(found, id, "same_tax_code"));
+		}
+		for (var email : probe.emails()) {
+			var address = email.strip().toLowerCase(Locale.ROOT);
+			byTerm("organizations", "organization_id", address, "emails",
+					"jsonb_build_array(jsonb_build_object('address', cast(:value as text)))", address)
+					.forEach(id -> reason(found, id, "same_email"));
+		}
+		for (var phone : probe.phones()) {
+			byTerm("organizations", "organization_id", SearchText.digits(phone), "phones",
+					"jsonb_build_array(jsonb_build_object('number', cast(:value as text)))", phone)
+					.forEach(id -> reason(found, id, "same_phone"));
+		}
+		var exact = Set.copyOf(found.keySet());
+		var name = SearchText.fold(probe.name());
+		if (!name.isBlank()) {
+			jdbc.sql("""
+					select o.id from organizations o where o.workspace_id = :ws and o.search_name = :name
+					  and (cardinality(cast(:provinces as text[])) = 0
+					       or exists (select 1 from jsonb_array_elements(o.addresses) a where lower(a ->> 'province') = any(:provinces)))
+					limit 200""")
+					.param("ws", WorkspaceContext.workspaceId()).param("name", name)
+					.param("provinces", probe.provinces().stream().filter(p -> p != null && !p.isBlank())
+							.map(p -> p.strip().toLowerCase(Locale.ROOT)).toArray(String[]::new))
+					.query(UUID.class).list().forEach(id -> reason(found, id, "same_name"));
+		}
+		return matches(found, exact, except);
+	}
+
+	/**
+	 * Records whose search terms start with the value (an index PostgreSQL can use under row-level
+	 * security), kept when their stored jsonb holds it exactly.
+	 */
+	private List<UUID> byTerm(String table, String column, String term, String jsonColumn, String contains, String value) {
+		if (term.isBlank()) {
+			return List.of();
+		}
+		var prefix = term.length() > 32 ? term.substring(0, 32) : term;
+		return jdbc.sql("""
+				select r.id from %1$s r
+				where r.workspace_id = :ws
+				  and r.id in (select s.%2$s from search_terms s where s.workspace_id = :ws and s.%2$s is not null
+				               and s.term >= :prefix and s.term < :prefix || chr(1114111))
+				  and r.%3$s @> %4$s""".formatted(table, column, jsonColumn, contains))
+				.param("ws", WorkspaceContext.workspaceId()).param("prefix", prefix).param("value", value)
+				.query(UUID.class).list();
+	}
+
+	private static void reason(Map<UUID, Set<String>> found, UUID id, String reason) {
+		found.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(reason);
+	}
+
+	private static List<Match> matches(Map<UUID, Set<String>> found, Set<UUID> exact, UUID except) {
+		var matches = new ArrayList<Match>();
+		found.forEach((id, reasons) -> {
+			if (!id.equals(except)) {
+				matches.add(new Match(id, exact.contains(id), List.copyOf(reasons)));
+			}
+		});
+		matches.sort((a, b) -> Boolean.compare(b.exact(), a.exact()));
+		return matches;
+	}
+}
