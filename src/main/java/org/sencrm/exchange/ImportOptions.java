@@ -20,7 +20,7 @@ public record ImportOptions(List<MatchKey> matchBy, OnMatch onMatch, OnNoMatch o
 	}
 
 	public enum MatchKey {
-		EXTERNAL_ID("externalId"), EMAIL("email"), PHONE("phone"), TAX_CODE("taxCode");
+		EXTERNAL_ID("externalId"), EMAIL("email"), PHONE("phone"), TAX_CODE("taxCode"), SKU("sku");
 
 		private final String key;
 

@@ -51,6 +51,7 @@ class ImportPages {
 	String list(Model model) {
 		model.addAttribute("imports", imports.list(null, 50));
 		model.addAttribute("types", imports.types());
+		model.addAttribute("typeFields", typeFields());
 		model.addAttribute("errors", Map.of());
 		return "exchange/imports";
 	}
@@ -176,6 +177,7 @@ class ImportPages {
 	private String listWith(Model model, Map<String, String> problems) {
 		model.addAttribute("imports", imports.list(null, 50));
 		model.addAttribute("types", imports.types());
+		model.addAttribute("typeFields", typeFields());
 		model.addAttribute("errors", problems);
 		return "exchange/imports";
 	}
@@ -193,6 +195,18 @@ class ImportPages {
 						+ messages.getMessage(p.code(), p.arguments(), p.code(), locale)).toList()))));
 		model.addAttribute("errors", problems);
 		return "exchange/import-preview";
+	}
+
+	/** Each type's fields as the Import page lists them under the type select: labels in the reader's language, required ones marked. */
+	private Map<String, String> typeFields() {
+		var locale = LocaleContextHolder.getLocale();
+		var fields = new java.util.LinkedHashMap<String, String>();
+		for (var type : imports.types()) {
+			fields.put(type, String.join(", ", imports.fields(type).stream()
+					.map(f -> messages.getMessage("import.field." + f.key(), null, f.names().getFirst(), locale) + (f.required() ? " *" : ""))
+					.toList()));
+		}
+		return fields;
 	}
 
 	private String fieldLabel(String field, Imports.Preview preview) {

@@ -22,6 +22,7 @@ import org.sencrm.exchange.ImportOptions.MatchKey;
 import org.sencrm.exchange.ImportRun;
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.directory.person.Person;
+import org.sencrm.platform.TaxCode;
 import org.sencrm.platform.ValidationException;
 import org.springframework.stereotype.Component;
 
@@ -75,7 +76,12 @@ class PersonImportKind implements ImportKind {
 				ImportField.of("province", "Tỉnh/Thành phố", "Tỉnh", "Thành phố", "Province", "City", "State"),
 				ImportField.of("birthday", "Ngày sinh", "Sinh nhật", "Birthday", "Date of birth", "Birth date"),
 				ImportField.of("source", "Nguồn", "Source"),
-				ImportField.of("tags", "Nhãn", "Thẻ", "Tags", "Tag").asMany()));
+				ImportField.of("tags", "Nhãn", "Thẻ", "Tags", "Tag").asMany(),
+				ImportField.of("organization", "Công ty", "Tên công ty", "Tổ chức", "Đơn vị", "Nơi làm việc", "Company", "Organization",
+						"Organisation"),
+				ImportField.of("organizationTaxCode", "Mã số thuế công ty", "MST công ty", "MST", "Mã số thuế", "Company tax code",
+						"Tax code"),
+				ImportField.of("jobTitle", "Chức vụ", "Chức danh", "Job title", "Title", "Position")));
 		customFields.of("person").forEach(d -> fields.add(ImportField.of("customFields." + d.key(), d.label())));
 		return fields;
 	}
@@ -106,6 +112,14 @@ class PersonImportKind implements ImportKind {
 		c.put("search_text", "text");
 		c.put("email_key", "text");
 		c.put("phone_key", "text");
+		// the organization the row names, for a contact role (PersonOrganizations)
+		c.put("organization_name", "text");
+		c.put("organization_key", "text");
+		c.put("organization_tax_code", "text");
+		c.put("organization_search_text", "text");
+		c.put("job_title", "text");
+		c.put("organization_id", "uuid");
+		c.put("organization_new", "boolean");
 		return java.util.Collections.unmodifiableMap(c);
 	}
 
@@ -133,10 +147,10 @@ class PersonImportKind implements ImportKind {
 		if (name.family() == null && name.given() == null) {
 			problems.add("fullName", "validation.name-required");
 		}
-		var emails = onField("email", problems, own -> ContactDetails.emails(
-				split(row.get("email")).stream().map(e -> new EmailAddress(e, null, false)).toList(), own));
-		var phones = onField("phone", problems, own -> ContactDetails.phones(
-				split(row.get("phone")).stream().map(p -> new PhoneNumber(p, null, false)).toList(), own));
+		var emails = Rows.onField("email", problems, own -> ContactDetails.emails(
+				Rows.split(row.get("email")).stream().map(e -> new EmailAddress(e, null, false)).toList(), own));
+		var phones = Rows.onField("phone", problems, own -> ContactDetails.phones(
+				Rows.split(row.get("phone")).stream().map(p -> new PhoneNumber(p, null, false)).toList(), own));
 		var addresses = new ArrayList<Address>();
 		if (row.get("address") != null || row.get("ward") != null || row.get("district") != null || row.get("province") != null) {
 			addresses.add(new Address(null, row.get("address"), null, row.get("ward"), row.get("district"), row.get("province"),
@@ -166,7 +180,16 @@ class PersonImportKind implements ImportKind {
 				custom.put(key, value);
 			}
 		});
-		var tags = split(row.get("tags")).stream().filter(t -> t.length() <= 50).distinct().toList();
+		var tags = Rows.split(row.get("tags")).stream().filter(t -> t.length() <= 50).distinct().toList();
+		var organization = ContactDetails.blankToNull(row.get("organization") == null ? null : row.get("organization").replace('\n', ' '));
+		if (organization != null && organization.length() > 200) {
+			problems.add("organization", "validation.too-long");
+		}
+		var organizationTaxCode = TaxCode.checked(row.get("organizationTaxCode"), "organizationTaxCode", problems);
+		var jobTitle = row.get("jobTitle");
+		if (jobTitle != null && jobTitle.length() > MAX_NAME) {
+			problems.add("jobTitle", "validation.too-long");
+		}
 		if (!problems.isEmpty()) {
 			return Map.of();
 		}
@@ -190,6 +213,16 @@ class PersonImportKind implements ImportKind {
 		values.put("search_text", person.searchText());
 		values.put("email_key", emails.isEmpty() ? null : emails.getFirst().address());
 		values.put("phone_key", phones.isEmpty() ? null : phones.getFirst().number());
+		if (organization != null || organizationTaxCode != null) {
+			values.put("organization_name", organization);
+			values.put("organization_tax_code", organizationTaxCode);
+			values.put("job_title", jobTitle);
+			if (organization != null) {
+				var named = OrganizationImportKind.organization(organization, organizationTaxCode, null, List.of(), List.of());
+				values.put("organization_key", named.searchName());
+				values.put("organization_search_text", named.searchText());
+			}
+		}
 		return values;
 	}
 
@@ -201,26 +234,6 @@ class PersonImportKind implements ImportKind {
 	@Override
 	public int undo(ImportRun run) {
 		return writes.undo(run);
-	}
-
-	/** Problems of emails[0].address and phones[1].number reported on the import's column fields. */
-	private static <T> T onField(String field, ValidationException.Collector problems,
-			java.util.function.Function<ValidationException.Collector, T> check) {
-		var own = new ValidationException.Collector();
-		var result = check.apply(own);
-		try {
-			own.throwIfAny();
-		} catch (ValidationException e) {
-			e.problems().forEach(p -> problems.add(field, p.code(), p.arguments()));
-		}
-		return result;
-	}
-
-	private static List<String> split(String cell) {
-		if (cell == null) {
-			return List.of();
-		}
-		return java.util.Arrays.stream(cell.split("[,;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 	}
 
 	private static String name(String value, String field, ValidationException.Collector problems) {

@@ -21,10 +21,7 @@ import org.sencrm.exchange.ImportCounts;
 import org.sencrm.exchange.ImportOptions;
 import org.sencrm.exchange.ImportOptions.MatchKey;
 import org.sencrm.exchange.ImportRun;
-import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.WorkspaceContext;
-import org.sencrm.trash.Trash;
-import org.sencrm.trash.TrashBlockedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,12 +48,14 @@ class PersonImportWrites {
 
 	private final JdbcClient jdbc;
 	private final ContactJson json;
-	private final Trash trash;
+	private final PersonOrganizations organizations;
+	private final CreatedByImport created;
 
-	PersonImportWrites(JdbcClient jdbc, ContactJson json, Trash trash) {
+	PersonImportWrites(JdbcClient jdbc, ContactJson json, PersonOrganizations organizations, CreatedByImport created) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.trash = trash;
+		this.organizations = organizations;
+		this.created = created;
 	}
 
 	ImportCounts apply(ImportRun run) {
@@ -103,9 +102,11 @@ class PersonImportWrites {
 		var scope = WorkspaceContext.current();
 		var params = Map.<String, Object>of("now", Timestamp.from(run.now()), "owner", run.actorId(), "job", run.jobId(),
 				"actorName", scope.actorName() == null ? "" : scope.actorName());
+		organizations.find(run);
 		int created = create(params);
 		int[] updates = update(run, params);
 		addTags(params);
+		organizations.link(run, params);
 		return new ImportCounts(created, updates[0], skipped + updates[1]);
 	}
 
@@ -230,7 +231,7 @@ class PersonImportWrites {
 				  custom_fields = c.before->'custom_fields', search_name = c.before->>'search_name',
 				  search_text = c.before->>'search_text', updated_at = :now, version = p.version + 1
 				from import_changes c
-				where c.job_id = :job and c.action = 'updated' and c.entity_id = p.id
+				where c.job_id = :job and c.action = 'updated' and c.entity_type = 'person' and c.entity_id = p.id
 				  and p.version = cast(c.before->>'version' as int) + 1
 				returning p.id""").params(params).query(UUID.class).list();
 		jdbc.sql("""
@@ -238,18 +239,10 @@ class PersonImportWrites {
 				select sen_uuid7(:now), sen_workspace(), 'person', id, 'updated', :actor, :actorName, :now,
 				  jsonb_build_object('import', jsonb_build_object('from', cast(:job as text), 'to', 'undone'))
 				from unnest(cast(:ids as uuid[])) id""").params(params).param("ids", reverted.toArray(UUID[]::new)).update();
-		int trashed = 0;
-		var created = jdbc.sql("select entity_id from import_changes where job_id = :job and action = 'created'")
-				.param("job", run.jobId()).query(UUID.class).list();
-		for (var id : created) {
-			try {
-				trash.moveToTrash("person", id, null);
-				trashed++;
-			} catch (NotFoundException | TrashBlockedException e) {
-				// deleted since, or now holding someone else's work: left as it is
-			}
-		}
-		return reverted.size() + trashed;
+		// the contact roles first: then neither a person nor an organization it made holds them
+		created.trash(run.jobId(), "contact_role");
+		int trashed = created.trash(run.jobId(), "person");
+		return reverted.size() + trashed + created.trash(run.jobId(), "organization");
 	}
 
 	private record Pair(int rowNumber, UUID id, Values row, Values current, String before) {
@@ -278,11 +271,11 @@ class PersonImportWrites {
 		Values merge(Values row, boolean overwrite) {
 			var takeName = overwrite && (row.family != null || row.given != null);
 			var emails = this.emails.isEmpty() ? row.emails : overwrite
-					? union(this.emails, row.emails.stream().map(e -> new EmailAddress(e.address(), e.label(), false)).toList(),
+					? Rows.union(this.emails, row.emails.stream().map(e -> new EmailAddress(e.address(), e.label(), false)).toList(),
 							EmailAddress::address)
 					: this.emails; // the person's primary stays primary
 			var phones = this.phones.isEmpty() ? row.phones : overwrite
-					? union(this.phones, row.phones.stream().map(p -> new PhoneNumber(p.number(), p.label(), false)).toList(),
+					? Rows.union(this.phones, row.phones.stream().map(p -> new PhoneNumber(p.number(), p.label(), false)).toList(),
 							PhoneNumber::number)
 					: this.phones;
 			var addresses = this.addresses.isEmpty() || overwrite && !row.addresses.isEmpty() ? row.addresses : this.addresses;
@@ -334,12 +327,6 @@ class PersonImportWrites {
 
 		private static <T> T pick(T stored, T row, boolean overwrite) {
 			return overwrite ? (row != null ? row : stored) : (stored != null ? stored : row);
-		}
-
-		private static <T> List<T> union(List<T> stored, List<T> row, java.util.function.Function<T, String> key) {
-			var all = new ArrayList<>(stored);
-			row.stream().filter(r -> stored.stream().noneMatch(s -> key.apply(s).equals(key.apply(r)))).forEach(all::add);
-			return all;
 		}
 	}
 }

@@ -99,7 +99,8 @@ public class OrganizationService extends CustomerRecords<Organization, Organizat
 				common.customFields(), common.externalId(), createdAt, updatedAt, version);
 	}
 
-	private static String website(String given, ValidationException.Collector problems) {
+	/** A typed website as a link (https:// added when no scheme), or null with the problem {@code validation.website}; the import checks with it too. */
+	public static String website(String given, ValidationException.Collector problems) {
 		var text = ContactDetails.blankToNull(given);
 		if (text == null) {
 			return null;

@@ -20,6 +20,7 @@ import org.sencrm.exchange.ImportKind;
 import org.sencrm.exchange.ImportOptions;
 import org.sencrm.exchange.ImportRun;
 import org.sencrm.identity.UserDirectory;
+import org.sencrm.platform.Currencies;
 import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.SearchText;
 import org.sencrm.platform.ValidationException;
@@ -73,9 +74,14 @@ class OrderImportKind implements ImportKind {
 				ImportField.of("number", "Số đơn", "Số đơn hàng", "Mã đơn", "Mã đơn hàng", "Order number", "Number").asRequired(),
 				ImportField.of("customerExternalId", "Mã KH", "Mã khách hàng", "Customer ID", "Customer external ID").asRequired(),
 				ImportField.of("orderedAt", "Ngày đặt", "Ngày đặt hàng", "Ngày", "Order date", "Date", "Ordered at").asRequired(),
-				ImportField.of("total", "Tổng tiền", "Thành tiền", "Tổng cộng", "Total", "Amount").asRequired(),
+				ImportField.of("total", "Tổng tiền", "Tổng cộng", "Total", "Order total", "Amount"),
 				ImportField.of("currency", "Tiền tệ", "Loại tiền", "Currency"),
-				ImportField.of("status", "Trạng thái", "Status"));
+				ImportField.of("status", "Trạng thái", "Status"),
+				// one row per line instead: the rows of one number are one order (decision 35)
+				ImportField.of("sku", "Mã hàng", "Mã sản phẩm", "Mã SP", "SKU", "Product code", "Item code"),
+				ImportField.of("description", "Tên hàng", "Tên sản phẩm", "Diễn giải", "Product", "Product name", "Description"),
+				ImportField.of("quantity", "Số lượng", "SL", "Quantity", "Qty"),
+				ImportField.of("unitPrice", "Đơn giá", "Giá", "Unit price", "Price"));
 	}
 
 	@Override
@@ -99,6 +105,16 @@ class OrderImportKind implements ImportKind {
 		c.put("status", "text");
 		c.put("person_id", "uuid");
 		c.put("organization_id", "uuid");
+		// a line row: its product, quantity, price and gross amount (rounded once, platform.Currencies)
+		c.put("line", "boolean");
+		c.put("sku", "text");
+		c.put("description", "text");
+		c.put("quantity", "numeric(19, 4)");
+		c.put("unit_price", "numeric(19, 4)");
+		c.put("gross", "numeric(19, 4)");
+		c.put("digits", "int");
+		c.put("subtotal", "numeric(19, 4)");
+		c.put("tax_total", "numeric(19, 4)");
 		return java.util.Collections.unmodifiableMap(c);
 	}
 
@@ -143,9 +159,24 @@ class OrderImportKind implements ImportKind {
 					problems.add("orderedAt", "validation.date");
 				}
 			}
+			var line = row.get("sku") != null || row.get("quantity") != null || row.get("unitPrice") != null;
+			BigDecimal quantity = null;
+			BigDecimal unitPrice = null;
+			if (line) {
+				quantity = amount(row, "quantity", problems);
+				unitPrice = amount(row, "unitPrice", problems);
+				if (quantity != null && quantity.signum() == 0) {
+					problems.add("quantity", "validation.number");
+				}
+				if (row.get("sku") == null && row.get("description") == null) {
+					problems.add("sku", "validation.required");
+				}
+			}
 			BigDecimal total = null;
 			if (row.get("total") == null) {
-				problems.add("total", "validation.required");
+				if (!line) {
+					problems.add("total", "validation.required");
+				}
 			} else {
 				total = org.sencrm.exchange.ImportNumbers.parse(row.get("total"));
 				if (total == null || total.signum() < 0) {
@@ -153,7 +184,7 @@ class OrderImportKind implements ImportKind {
 				}
 			}
 			var code = row.get("currency") == null ? currency : row.get("currency").strip().toUpperCase(Locale.ROOT);
-			if (!code.matches("[A-Z]{3}")) {
+			if (!code.matches("[A-Z]{3}") || Currencies.code(code).isEmpty()) {
 				problems.add("currency", "validation.choice");
 			}
 			var status = row.get("status") == null ? "paid" : STATUSES.get(SearchText.fold(row.get("status")));
@@ -172,8 +203,19 @@ class OrderImportKind implements ImportKind {
 			values.put("number", number);
 			values.put("customer_external_id", customer);
 			values.put("ordered_on", orderedOn);
-			values.put("total", total.toPlainString());
+			values.put("total", total == null ? null : total.toPlainString());
 			values.put("currency", code);
+			if (line) {
+				values.put("line", true);
+				values.put("sku", row.get("sku"));
+				values.put("description", row.get("description"));
+				values.put("quantity", quantity.toPlainString());
+				values.put("unit_price", unitPrice.toPlainString());
+				values.put("gross", Currencies.round(quantity.multiply(unitPrice), code).toPlainString());
+				values.put("digits", Currencies.digits(code));
+			} else {
+				values.put("line", false);
+			}
 			values.put("status", status);
 			return values;
 		};
@@ -204,13 +246,17 @@ class OrderImportKind implements ImportKind {
 				select s.row_number, o.id as record_id, null::int as other_row from import_staging s
 				join orders o on o.workspace_id = sen_workspace() and o.external_id = s.external_id""", Map.of(), "externalId",
 				"duplicate");
-		for (var column : List.of("number", "external_id")) {
-			run.fail("""
-					select s.row_number, null::uuid as record_id, f.first_row as other_row from import_staging s
-					join (select %1$s as key, min(row_number) as first_row from import_staging where %1$s is not null group by %1$s) f
-					  on f.key = s.%1$s and s.row_number > f.first_row""".formatted(column), Map.of(),
-					column.equals("number") ? "number" : "externalId", "duplicate");
-		}
+		run.fail("""
+				select s.row_number, null::uuid as record_id, f.first_row as other_row from import_staging s
+				join (select number as key, min(row_number) as first_row, bool_and(line) as lines from import_staging group by number) f
+				  on f.key = s.number and s.row_number > f.first_row and not f.lines""", Map.of(), "number", "duplicate");
+		run.fail("""
+				select s.row_number, null::uuid as record_id, f.first_row as other_row from import_staging s
+				join (select external_id as key, min(row_number) as first_row, min(number) as number from import_staging
+				      where external_id is not null group by external_id) f
+				  on f.key = s.external_id and s.row_number > f.first_row and f.number is distinct from s.number""", Map.of(),
+				"externalId", "duplicate");
+		lines();
 		if (run.options().onNoMatch() == ImportOptions.OnNoMatch.SKIP) {
 			skipped += jdbc.sql("delete from import_staging").update();
 			return new ImportCounts(0, 0, skipped);
@@ -226,7 +272,7 @@ class OrderImportKind implements ImportKind {
 				select s.new_id, sen_workspace(), s.number, s.person_id, s.organization_id,
 				  coalesce(case when p.name_order = 'family_first' then concat_ws(' ', p.family_name, p.middle_name, p.given_name)
 				                else concat_ws(' ', p.given_name, p.middle_name, p.family_name) end, o.name),
-				  s.currency, s.status, s.ordered_on, s.total, 0, 0, s.total,
+				  s.currency, s.status, s.ordered_on, coalesce(s.subtotal, s.total), 0, coalesce(s.tax_total, 0), s.total,
 				  case when s.status = 'paid' then s.total else 0 end,
 				  s.ordered_on::timestamp at time zone :zone,
 				  case when s.status in ('delivered', 'paid') then s.ordered_on::timestamp at time zone :zone end,
@@ -237,6 +283,12 @@ class OrderImportKind implements ImportKind {
 				left join persons p on p.id = s.person_id
 				left join organizations o on o.id = s.organization_id
 				order by s.row_number""").params(params).update();
+		jdbc.sql("""
+				insert into order_lines (id, workspace_id, order_id, position, product_id, sku, description, unit, quantity, unit_price,
+				  discount_percent, tax_rate, gross, discount, net, tax, total)
+				select sen_uuid7(:now), sen_workspace(), order_id, position, product_id, sku, description, unit, quantity, unit_price,
+				  0, tax_rate, gross, 0, gross, tax, gross + tax
+				from import_order_lines order by order_id, position""").params(params).update();
 		jdbc.sql("""
 				insert into history (id, workspace_id, entity_type, entity_id, action, actor_id, actor_name, at, changes)
 				select sen_uuid7(:now), sen_workspace(), 'order', new_id, 'created', :owner, :actorName, :now,
@@ -250,6 +302,49 @@ class OrderImportKind implements ImportKind {
 				select :job, sen_workspace(), 'order', new_id, 'created' from import_staging""").params(params).update();
 		raiseStages(run);
 		return new ImportCounts(created, 0, skipped);
+	}
+
+	/**
+	 * The lines of line rows, into a table of their own: each with its product (by SKU, case ignored), the product's
+	 * VAT rate (10 % without one) and its tax rounded once per line to the currency's minor unit, half up
+	 * ({@code platform.Currencies}, as the order form computes it); then each order's first row carries the sums
+	 * and the order's other rows leave the staging table, which from here on holds one row per order.
+	 */
+	private void lines() {
+		jdbc.sql("""
+				update import_staging s set new_id = h.new_id
+				from (select distinct on (number) number, new_id from import_staging where line order by number, row_number) h
+				where s.line and s.number = h.number""").update();
+		jdbc.sql("""
+				create temp table import_order_lines on commit drop as
+				select s.new_id as order_id, row_number() over (partition by s.new_id order by s.row_number)::int as position,
+				  p.id as product_id, coalesce(p.sku, s.sku) as sku, coalesce(s.description, p.name, s.sku) as description, p.unit,
+				  s.quantity, s.unit_price, coalesce(p.tax_rate, '10') as tax_rate, s.gross,
+				  case when coalesce(p.tax_rate, '10') = 'KCT' then 0
+				       else round(s.gross * cast(coalesce(p.tax_rate, '10') as numeric) / 100, s.digits) end as tax
+				from import_staging s
+				left join products p on p.workspace_id = sen_workspace() and s.sku is not null and lower(p.sku) = lower(s.sku)
+				where s.line""").update();
+		jdbc.sql("""
+				update import_staging s set subtotal = t.subtotal, tax_total = t.tax_total, total = t.subtotal + t.tax_total
+				from (select order_id, sum(gross) as subtotal, sum(tax) as tax_total from import_order_lines group by order_id) t
+				where s.line and s.new_id = t.order_id""").update();
+		jdbc.sql("""
+				delete from import_staging s where s.line
+				  and s.row_number > (select min(h.row_number) from import_staging h where h.line and h.number = s.number)""").update();
+	}
+
+	private static BigDecimal amount(Map<String, String> row, String field, ValidationException.Collector problems) {
+		if (row.get(field) == null) {
+			problems.add(field, "validation.required");
+			return null;
+		}
+		var value = org.sencrm.exchange.ImportNumbers.parse(row.get(field));
+		if (value == null || value.signum() < 0 || value.compareTo(new BigDecimal("1e15")) >= 0) {
+			problems.add(field, "validation.number");
+			return null;
+		}
+		return value;
 	}
 
 	/** Each customer of the imported orders, counted once from all their orders, raised on the ladder in one statement per kind. */
