@@ -15,6 +15,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.sencrm.platform.SpreadsheetCell;
 
 /** A CSV file, streamed: delimiter (comma, semicolon or tab) and character set detected from its start. */
 final class CsvFile implements TableFile {
@@ -118,7 +119,9 @@ final class CsvFile implements TableFile {
 		var cells = new ArrayList<String>(record.size());
 		// Windows-1258 writes tones as combining marks after the letter; stored text is composed (NFC)
 		boolean compose = charset.equals(Charsets.WINDOWS_1258);
-		record.forEach(cell -> cells.add(compose ? java.text.Normalizer.normalize(cell, java.text.Normalizer.Form.NFC) : cell));
+		// a cell our export guarded against formulas ('=…, '+84…) comes back as it was (decision 36)
+		record.forEach(cell -> cells.add(SpreadsheetCell.unguarded(
+				compose ? java.text.Normalizer.normalize(cell, java.text.Normalizer.Form.NFC) : cell)));
 		return cells;
 	}
 }

@@ -18,6 +18,32 @@ class TableFileTest {
 	Path dir;
 
 	@Test
+	void aCsvCellTheExportGuardedAgainstFormulasReadsAsTheValueItWas() throws IOException {
+		var path = write("Name,Phone,Note\n'=Nguyễn,'+84901234567,'tis\n\"''=1\",'@x,'-1\n".getBytes(StandardCharsets.UTF_8));
+		try (var file = TableFile.open(path, "csv", null)) {
+			assertThat(file.next().cells()).containsExactly("=Nguyễn", "+84901234567", "'tis");
+			assertThat(file.next().cells()).containsExactly("'=1", "@x", "-1");
+		}
+	}
+
+	@Test
+	void anExcelTextCellTheExportGuardedReadsAsTheValueItWas() throws IOException {
+		var path = dir.resolve("guarded.xlsx");
+		try (var out = Files.newOutputStream(path)) {
+			var workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+			var sheet = workbook.newWorksheet("Persons");
+			var cells = java.util.List.of("Name", "Phone", "Note", "'=Lê", "'+84901234567", "'tis");
+			for (int i = 0; i < cells.size(); i++) {
+				sheet.inlineString(i / 3, i % 3, cells.get(i));
+			}
+			workbook.finish();
+		}
+		try (var file = TableFile.open(path, "xlsx", null)) {
+			assertThat(file.next().cells()).containsExactly("=Lê", "+84901234567", "'tis");
+		}
+	}
+
+	@Test
 	void readsASemicolonSeparatedThunderbirdExport() throws Exception {
 		try (var file = TableFile.open(resource("csv_semicolon.csv"), "csv", null)) {
 			assertThat(file.header()).containsExactly("Display Name", "First Name", "Last Name", "Primary Email");
