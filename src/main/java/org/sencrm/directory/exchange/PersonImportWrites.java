@@ -21,10 +21,8 @@ import org.sencrm.exchange.ImportCounts;
 import org.sencrm.exchange.ImportOptions;
 import org.sencrm.exchange.ImportOptions.MatchKey;
 import org.sencrm.exchange.ImportRun;
-import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.trash.Trash;
-import org.sencrm.trash.TrashBlockedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -238,17 +236,10 @@ class PersonImportWrites {
 				select sen_uuid7(:now), sen_workspace(), 'person', id, 'updated', :actor, :actorName, :now,
 				  jsonb_build_object('import', jsonb_build_object('from', cast(:job as text), 'to', 'undone'))
 				from unnest(cast(:ids as uuid[])) id""").params(params).param("ids", reverted.toArray(UUID[]::new)).update();
-		int trashed = 0;
 		var created = jdbc.sql("select entity_id from import_changes where job_id = :job and action = 'created'")
 				.param("job", run.jobId()).query(UUID.class).list();
-		for (var id : created) {
-			try {
-				trash.moveToTrash("person", id, null);
-				trashed++;
-			} catch (NotFoundException | TrashBlockedException e) {
-				// deleted since, or now holding someone else's work: left as it is
-			}
-		}
+		// each its own trash entry, set-based (decision 36); deleted since or holding someone else's work: left as it is
+		int trashed = trash.moveAllToTrash("person", created);
 		return reverted.size() + trashed;
 	}
 
