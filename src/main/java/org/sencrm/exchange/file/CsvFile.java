@@ -26,9 +26,11 @@ final class CsvFile implements TableFile {
 	private final Iterator<CSVRecord> records;
 	private final List<String> header;
 	private final Charset charset;
+	private final CountedInput counted;
 	private int number = 1;
 
-	private CsvFile(CSVParser parser, Charset charset) {
+	private CsvFile(CSVParser parser, Charset charset, CountedInput counted) {
+		this.counted = counted;
 		this.parser = parser;
 		this.charset = charset;
 		this.records = parser.iterator();
@@ -48,13 +50,14 @@ final class CsvFile implements TableFile {
 		}
 		var text = new String(head, 0, length, charset);
 		var delimiter = delimiter(text);
-		var in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+		var counted = new CountedInput(Files.newInputStream(file), Files.size(file));
+		var in = new BufferedInputStream(counted, 64 * 1024);
 		if (charset.equals(StandardCharsets.UTF_8) && length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb
 				&& (head[2] & 0xff) == 0xbf) {
 			in.skipNBytes(3);
 		}
 		var format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).setTrim(true).get();
-		return new CsvFile(CSVParser.builder().setReader(new InputStreamReader(in, charset)).setFormat(format).get(), charset);
+		return new CsvFile(CSVParser.builder().setReader(new InputStreamReader(in, charset)).setFormat(format).get(), charset, counted);
 	}
 
 	/** The delimiter the first line uses most, outside quotes. */
@@ -99,6 +102,11 @@ final class CsvFile implements TableFile {
 			}
 		}
 		return null;
+	}
+
+	@Override
+	public double shareRead() {
+		return counted.share();
 	}
 
 	@Override

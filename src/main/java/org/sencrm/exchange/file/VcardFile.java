@@ -20,14 +20,22 @@ final class VcardFile implements TableFile {
 			"Email 3", "Phone", "Phone 2", "Phone 3", "Organization", "Job title", "Address", "Birthday", "Note");
 
 	private final VCardReader reader;
+	private final CountedInput counted;
 	private int number;
 
-	private VcardFile(VCardReader reader) {
+	private VcardFile(VCardReader reader, CountedInput counted) {
 		this.reader = reader;
+		this.counted = counted;
 	}
 
 	static VcardFile open(Path file) throws IOException {
-		return new VcardFile(new VCardReader(file));
+		var counted = new CountedInput(java.nio.file.Files.newInputStream(file), java.nio.file.Files.size(file));
+		return new VcardFile(new VCardReader(new java.io.BufferedInputStream(counted, 64 * 1024)), counted);
+	}
+
+	@Override
+	public double shareRead() {
+		return counted.share();
 	}
 
 	@Override

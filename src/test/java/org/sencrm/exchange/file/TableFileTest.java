@@ -18,6 +18,22 @@ class TableFileTest {
 	Path dir;
 
 	@Test
+	void aCsvFileSaysWhatShareOfItHasBeenReadForTheTimeLeft() throws IOException {
+		var text = new StringBuilder("Name,Email\n");
+		for (int i = 0; i < 40_000; i++) {
+			text.append("Khách ").append(i).append(",khach").append(i).append("@example.vn\n");
+		}
+		try (var file = TableFile.open(write(text.toString().getBytes(StandardCharsets.UTF_8)), "csv", null)) {
+			file.next();
+			assertThat(file.shareRead()).isGreaterThan(0).isLessThan(0.5);
+			while (file.next() != null) {
+				// to the end
+			}
+			assertThat(file.shareRead()).isEqualTo(1.0);
+		}
+	}
+
+	@Test
 	void aCsvCellTheExportGuardedAgainstFormulasReadsAsTheValueItWas() throws IOException {
 		var path = write("Name,Phone,Note\n'=Nguyễn,'+84901234567,'tis\n\"''=1\",'@x,'-1\n".getBytes(StandardCharsets.UTF_8));
 		try (var file = TableFile.open(path, "csv", null)) {
