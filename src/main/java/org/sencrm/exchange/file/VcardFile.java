@@ -17,7 +17,8 @@ import ezvcard.property.Address;
 final class VcardFile implements TableFile {
 
 	static final List<String> COLUMNS = List.of("Full name", "Family name", "Given name", "Middle name", "Email", "Email 2",
-			"Email 3", "Phone", "Phone 2", "Phone 3", "Organization", "Job title", "Address", "Birthday", "Note");
+			"Email 3", "Phone", "Phone 2", "Phone 3", "Organization", "Job title", "Address", "Birthday", "Note",
+			"Name order");
 
 	private final VCardReader reader;
 	private final CountedInput counted;
@@ -92,6 +93,9 @@ final class VcardFile implements TableFile {
 		var birthday = card.getBirthday();
 		cells.add(birthday == null || birthday.getDate() == null ? "" : birthday.getDate().toString());
 		cells.add(card.getNotes().isEmpty() ? "" : blank(card.getNotes().getFirst().getValue()));
+		// our own export's X-SEN-NAME-ORDER, so a card read back keeps its name order (decision 36)
+		var order = card.getExtendedProperty("X-SEN-NAME-ORDER");
+		cells.add(order == null ? "" : blank(order.getValue()));
 		return cells;
 	}
 
