@@ -39,19 +39,41 @@ import tools.jackson.databind.json.JsonMapper;
 class ImportApi {
 
 	record ImportStatusJson(UUID id, String type, String status, String fileName, int rowsRead, int created, int updated,
-			int skipped, int failed, Double rowsPerSecond, Instant startedAt, Instant finishedAt, String note, String error,
-			Instant undoableUntil) {
+			int skipped, int failed, Double rowsPerSecond, Double shareRead, Long secondsLeft, Instant startedAt,
+			Instant finishedAt, String note, String error, Instant undoableUntil) {
 
+		/**
+		 * With the rate, the share of the file read (bytes read over its size, decision 36) and the time
+		 * left estimated from it: the time so far times what is left over what was read. Rows per second
+		 * and time left count from the start to the last progress report, so they do not drift while the
+		 * import writes.
+		 */
 		static ImportStatusJson of(ImportJob job, java.time.Clock clock) {
 			Double rate = null;
+			Long left = null;
 			if (job.startedAt() != null && job.rowsRead() > 0) {
 				var end = job.finishedAt() != null ? job.finishedAt() : job.progressAt() != null ? job.progressAt() : Instant.now(clock);
 				var seconds = Math.max(0.001, Duration.between(job.startedAt(), end).toMillis() / 1000.0);
 				rate = Math.round(job.rowsRead() / seconds * 10) / 10.0;
+				var share = job.shareRead();
+				if (job.status().equals("running") && share != null && share > 0) {
+					left = Math.round(seconds * (1 - Math.min(1.0, share)) / share);
+				}
 			}
+			var share = job.finished() && job.status().equals("done") ? Double.valueOf(1.0) : job.shareRead();
 			var undoable = job.status().equals("done") ? job.finishedAt().plus(Imports.UNDO_PERIOD) : null;
 			return new ImportStatusJson(job.id(), job.type(), job.status(), job.fileName(), job.rowsRead(), job.created(), job.updated(),
-					job.skipped(), job.failed(), rate, job.startedAt(), job.finishedAt(), job.note(), job.error(), undoable);
+					job.skipped(), job.failed(), rate, share, left, job.startedAt(), job.finishedAt(), job.note(), job.error(),
+					undoable);
+		}
+
+		/** The time left as the page shows it: "1:05:09", "4:31", "0:07"; null when not known. */
+		public String timeLeft() {
+			if (secondsLeft == null) {
+				return null;
+			}
+			long s = secondsLeft;
+			return s >= 3600 ? "%d:%02d:%02d".formatted(s / 3600, s / 60 % 60, s % 60) : "%d:%02d".formatted(s / 60, s % 60);
 		}
 	}
 

@@ -10,7 +10,18 @@ record ImportJob(UUID id, String type, String status, String fileName, String fi
 		Map<String, String> mapping, List<String> header, ImportOptions options, UUID createdBy, String locale,
 		int rowsRead, int created, int updated, int skipped, int failed, int attempts, String note, String error,
 		boolean cancelRequested, Instant createdAt, Instant startedAt, Instant progressAt, Instant finishedAt,
-		Instant undoneAt) {
+		Instant undoneAt, Double shareRead) {
+
+	/** A job whose progress through its file is not known (yet). */
+	ImportJob(UUID id, String type, String status, String fileName, String fileFormat, String encoding,
+			Map<String, String> mapping, List<String> header, ImportOptions options, UUID createdBy, String locale,
+			int rowsRead, int created, int updated, int skipped, int failed, int attempts, String note, String error,
+			boolean cancelRequested, Instant createdAt, Instant startedAt, Instant progressAt, Instant finishedAt,
+			Instant undoneAt) {
+		this(id, type, status, fileName, fileFormat, encoding, mapping, header, options, createdBy, locale, rowsRead, created,
+				updated, skipped, failed, attempts, note, error, cancelRequested, createdAt, startedAt, progressAt, finishedAt,
+				undoneAt, null);
+	}
 
 	boolean finished() {
 		return !status.equals("draft") && !status.equals("queued") && !status.equals("running");

@@ -96,7 +96,7 @@ class ImportJobs {
 	Optional<ImportJob> claim(UUID id, Instant now) {
 		return jdbc.sql("""
 				update import_jobs set status = 'running', attempts = attempts + 1, started_at = :now, progress_at = :now,
-				  rows_read = 0, created = 0, updated = 0, skipped = 0, failed = 0
+				  rows_read = 0, share_read = null, created = 0, updated = 0, skipped = 0, failed = 0
 				where id = :id and status = 'queued' returning *""")
 				.param("id", id).param("now", Timestamp.from(now)).query(this::job).optional();
 	}
@@ -126,9 +126,13 @@ class ImportJobs {
 				.param("ws", WorkspaceContext.workspaceId()).query(UUID.class).list();
 	}
 
-	void progress(UUID id, int rowsRead, Instant now) {
-		jdbc.sql("update import_jobs set rows_read = :rows, progress_at = :now where id = :id and status = 'running'")
-				.param("id", id).param("rows", rowsRead).param("now", Timestamp.from(now)).update();
+	/** Rows read so far and, when the format tells, the share of the file they were read from. */
+	void progress(UUID id, int rowsRead, Double shareRead, Instant now) {
+		jdbc.sql("""
+				update import_jobs set rows_read = :rows, share_read = :share, progress_at = :now
+				where id = :id and status = 'running'""")
+				.param("id", id).param("rows", rowsRead).param("share", shareRead == null ? null : Math.min(1.0, Math.max(0.0, shareRead)))
+				.param("now", Timestamp.from(now)).update();
 	}
 
 	boolean cancelRequested(UUID id) {
@@ -149,7 +153,7 @@ class ImportJobs {
 	void finish(UUID id, String status, ImportCounts counts, int rowsRead, int failed, Instant now) {
 		jdbc.sql("""
 				update import_jobs set status = :status, rows_read = :rows, created = :created, updated = :updated,
-				  skipped = :skipped, failed = :failed, finished_at = :now, progress_at = :now
+				  skipped = :skipped, failed = :failed, finished_at = :now, progress_at = :now, share_read = 1
 				where id = :id""")
 				.param("id", id).param("status", status).param("rows", rowsRead).param("created", counts.created())
 				.param("updated", counts.updated()).param("skipped", counts.skipped()).param("failed", failed)
@@ -212,7 +216,7 @@ class ImportJobs {
 				rs.getInt("created"), rs.getInt("updated"), rs.getInt("skipped"), rs.getInt("failed"), rs.getInt("attempts"),
 				rs.getString("note"), rs.getString("error"), rs.getBoolean("cancel_requested"),
 				instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "progress_at"), instant(rs, "finished_at"),
-				instant(rs, "undone_at"));
+				instant(rs, "undone_at"), rs.getObject("share_read") == null ? null : rs.getDouble("share_read"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

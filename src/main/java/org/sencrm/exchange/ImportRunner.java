@@ -230,7 +230,8 @@ class ImportRunner {
 			}
 			read[0]++;
 			if (read[0] % PROGRESS_EVERY == 0) {
-				progress(job, read[0]);
+				var share = table.shareRead();
+				progress(job, read[0], share < 0 ? null : share);
 			}
 			next = table.next();
 			return line;
@@ -254,9 +255,9 @@ class ImportRunner {
 		}
 	}
 
-	private void progress(ImportJob job, int rowsRead) {
+	private void progress(ImportJob job, int rowsRead, Double shareRead) {
 		var cancel = aside.execute(tx -> {
-			jobs.progress(job.id(), rowsRead, Instant.now(clock));
+			jobs.progress(job.id(), rowsRead, shareRead, Instant.now(clock));
 			return jobs.cancelRequested(job.id());
 		});
 		if (Boolean.TRUE.equals(cancel)) {

@@ -68,6 +68,24 @@ public class History {
 		write(entityType, entityId, "merged", diff(Map.of(), facts));
 	}
 
+	/** Many records of one type went to the trash, each on its own (an import undone): one statement for all. */
+	public void trashedAll(String entityType, List<UUID> entityIds) {
+		if (entityIds.isEmpty()) {
+			return;
+		}
+		var scope = WorkspaceContext.current();
+		var ids = new UUID[entityIds.size()];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = Ids.next();
+		}
+		jdbc.sql("""
+				insert into history (id, workspace_id, entity_type, entity_id, action, actor_id, actor_name, changes)
+				select h.id, :workspace, :type, h.entity, 'deleted', :actor, :actorName, '{}'
+				from unnest(cast(:ids as uuid[]), cast(:entities as uuid[])) h(id, entity)""")
+				.param("ids", ids).param("entities", entityIds.toArray(UUID[]::new)).param("workspace", scope.workspaceId())
+				.param("type", entityType).param("actor", scope.actorId()).param("actorName", scope.actorName()).update();
+	}
+
 	/** The record came back from the trash. */
 	public void restored(String entityType, UUID entityId, Map<String, ?> facts) {
 		write(entityType, entityId, "restored", diff(Map.of(), facts));

@@ -121,6 +121,46 @@ public class Trash {
 	}
 
 	/**
+	 * Moves many records of one type into the trash at once, as the current user (an import's undo):
+	 * each record its own entry, so each can be restored alone, written in a few statements whatever
+	 * their number (decision 36). A record with nothing hanging on it goes this way; one that has
+	 * gained dependants since (an activity, an opportunity) goes through {@link #moveToTrash} with
+	 * its unit. Records no longer there, that the user may not delete, or whose unit holds someone
+	 * else's work are left as they are. Returns how many records went to the trash.
+	 */
+	@Transactional
+	public int moveAllToTrash(String type, java.util.Collection<UUID> ids) {
+		var kind = kinds.get(type);
+		var user = access.currentUser();
+		var allowed = units.findAll(kind, List.copyOf(new java.util.LinkedHashSet<>(ids))).stream()
+				.filter(member -> kind.rule().allows(user, member)).map(TrashMember::id).toList();
+		var withUnits = units.withDependants(type, allowed);
+		var alone = allowed.stream().filter(id -> !withUnits.contains(id)).toArray(UUID[]::new);
+		var entries = new UUID[alone.length];
+		for (int i = 0; i < alone.length; i++) {
+			entries[i] = Ids.next();
+		}
+		var now = Instant.now(clock);
+		jdbc.sql("""
+				insert into trash (id, workspace_id, entity_type, entity_id, contents, deleted_by, deleted_at)
+				select e.entry, :ws, :type, e.id, '{}', :by, :at from unnest(cast(:ids as uuid[]), cast(:entries as uuid[])) e(id, entry)""")
+				.param("ws", WorkspaceContext.workspaceId()).param("type", type).param("ids", alone).param("entries", entries)
+				.param("by", user.id()).param("at", java.sql.Timestamp.from(now)).update();
+		units.showTrashed();
+		int moved = units.moveEachIn(kind, alone, entries, now);
+		history.trashedAll(type, List.of(alone));
+		for (var id : withUnits) {
+			try {
+				moveToTrash(type, id, null);
+				moved++;
+			} catch (NotFoundException | TrashBlockedException e) {
+				// gone since, or its unit holds someone else's work: left as it is
+			}
+		}
+		return moved;
+	}
+
+	/**
 	 * From here to the end of the current transaction, trashed rows are visible: for work that must
 	 * reach records in the trash too (a person's personal data, exported or erased; decision 26).
 	 */

@@ -28,6 +28,8 @@ class Units {
 
 	/** Ids per statement: far below PostgreSQL's limit of bound values. */
 	private static final int CHUNK = 1000;
+	/** Ids per statement bound as one array (no limit of bound values, only of memory). */
+	private static final int BIG_CHUNK = 50_000;
 
 	/** A record of another unit that keeps this one from coming back or going. */
 	record Elsewhere(String type, UUID id, UUID trashId) {
@@ -82,6 +84,46 @@ class Units {
 			frontier = next;
 		}
 		return List.copyOf(unit.values());
+	}
+
+	/** The live records among these ids, as the rules see them. */
+	List<TrashMember> findAll(TrashableKind kind, List<UUID> ids) {
+		var found = new ArrayList<TrashMember>(ids.size());
+		for (var chunk : chunks(ids, BIG_CHUNK)) {
+			found.addAll(jdbc.sql(select(kind) + " and deleted_at is null and id = any(:ids)").param("ws", WorkspaceContext.workspaceId())
+					.param("ids", chunk.toArray(UUID[]::new)).query(member(kind)).list());
+		}
+		return found;
+	}
+
+	/** Those of these records that a live record of any kind hangs on: their units are more than themselves. */
+	Set<UUID> withDependants(String type, List<UUID> ids) {
+		var with = new java.util.HashSet<UUID>();
+		for (var kind : kinds.all()) {
+			for (var parent : kind.hangsOn()) {
+				if (!parent.parentType().equals(type)) {
+					continue;
+				}
+				for (var chunk : chunks(ids, BIG_CHUNK)) {
+					with.addAll(jdbc.sql("select distinct " + parent.column() + " from " + kind.table()
+							+ " where workspace_id = :ws and deleted_at is null and " + parent.column() + " = any(:ids)"
+							+ (parent.condition() == null ? "" : " and (" + parent.condition() + ")"))
+							.param("ws", WorkspaceContext.workspaceId()).param("ids", chunk.toArray(UUID[]::new))
+							.query(UUID.class).list());
+				}
+			}
+		}
+		return with;
+	}
+
+	/** Moves each live record into its own entry ({@code entries[i]} for {@code ids[i]}) in one statement; returns how many moved. */
+	int moveEachIn(TrashableKind kind, UUID[] ids, UUID[] entries, Instant at) {
+		return jdbc.sql("update " + kind.table() + """
+				 r set deleted_at = :at, trash_id = e.entry, version = r.version + 1
+				from unnest(cast(:ids as uuid[]), cast(:entries as uuid[])) e(id, entry)
+				where r.workspace_id = :ws and r.deleted_at is null and r.id = e.id""")
+				.param("at", Timestamp.from(at)).param("ws", WorkspaceContext.workspaceId()).param("ids", ids)
+				.param("entries", entries).update();
 	}
 
 	/** Moves these live rows into the trash entry; returns how many moved. */
@@ -221,9 +263,13 @@ class Units {
 	}
 
 	private static List<List<UUID>> chunks(List<UUID> ids) {
+		return chunks(ids, CHUNK);
+	}
+
+	private static List<List<UUID>> chunks(List<UUID> ids, int size) {
 		var chunks = new ArrayList<List<UUID>>();
-		for (var from = 0; from < ids.size(); from += CHUNK) {
-			chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+		for (var from = 0; from < ids.size(); from += size) {
+			chunks.add(ids.subList(from, Math.min(ids.size(), from + size)));
 		}
 		return chunks;
 	}

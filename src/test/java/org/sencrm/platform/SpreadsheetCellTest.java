@@ -40,4 +40,32 @@ class SpreadsheetCellTest {
 
 		assertThat(row).extracting(SpreadsheetCell::toString).isEqualTo(List.of("'=1", "", "x"));
 	}
+
+	@Test
+	void theImportTakesOffExactlyTheGuardTheExportPutOn() {
+		assertThat(SpreadsheetCell.unguarded("'=HYPERLINK(1)")).isEqualTo("=HYPERLINK(1)");
+		assertThat(SpreadsheetCell.unguarded("'+84901234567")).isEqualTo("+84901234567");
+		assertThat(SpreadsheetCell.unguarded("'-2")).isEqualTo("-2");
+		assertThat(SpreadsheetCell.unguarded("'@SUM(A1)")).isEqualTo("@SUM(A1)");
+		assertThat(SpreadsheetCell.unguarded("'\t=1")).isEqualTo("\t=1");
+		assertThat(SpreadsheetCell.unguarded("'\r=1")).isEqualTo("\r=1");
+	}
+
+	@Test
+	void aQuoteThatGuardsNothingStaysOnImport() {
+		assertThat(SpreadsheetCell.unguarded("'tis the season")).isEqualTo("'tis the season");
+		assertThat(SpreadsheetCell.unguarded("'")).isEqualTo("'");
+		assertThat(SpreadsheetCell.unguarded("Nguyễn")).isEqualTo("Nguyễn");
+		assertThat(SpreadsheetCell.unguarded("")).isEmpty();
+		assertThat(SpreadsheetCell.unguarded(null)).isNull();
+	}
+
+	@Test
+	void aTextThatLooksGuardedAlreadyGetsOneMoreQuoteAndComesBackWhole() {
+		assertThat(SpreadsheetCell.neutralised("'=1")).isEqualTo("''=1");
+		assertThat(SpreadsheetCell.neutralised("'tis")).isEqualTo("'tis");
+		for (var text : List.of("=1", "'=1", "''+84", "'", "''", "'x", "x'", "-", "@", "\t", "a=b", "Trần Thị Bích", "'\r")) {
+			assertThat(SpreadsheetCell.unguarded(SpreadsheetCell.neutralised(text))).as(text).isEqualTo(text);
+		}
+	}
 }

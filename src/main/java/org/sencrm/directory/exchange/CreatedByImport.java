@@ -2,13 +2,11 @@ package org.sencrm.directory.exchange;
 
 import java.util.UUID;
 
-import org.sencrm.platform.NotFoundException;
 import org.sencrm.trash.Trash;
-import org.sencrm.trash.TrashBlockedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The directory records an import created, undone: moved to the trash, one call each (the trash has no bulk move yet, decision 30). */
+/** The directory records an import created, undone: moved to the trash set-based, each its own entry (decision 36). */
 @Component
 class CreatedByImport {
 
@@ -22,17 +20,9 @@ class CreatedByImport {
 
 	/** Moves the records of one type the import created to the trash; returns how many went. */
 	int trash(UUID job, String entityType) {
-		int trashed = 0;
 		var created = jdbc.sql("select entity_id from import_changes where job_id = :job and action = 'created' and entity_type = :type")
 				.param("job", job).param("type", entityType).query(UUID.class).list();
-		for (var id : created) {
-			try {
-				trash.moveToTrash(entityType, id, null);
-				trashed++;
-			} catch (NotFoundException | TrashBlockedException e) {
-				// deleted since (with its person, for a contact role), or now holding someone else's work: left as it is
-			}
-		}
-		return trashed;
+		// deleted since (with its person, for a contact role), or now holding someone else's work: left as it is
+		return trash.moveAllToTrash(entityType, created);
 	}
 }

@@ -68,6 +68,8 @@ class PersonImportKind implements ImportKind {
 				ImportField.of("familyName", "Họ", "Family name", "Last name", "Surname"),
 				ImportField.of("middleName", "Tên đệm", "Tên lót", "Middle name"),
 				ImportField.of("givenName", "Tên", "Given name", "First name"),
+				// as the export writes it (family_first, given_first), so a name not recognised keeps its order (decision 36)
+				ImportField.of("nameOrder", "Thứ tự tên", "Name order"),
 				ImportField.of("email", "Email", "E-mail", "Thư điện tử", "Địa chỉ email", "Email address").asMany(),
 				ImportField.of("phone", "Điện thoại", "Số điện thoại", "SĐT", "Di động", "Phone", "Mobile", "Phone number", "Tel").asMany(),
 				ImportField.of("address", "Địa chỉ", "Address", "Street"),
@@ -142,7 +144,9 @@ class PersonImportKind implements ImportKind {
 			name(split.family(), "fullName", problems);
 			name(split.given(), "fullName", problems);
 		} else {
-			name = PersonName.detected(family, middle, given, unrecognised);
+			var order = row.get("nameOrder") == null ? java.util.Optional.<NameOrder>empty() : NameOrder.of(row.get("nameOrder").strip());
+			name = order.isPresent() ? new PersonName(family, middle, given, order.get())
+					: PersonName.detected(family, middle, given, unrecognised);
 		}
 		if (name.family() == null && name.given() == null) {
 			problems.add("fullName", "validation.name-required");

@@ -15,6 +15,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.sencrm.platform.SpreadsheetCell;
 
 /** A CSV file, streamed: delimiter (comma, semicolon or tab) and character set detected from its start. */
 final class CsvFile implements TableFile {
@@ -25,9 +26,11 @@ final class CsvFile implements TableFile {
 	private final Iterator<CSVRecord> records;
 	private final List<String> header;
 	private final Charset charset;
+	private final CountedInput counted;
 	private int number = 1;
 
-	private CsvFile(CSVParser parser, Charset charset) {
+	private CsvFile(CSVParser parser, Charset charset, CountedInput counted) {
+		this.counted = counted;
 		this.parser = parser;
 		this.charset = charset;
 		this.records = parser.iterator();
@@ -47,13 +50,14 @@ final class CsvFile implements TableFile {
 		}
 		var text = new String(head, 0, length, charset);
 		var delimiter = delimiter(text);
-		var in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+		var counted = new CountedInput(Files.newInputStream(file), Files.size(file));
+		var in = new BufferedInputStream(counted, 64 * 1024);
 		if (charset.equals(StandardCharsets.UTF_8) && length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb
 				&& (head[2] & 0xff) == 0xbf) {
 			in.skipNBytes(3);
 		}
 		var format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).setTrim(true).get();
-		return new CsvFile(CSVParser.builder().setReader(new InputStreamReader(in, charset)).setFormat(format).get(), charset);
+		return new CsvFile(CSVParser.builder().setReader(new InputStreamReader(in, charset)).setFormat(format).get(), charset, counted);
 	}
 
 	/** The delimiter the first line uses most, outside quotes. */
@@ -101,6 +105,11 @@ final class CsvFile implements TableFile {
 	}
 
 	@Override
+	public double shareRead() {
+		return counted.share();
+	}
+
+	@Override
 	public String encoding() {
 		return charset.name().toLowerCase(java.util.Locale.ROOT);
 	}
@@ -118,7 +127,9 @@ final class CsvFile implements TableFile {
 		var cells = new ArrayList<String>(record.size());
 		// Windows-1258 writes tones as combining marks after the letter; stored text is composed (NFC)
 		boolean compose = charset.equals(Charsets.WINDOWS_1258);
-		record.forEach(cell -> cells.add(compose ? java.text.Normalizer.normalize(cell, java.text.Normalizer.Form.NFC) : cell));
+		// a cell our export guarded against formulas ('=…, '+84…) comes back as it was (decision 36)
+		record.forEach(cell -> cells.add(SpreadsheetCell.unguarded(
+				compose ? java.text.Normalizer.normalize(cell, java.text.Normalizer.Form.NFC) : cell)));
 		return cells;
 	}
 }

@@ -24,6 +24,14 @@ public interface TableFile extends Closeable {
 	/** The next row, or null at the end. */
 	Row next();
 
+	/**
+	 * The share of the file read so far, 0 to 1 (bytes read over its size), for the time left; -1 when
+	 * the format does not tell (an Excel sheet is read from inside its zip).
+	 */
+	default double shareRead() {
+		return -1;
+	}
+
 	/** The character set the file was read in (null for formats that carry their own). */
 	default String encoding() {
 		return null;

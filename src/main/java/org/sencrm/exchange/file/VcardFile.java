@@ -17,17 +17,26 @@ import ezvcard.property.Address;
 final class VcardFile implements TableFile {
 
 	static final List<String> COLUMNS = List.of("Full name", "Family name", "Given name", "Middle name", "Email", "Email 2",
-			"Email 3", "Phone", "Phone 2", "Phone 3", "Organization", "Job title", "Address", "Birthday", "Note");
+			"Email 3", "Phone", "Phone 2", "Phone 3", "Organization", "Job title", "Address", "Birthday", "Note",
+			"Name order");
 
 	private final VCardReader reader;
+	private final CountedInput counted;
 	private int number;
 
-	private VcardFile(VCardReader reader) {
+	private VcardFile(VCardReader reader, CountedInput counted) {
 		this.reader = reader;
+		this.counted = counted;
 	}
 
 	static VcardFile open(Path file) throws IOException {
-		return new VcardFile(new VCardReader(file));
+		var counted = new CountedInput(java.nio.file.Files.newInputStream(file), java.nio.file.Files.size(file));
+		return new VcardFile(new VCardReader(new java.io.BufferedInputStream(counted, 64 * 1024)), counted);
+	}
+
+	@Override
+	public double shareRead() {
+		return counted.share();
 	}
 
 	@Override
@@ -84,6 +93,9 @@ final class VcardFile implements TableFile {
 		var birthday = card.getBirthday();
 		cells.add(birthday == null || birthday.getDate() == null ? "" : birthday.getDate().toString());
 		cells.add(card.getNotes().isEmpty() ? "" : blank(card.getNotes().getFirst().getValue()));
+		// our own export's X-SEN-NAME-ORDER, so a card read back keeps its name order (decision 36)
+		var order = card.getExtendedProperty("X-SEN-NAME-ORDER");
+		cells.add(order == null ? "" : blank(order.getValue()));
 		return cells;
 	}
 

@@ -13,6 +13,7 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.sencrm.platform.SpreadsheetCell;
 
 /**
  * The first sheet of an Excel workbook, streamed row by row (fastexcel-reader: the sheet's XML is
@@ -86,7 +87,8 @@ final class XlsxFile implements TableFile {
 			return ((BigDecimal) cell.getValue()).stripTrailingZeros().toPlainString();
 		}
 		var text = cell.getText();
-		return text == null ? "" : text.strip();
+		// a text cell our export guarded against formulas comes back as it was (decision 36)
+		return text == null ? "" : SpreadsheetCell.unguarded(text.strip());
 	}
 
 	private static boolean isDate(String format) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +20,10 @@ import org.sencrm.exchange.ImportOptions;
 import org.sencrm.exchange.ImportRun;
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.Currencies;
-import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.SearchText;
 import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.trash.Trash;
-import org.sencrm.trash.TrashBlockedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -371,15 +368,7 @@ class OrderImportKind implements ImportKind {
 	public int undo(ImportRun run) {
 		var created = jdbc.sql("select entity_id from import_changes where job_id = :job and action = 'created'")
 				.param("job", run.jobId()).query(UUID.class).list();
-		int trashed = 0;
-		for (var id : new ArrayList<>(created)) {
-			try {
-				trash.moveToTrash("order", id, null);
-				trashed++;
-			} catch (NotFoundException | TrashBlockedException e) {
-				// deleted since, or holding someone else's work now: left as it is
-			}
-		}
-		return trashed;
+		// each its own trash entry, set-based (decision 36); deleted since or holding someone else's work: left as it is
+		return trash.moveAllToTrash("order", created);
 	}
 }

@@ -18,6 +18,48 @@ class TableFileTest {
 	Path dir;
 
 	@Test
+	void aCsvFileSaysWhatShareOfItHasBeenReadForTheTimeLeft() throws IOException {
+		var text = new StringBuilder("Name,Email\n");
+		for (int i = 0; i < 40_000; i++) {
+			text.append("Khách ").append(i).append(",khach").append(i).append("@example.vn\n");
+		}
+		try (var file = TableFile.open(write(text.toString().getBytes(StandardCharsets.UTF_8)), "csv", null)) {
+			file.next();
+			assertThat(file.shareRead()).isGreaterThan(0).isLessThan(0.5);
+			while (file.next() != null) {
+				// to the end
+			}
+			assertThat(file.shareRead()).isEqualTo(1.0);
+		}
+	}
+
+	@Test
+	void aCsvCellTheExportGuardedAgainstFormulasReadsAsTheValueItWas() throws IOException {
+		var path = write("Name,Phone,Note\n'=Nguyễn,'+84901234567,'tis\n\"''=1\",'@x,'-1\n".getBytes(StandardCharsets.UTF_8));
+		try (var file = TableFile.open(path, "csv", null)) {
+			assertThat(file.next().cells()).containsExactly("=Nguyễn", "+84901234567", "'tis");
+			assertThat(file.next().cells()).containsExactly("'=1", "@x", "-1");
+		}
+	}
+
+	@Test
+	void anExcelTextCellTheExportGuardedReadsAsTheValueItWas() throws IOException {
+		var path = dir.resolve("guarded.xlsx");
+		try (var out = Files.newOutputStream(path)) {
+			var workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+			var sheet = workbook.newWorksheet("Persons");
+			var cells = java.util.List.of("Name", "Phone", "Note", "'=Lê", "'+84901234567", "'tis");
+			for (int i = 0; i < cells.size(); i++) {
+				sheet.inlineString(i / 3, i % 3, cells.get(i));
+			}
+			workbook.finish();
+		}
+		try (var file = TableFile.open(path, "xlsx", null)) {
+			assertThat(file.next().cells()).containsExactly("=Lê", "+84901234567", "'tis");
+		}
+	}
+
+	@Test
 	void readsASemicolonSeparatedThunderbirdExport() throws Exception {
 		try (var file = TableFile.open(resource("csv_semicolon.csv"), "csv", null)) {
 			assertThat(file.header()).containsExactly("Display Name", "First Name", "Last Name", "Primary Email");
