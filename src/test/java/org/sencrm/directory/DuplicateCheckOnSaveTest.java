@@ -179,4 +179,21 @@ class DuplicateCheckOnSaveTest {
 
 		assertThat(refused.text("#duplicates")).contains("cùng số điện thoại", "Vẫn lưu");
 	}
+
+	@Test
+	void theDocumentNamesAllowDuplicateThe409AndPossibleDuplicates() {
+		var document = new Api(port, null).get("/v3/api-docs").body();
+
+		for (var body : List.of("PersonDraft", "PersonPatch", "OrganizationDraft", "OrganizationPatch")) {
+			assertThat(document.at("/components/schemas/" + body + "/properties/allowDuplicate/type").asString()).as(body)
+					.isEqualTo("boolean");
+		}
+		assertThat(document.at("/paths/~1api~1v1~1persons/post/responses/409/description").asString()).contains("allowDuplicate");
+		assertThat(document.at("/paths/~1api~1v1~1organizations~1{id}/patch/responses/409/description").asString())
+				.contains("duplicate");
+		assertThat(document.at("/components/schemas/Problem/properties").propertyNames()).contains("duplicates");
+		assertThat(document.at("/components/schemas/PersonJson/properties").propertyNames()).contains("possibleDuplicates");
+		assertThat(document.at("/components/schemas/OrganizationSaved/properties").propertyNames())
+				.contains("name", "taxCode", "possibleDuplicates");
+	}
 }
