@@ -36,7 +36,7 @@ class MergePersonsTest {
 				"birthday", "1988-03-14", "tags", List.of("Zalo OA"),
 				"emails", List.of(Map.of("address", "AN@example.vn"), Map.of("address", "an.nguyen@work.vn")),
 				"phones", List.of(Map.of("number", "0901234567")),
-				"consents", Map.of("email", Map.of("status", "granted", "method", "in_person")))));
+				"consents", Map.of("email", Map.of("status", "granted", "method", "in_person")), "allowDuplicate", true)));
 		var note = id(sales.post("/api/v1/activities", Map.of("type", "note", "personId", other, "body", "<p>Gọi lại tuần sau</p>")));
 		var company = id(sales.post("/api/v1/organizations", Map.of("name", "An Phát")));
 		sales.post("/api/v1/contact-roles", Map.of("personId", other, "organizationId", company, "buyingRoles", List.of("buyer")));

@@ -57,10 +57,24 @@ public class DuplicateCheck {
 	public record Match(UUID id, boolean exact, List<String> reasons) {
 	}
 
-	private final JdbcClient jdbc;
+	/** A match with what people read of it: the record's name and page. */
+	public record Found(UUID id, String name, boolean exact, List<String> reasons, String link) implements java.io.Serializable {
+	}
 
-	DuplicateCheck(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final CustomerCards cards;
+
+	DuplicateCheck(JdbcClient jdbc, CustomerCards cards) {
 		this.jdbc = jdbc;
+		this.cards = cards;
+	}
+
+	/** The matches of a person or an organization with their names and links (one query). */
+	@Transactional(readOnly = true)
+	public List<Found> named(boolean person, List<Match> matches) {
+		var named = cards.of(person ? DuplicateKind.PERSON : DuplicateKind.ORGANIZATION, matches.stream().map(Match::id).toList());
+		return matches.stream().filter(m -> named.containsKey(m.id()))
+				.map(m -> new Found(m.id(), named.get(m.id()).name(), m.exact(), m.reasons(), named.get(m.id()).link())).toList();
 	}
 
 	/** The persons this one duplicates, exact matches first; {@code except} (the person being edited) left out. */

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.sencrm.directory.record.DuplicateRequest;
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.web.ApiBody;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/organizations")
 class OrganizationApi {
 
-	static final List<String> READ_ONLY = List.of("id", "createdAt", "updatedAt", "version");
+	static final List<String> READ_ONLY = List.of("id", "createdAt", "updatedAt", "version", "possibleDuplicates");
 
 	@Schema(name = "OrganizationPage")
 	record PageJson(List<Organization> items, String nextCursor) {
@@ -45,10 +46,13 @@ class OrganizationApi {
 
 	@PostMapping
 	@ApiBody(value = OrganizationDraft.class, required = "name")
-	ResponseEntity<Organization> create(@RequestBody Map<String, Object> body) {
-		var organization = organizations.create(bodies.read(body, OrganizationDraft.class, READ_ONLY));
+	ResponseEntity<OrganizationSaved> create(@RequestBody Map<String, Object> body) {
+		var allowDuplicate = DuplicateRequest.allowed(body);
+		var saved = organizations.create(bodies.read(body, OrganizationDraft.class, READ_ONLY), allowDuplicate);
+		var organization = saved.record();
 		return ResponseEntity.created(URI.create("/api/v1/organizations/" + organization.id()))
-				.eTag(ETags.of(organization.version())).body(organization);
+				.eTag(ETags.of(organization.version()))
+				.body(new OrganizationSaved(organization, DuplicateRequest.PossibleDuplicate.of(saved.possibleDuplicates())));
 	}
 
 	@GetMapping
@@ -66,15 +70,18 @@ class OrganizationApi {
 
 	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
 	@ApiBody(OrganizationDraft.class)
-	ResponseEntity<Organization> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
+	ResponseEntity<OrganizationSaved> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var organizationId = Ids.parse(id, "entity.organization");
 		var current = organizations.get(organizationId);
 		var expected = ETags.version(ifMatch);
-		var updated = organizations.update(organizationId,
+		var allowDuplicate = DuplicateRequest.allowed(patch);
+		var saved = organizations.update(organizationId,
 				bodies.patch(current.toDraft(), patch, OrganizationDraft.class, READ_ONLY),
-				expected == null ? current.version() : expected);
-		return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
+				expected == null ? current.version() : expected, allowDuplicate);
+		var updated = saved.record();
+		return ResponseEntity.ok().eTag(ETags.of(updated.version()))
+				.body(new OrganizationSaved(updated, DuplicateRequest.PossibleDuplicate.of(saved.possibleDuplicates())));
 	}
 
 	@DeleteMapping("/{id}")

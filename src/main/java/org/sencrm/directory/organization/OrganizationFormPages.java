@@ -38,7 +38,7 @@ class OrganizationFormPages {
 	String create(@ModelAttribute("form") OrganizationForm form, BindingResult binding,
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		return pages.submit(CustomerKind.ORGANIZATION, form, binding, params, model, redirect, "organization.created",
-				() -> organizations.create(form.toDraft()).id(), errors -> form(model, form, null, errors));
+				allow -> organizations.create(form.toDraft(), allow), errors -> form(model, form, null, errors));
 	}
 
 	@GetMapping("/organizations/{id}/edit")
@@ -53,7 +53,7 @@ class OrganizationFormPages {
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		var current = organizations.get(Ids.parse(id, "entity.organization"));
 		return pages.submit(CustomerKind.ORGANIZATION, form, binding, params, model, redirect, "organization.saved",
-				() -> organizations.update(current.id(), form.toDraft(), form.getVersion()).id(),
+				allow -> organizations.update(current.id(), form.toDraft(), form.getVersion(), allow),
 				errors -> form(model, form, current.id(), errors));
 	}
 

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.sencrm.directory.contact.Address;
 import org.sencrm.directory.contact.ContactDetails;
+import org.sencrm.directory.contact.EmailAddress;
+import org.sencrm.directory.contact.PhoneNumber;
+import org.sencrm.directory.duplicates.DuplicateCheck;
 import org.sencrm.directory.record.CommonFields;
 import org.sencrm.directory.record.CustomerKind;
 import org.sencrm.directory.record.CustomerRecords;
@@ -61,6 +65,16 @@ public class OrganizationService extends CustomerRecords<Organization, Organizat
 	@Override
 	protected Organization withTags(Organization organization, List<String> tags) {
 		return organization.withTags(tags);
+	}
+
+	/** Same tax code, email or phone; or the same folded name (in the same province, when one is given). */
+	@Override
+	protected List<DuplicateCheck.Match> duplicatesOf(Organization organization) {
+		var probe = new DuplicateCheck.OrganizationProbe(organization.name(), organization.taxCode(),
+				organization.emails().stream().map(EmailAddress::address).toList(),
+				organization.phones().stream().map(PhoneNumber::number).toList(),
+				organization.addresses().stream().map(Address::province).toList());
+		return support.duplicates().organizations(probe, organization.id());
 	}
 
 	@Override

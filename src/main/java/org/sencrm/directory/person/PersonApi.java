@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.sencrm.directory.record.DuplicateRequest;
 import org.sencrm.platform.History;
 import org.sencrm.platform.Ids;
 import org.sencrm.platform.web.ApiBody;
@@ -44,9 +45,11 @@ class PersonApi {
 	@PostMapping
 	@ApiBody(PersonDraft.class)
 	ResponseEntity<PersonJson> create(@RequestBody Map<String, Object> body) {
-		var person = persons.create(bodies.read(body, PersonDraft.class, PersonJson.READ_ONLY));
+		var allowDuplicate = DuplicateRequest.allowed(body);
+		var saved = persons.create(bodies.read(body, PersonDraft.class, PersonJson.READ_ONLY), allowDuplicate);
+		var person = saved.record();
 		return ResponseEntity.created(URI.create("/api/v1/persons/" + person.id())).eTag(ETags.of(person.version()))
-				.body(PersonJson.of(person));
+				.body(PersonJson.of(person, DuplicateRequest.PossibleDuplicate.of(saved.possibleDuplicates())));
 	}
 
 	@GetMapping
@@ -70,9 +73,12 @@ class PersonApi {
 		var current = persons.get(personId);
 		var expected = ETags.version(ifMatch);
 		var version = expected == null ? current.version() : expected;
-		var person = persons.update(personId, bodies.patch(current.toDraft(), patch, PersonDraft.class, PersonJson.READ_ONLY),
-				version);
-		return ResponseEntity.ok().eTag(ETags.of(person.version())).body(PersonJson.of(person));
+		var allowDuplicate = DuplicateRequest.allowed(patch);
+		var saved = persons.update(personId, bodies.patch(current.toDraft(), patch, PersonDraft.class, PersonJson.READ_ONLY),
+				version, allowDuplicate);
+		var person = saved.record();
+		return ResponseEntity.ok().eTag(ETags.of(person.version()))
+				.body(PersonJson.of(person, DuplicateRequest.PossibleDuplicate.of(saved.possibleDuplicates())));
 	}
 
 	@DeleteMapping("/{id}")

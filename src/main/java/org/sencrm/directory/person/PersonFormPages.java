@@ -41,7 +41,7 @@ class PersonFormPages {
 	String create(@ModelAttribute("form") PersonForm form, BindingResult binding, @RequestParam MultiValueMap<String, String> params,
 			Model model, RedirectAttributes redirect) {
 		return pages.submit(CustomerKind.PERSON, form, binding, params, model, redirect, "person.created",
-				() -> persons.create(form.toDraft()).id(), errors -> form(model, form, null, errors));
+				allow -> persons.create(form.toDraft(), allow), errors -> form(model, form, null, errors));
 	}
 
 	@GetMapping("/persons/{id}/edit")
@@ -56,7 +56,7 @@ class PersonFormPages {
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		var current = persons.get(Ids.parse(id, "entity.person"));
 		return pages.submit(CustomerKind.PERSON, form, binding, params, model, redirect, "person.saved",
-				() -> persons.update(current.id(), form.toDraft(), form.getVersion()).id(), errors -> form(model, form, current.id(), errors));
+				allow -> persons.update(current.id(), form.toDraft(), form.getVersion(), allow), errors -> form(model, form, current.id(), errors));
 	}
 
 	private String form(Model model, PersonForm form, UUID personId, Map<String, String> errors) {

@@ -14,7 +14,11 @@ import org.sencrm.directory.Consents;
 import org.sencrm.directory.NameOrder;
 import org.sencrm.directory.PersonName;
 import org.sencrm.directory.PersonRenamed;
+import org.sencrm.directory.contact.Address;
 import org.sencrm.directory.contact.ContactDetails;
+import org.sencrm.directory.contact.EmailAddress;
+import org.sencrm.directory.contact.PhoneNumber;
+import org.sencrm.directory.duplicates.DuplicateCheck;
 import org.sencrm.directory.record.CommonFields;
 import org.sencrm.directory.record.CustomerKind;
 import org.sencrm.directory.record.CustomerRecords;
@@ -75,6 +79,15 @@ public class PersonService extends CustomerRecords<Person, PersonDraft> {
 	@Override
 	protected Person withTags(Person person, List<String> tags) {
 		return person.withTags(tags);
+	}
+
+	/** Same email or phone; or the same folded name with the same birthday or province (decision 32). */
+	@Override
+	protected List<DuplicateCheck.Match> duplicatesOf(Person person) {
+		var probe = new DuplicateCheck.PersonProbe(person.familyName(), person.middleName(), person.givenName(), person.birthday(),
+				person.emails().stream().map(EmailAddress::address).toList(), person.phones().stream().map(PhoneNumber::number).toList(),
+				person.addresses().stream().map(Address::province).toList(), List.of());
+		return support.duplicates().persons(probe, person.id());
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.customfield.CustomFields;
+import org.sencrm.directory.duplicates.DuplicateCheck;
 import org.sencrm.directory.lifecycle.LifecycleStage;
 import org.sencrm.directory.listing.ListQuery;
 import org.sencrm.directory.ownership.Ownership;
@@ -47,9 +48,11 @@ public abstract class CustomerRecords<R extends CustomerRecord, D extends Custom
 		final Clock clock;
 		final Trash trash;
 		final RecordTable table;
+		final DuplicateCheck duplicates;
 
 		Support(Tags tags, CustomFields customFields, Access access, Ownership ownership, History history, Clock clock, Trash trash,
-				RecordTable table) {
+				RecordTable table, DuplicateCheck duplicates) {
+			this.duplicates = duplicates;
 			this.tags = tags;
 			this.customFields = customFields;
 			this.access = access;
@@ -70,6 +73,10 @@ public abstract class CustomerRecords<R extends CustomerRecord, D extends Custom
 
 		public History history() {
 			return history;
+		}
+
+		public DuplicateCheck duplicates() {
+			return duplicates;
 		}
 	}
 
@@ -108,6 +115,18 @@ public abstract class CustomerRecords<R extends CustomerRecord, D extends Custom
 	protected abstract R checked(UUID id, D draft, R current, CommonFields common, Instant createdAt, Instant updatedAt, int version,
 			ValidationException.Collector problems);
 
+	/**
+	 * The records this one (about to be stored) duplicates, exact matches first, itself left out; a
+	 * record in the trash is never among them (row-level security hides it). None unless the kind checks.
+	 */
+	protected List<DuplicateCheck.Match> duplicatesOf(R record) {
+		return List.of();
+	}
+
+	/** A record as stored, with the records it possibly duplicates (same folded name and birthday, province or organization). */
+	public record Saved<R>(R record, List<DuplicateCheck.Found> possibleDuplicates) {
+	}
+
 	/** Runs after a change is stored and its history written (in the same transaction). */
 	protected void changed(R before, R after) {
 	}
@@ -137,21 +156,71 @@ public abstract class CustomerRecords<R extends CustomerRecord, D extends Custom
 				.map(r -> withTags(r, support.table.tagNames(kind, r.id())));
 	}
 
+	/**
+	 * Creates a record without the duplicate check: for callers that looked already (a lead's
+	 * conversion shows the likely matches first) or make no duplicates (the demo). Forms and the API
+	 * go through {@link #create(CustomerDraft, boolean)}.
+	 */
 	@Transactional
 	public R create(D draft) {
+		return create(draft, (java.util.function.Consumer<R>) null);
+	}
+
+	/**
+	 * Creates a record after the duplicate check: an exact match (email, phone, tax code) refuses it
+	 * with {@link DuplicateRecordException} unless {@code allowDuplicate}; possible ones come back with it.
+	 */
+	@Transactional
+	public Saved<R> create(D draft, boolean allowDuplicate) {
+		var found = new java.util.ArrayList<DuplicateCheck.Found>();
+		var record = create(draft, r -> found.addAll(checkDuplicates(r, allowDuplicate)));
+		return new Saved<>(record, List.copyOf(found));
+	}
+
+	private R create(D draft, java.util.function.Consumer<R> beforeStoring) {
 		support.access.requireWrite();
 		var now = Instant.now(support.clock);
 		var id = Ids.next();
 		var record = check(id, draft, null, support.ownership.ownerOfNew(draft.ownerId()),
 				support.ownership.teamOfNew(draft.ownerTeamId()), now, now, 0);
+		if (beforeStoring != null) {
+			beforeStoring.accept(record);
+		}
 		storing(() -> insert(record));
 		var stored = withTags(record, support.tags.add(kind.entity(), id, record.tags()));
 		support.history.created(kind.entity(), id, stored.historyValues());
 		return stored;
 	}
 
+	/** Changes a record without the duplicate check (a merge's survivor takes the others' emails and phones). */
 	@Transactional
 	public R update(UUID id, D draft, int expectedVersion) {
+		return update(id, draft, expectedVersion, (java.util.function.Consumer<R>) null);
+	}
+
+	/** Changes a record after the duplicate check, as {@link #create(CustomerDraft, boolean)}; the record itself is left out. */
+	@Transactional
+	public Saved<R> update(UUID id, D draft, int expectedVersion, boolean allowDuplicate) {
+		var found = new java.util.ArrayList<DuplicateCheck.Found>();
+		var record = update(id, draft, expectedVersion, r -> found.addAll(checkDuplicates(r, allowDuplicate)));
+		return new Saved<>(record, List.copyOf(found));
+	}
+
+	/** Refuses an exact duplicate unless allowed; returns the possible (and allowed exact) ones, named. */
+	private List<DuplicateCheck.Found> checkDuplicates(R record, boolean allowDuplicate) {
+		var matches = duplicatesOf(record);
+		if (matches.isEmpty()) {
+			return List.of();
+		}
+		var named = support.duplicates.named(kind == CustomerKind.PERSON, matches);
+		var exact = named.stream().filter(DuplicateCheck.Found::exact).toList();
+		if (!exact.isEmpty() && !allowDuplicate) {
+			throw new DuplicateRecordException(exact);
+		}
+		return named;
+	}
+
+	private R update(UUID id, D draft, int expectedVersion, java.util.function.Consumer<R> beforeStoring) {
 		var current = get(id);
 		support.access.requireEdit(current.ownerId(), current.ownerTeamId());
 		if (current.version() != expectedVersion) {
@@ -161,6 +230,9 @@ public abstract class CustomerRecords<R extends CustomerRecord, D extends Custom
 		support.ownership.checkChange(current.ownerId(), current.ownerTeamId(), ownerId, draft.ownerTeamId());
 		var changed = check(id, draft, current, ownerId, draft.ownerTeamId(), current.createdAt(), Instant.now(support.clock),
 				expectedVersion + 1);
+		if (beforeStoring != null) {
+			beforeStoring.accept(changed);
+		}
 		if (!storing(() -> update(changed, expectedVersion))) {
 			throw new StaleVersionException();
 		}

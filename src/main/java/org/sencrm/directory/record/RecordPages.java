@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -144,11 +143,14 @@ public class RecordPages {
 	}
 
 	/**
-	 * Saves a submitted form: {@code save} creates or updates and returns the record's id; a refusal
-	 * shows the form again through {@code showForm} with the problems by field.
+	 * Saves a submitted form: {@code save} creates or updates (told whether the user ticked "Save
+	 * anyway") and returns the record; a refusal shows the form again through {@code showForm} with
+	 * the problems by field, or with the records it would duplicate (an email, phone or tax code
+	 * another record has). Possible duplicates of a saved record are shown on its page.
 	 */
 	public String submit(CustomerKind kind, RecordForm form, BindingResult binding, MultiValueMap<String, String> params, Model model,
-			RedirectAttributes redirect, String notice, Supplier<UUID> save, Function<Map<String, String>, String> showForm) {
+			RedirectAttributes redirect, String notice, Function<Boolean, CustomerRecords.Saved<? extends CustomerRecord>> save,
+			Function<Map<String, String>, String> showForm) {
 		form.setCustomFields(CustomFieldInputs.read(customFields.of(kind.entity()), params));
 		form.dropBlankRows();
 		if (!owners.canReassign()) {
@@ -158,9 +160,17 @@ public class RecordPages {
 			return showForm.apply(FieldMessages.of(binding, messages));
 		}
 		try {
-			var id = save.get();
+			var saved = save.apply("true".equals(params.getFirst(DuplicateRequest.ALLOW)));
 			redirect.addFlashAttribute("notice", notice);
-			return "redirect:" + kind.path() + "/" + id;
+			if (!saved.possibleDuplicates().isEmpty()) {
+				// shown once on the record's page, after the save
+				redirect.addFlashAttribute("possibleDuplicates", saved.possibleDuplicates());
+			}
+			return "redirect:" + kind.path() + "/" + saved.record().id();
+		} catch (DuplicateRecordException e) {
+			// the form again, with the records it would duplicate and "Save anyway"
+			model.addAttribute("duplicates", e.duplicates());
+			return showForm.apply(Map.of());
 		} catch (ValidationException e) {
 			return showForm.apply(FieldMessages.of(e, messages));
 		} catch (StaleVersionException e) {
