@@ -63,26 +63,10 @@ class ApiBenchmark {
 					"sign-in").body().get("token").asString();
 			http.token(token);
 
-			var createScript = script(work, "create.lua", """
-					local thread_count = 0
-					function setup(thread)
-					  thread_count = thread_count + 1
-					  thread:set("tid", thread_count)
-					end
-					local n = 0
-					function request()
-					  n = n + 1
-					  local body = string.format('{"familyName":"Nguyễn","middleName":"Văn","givenName":"Khách %%d-%%d",'
-					    .. '"emails":[{"address":"khach-%%d-%%d@bench.vn"}],"phones":[{"number":"+8490%%07d"}],"tags":["bench"]}',
-					    tid, n, tid, n, (tid * 1000000 + n) %% 10000000)
-					  return wrk.format("POST", "/api/v1/persons",
-					    {["Authorization"] = "Bearer %s", ["Content-Type"] = "application/json", ["Accept"] = "application/json"}, body)
-					end
-					""".formatted(token));
 			Bench.progress("Creating persons: warm-up %d s, then %d s measured (%d connections)", seconds, seconds, WRITE_CONNECTIONS);
-			wrk(work, port, createScript, WRITE_CONNECTIONS, seconds, "create (warm-up)");
+			wrk(work, port, createScript(work, token, "warmup", "91"), WRITE_CONNECTIONS, seconds, "create (warm-up)");
 			var loadBefore = MachineFacts.loadAverage();
-			var create = wrk(work, port, createScript, WRITE_CONNECTIONS, seconds, "POST /api/v1/persons");
+			var create = wrk(work, port, createScript(work, token, "measured", "90"), WRITE_CONNECTIONS, seconds, "POST /api/v1/persons");
 
 			var ids = new ArrayList<String>();
 			String cursor = null;
@@ -200,6 +184,29 @@ class ApiBenchmark {
 			case "s" -> value * 1000;
 			default -> value;
 		};
+	}
+
+	/**
+	 * The create script of one run: each run its own emails and phones ({@code +84<mobilePrefix>…}),
+	 * since the same ones again would be refused as duplicates (409).
+	 */
+	private static Path createScript(Path work, String token, String run, String mobilePrefix) throws IOException {
+		return script(work, "create-" + run + ".lua", """
+					local thread_count = 0
+					function setup(thread)
+					  thread_count = thread_count + 1
+					  thread:set("tid", thread_count)
+					end
+					local n = 0
+					function request()
+					  n = n + 1
+					  local body = string.format('{"familyName":"Nguyễn","middleName":"Văn","givenName":"Khách %%d-%%d",'
+					    .. '"emails":[{"address":"khach-%s-%%d-%%d@bench.vn"}],"phones":[{"number":"+84%s%%07d"}],"tags":["bench"]}',
+					    tid, n, tid, n, (tid * 1000000 + n) %% 10000000)
+					  return wrk.format("POST", "/api/v1/persons",
+					    {["Authorization"] = "Bearer %s", ["Content-Type"] = "application/json", ["Accept"] = "application/json"}, body)
+					end
+					""".formatted(run, mobilePrefix, token));
 	}
 
 	private static Path script(Path work, String name, String text) throws IOException {
