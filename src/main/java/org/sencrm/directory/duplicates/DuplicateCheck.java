@@ -170,8 +170,11 @@ public class DuplicateCheck {
 	}
 
 	/**
-	 * Records whose search terms start with the value (an index PostgreSQL can use under row-level
-	 * security), kept when their stored jsonb holds it exactly.
+	 * Records whose search terms start with the value, kept when their stored jsonb holds it
+	 * exactly. The terms index is read first (a range PostgreSQL can use under row-level
+	 * security), then each hit by its primary key: the lateral join, kept from being flattened by
+	 * {@code offset 0}, leaves the planner no other order, so a young table without statistics
+	 * cannot make this a scan of every record (decision 32).
 	 */
 	private List<UUID> byTerm(String table, String column, String term, String jsonColumn, String contains, String value) {
 		if (term.isBlank()) {
@@ -179,11 +182,13 @@ public class DuplicateCheck {
 		}
 		var prefix = term.length() > 32 ? term.substring(0, 32) : term;
 		return jdbc.sql("""
-				select r.id from %1$s r
-				where r.workspace_id = :ws
-				  and r.id in (select s.%2$s from search_terms s where s.workspace_id = :ws and s.%2$s is not null
-				               and s.term >= :prefix and s.term < :prefix || chr(1114111))
-				  and r.%3$s @> %4$s""".formatted(table, column, jsonColumn, contains))
+				select r.id
+				from (select distinct s.%2$s as id from search_terms s
+				      where s.workspace_id = :ws and s.%2$s is not null
+				        and s.term >= :prefix and s.term < :prefix || chr(1114111)) hit
+				cross join lateral (select r.id from %1$s r
+				                    where r.id = hit.id and r.workspace_id = :ws and r.%3$s @> %4$s
+				                    offset 0) r""".formatted(table, column, jsonColumn, contains))
 				.param("ws", WorkspaceContext.workspaceId()).param("prefix", prefix).param("value", value)
 				.query(UUID.class).list();
 	}
