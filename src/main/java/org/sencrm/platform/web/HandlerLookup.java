@@ -1,6 +1,10 @@
 package org.sencrm.platform.web;
 
-import java.util.IdentityHashMap;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,18 +12,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Finds the controller method of a request without trying every mapping in full. For a path with a
+ * Finds the controller method of a request without trying every mapping. For a path with a
  * variable ({@code /api/v1/persons/{id}}) Spring MVC asks each of the ~350 mappings in turn whether
  * it matches — method, parameters, headers, media types, then the pattern — which was a fifth of
- * the server's time on a person read (decision 27). Here a mapping none of whose patterns' literal
- * beginnings ({@code /api/v1/persons/}) starts the path is passed over at once; the few left are
- * asked as before, so what matches and which match wins are Spring's own rules.
+ * the server's time on a person read (decision 27). Here only the mappings one of whose patterns'
+ * literal beginnings ({@code /api/v1/persons/}) starts the path are asked, found by the path's own
+ * prefixes; the best of them is chosen by Spring's own comparison. Whatever is not a plain single
+ * best match — no match (so that Spring answers 404, 405 or 415 as it does), two equally good ones,
+ * a CORS preflight, a path with escapes or matrix parameters (compared by Spring in decoded form) —
+ * takes Spring's full way.
  */
 @Configuration(proxyBeanMethods = false)
 class HandlerLookup {
@@ -36,48 +44,61 @@ class HandlerLookup {
 
 	static final class PrefixFirstMapping extends RequestMappingHandlerMapping {
 
-		private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
-
-		/** Each mapping's literal beginnings, made once all mappings are known; read-only after. */
-		private volatile Map<RequestMappingInfo, String[]> beginnings = Map.of();
+		/** The mappings by their literal beginnings, made again whenever mappings change; read-only between. */
+		private volatile Beginnings beginnings = new Beginnings(Map.of());
 
 		@Override
 		public void afterPropertiesSet() {
 			super.afterPropertiesSet();
-			var byMapping = new IdentityHashMap<RequestMappingInfo, String[]>();
-			getHandlerMethods().keySet().forEach(info -> byMapping.put(info, literalBeginnings(info)));
-			beginnings = byMapping;
+			beginnings = new Beginnings(getHandlerMethods());
+		}
+
+		@Override
+		public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+			super.registerMapping(mapping, handler, method);
+			beginnings = new Beginnings(getHandlerMethods());
+		}
+
+		@Override
+		public void unregisterMapping(RequestMappingInfo mapping) {
+			super.unregisterMapping(mapping);
+			beginnings = new Beginnings(getHandlerMethods());
 		}
 
 		@Override
 		protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-			// A path with escapes or matrix parameters is compared by Spring in its decoded form, so
-			// the plain text of the path says nothing: those take the full way.
-			LOOKUP_PATH.set(lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0 ? lookupPath : null);
-			try {
+			if (lookupPath.indexOf('%') >= 0 || lookupPath.indexOf(';') >= 0 || CorsUtils.isPreFlightRequest(request)) {
 				return super.lookupHandlerMethod(lookupPath, request);
-			} finally {
-				LOOKUP_PATH.remove();
 			}
-		}
-
-		@Override
-		protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-			var path = LOOKUP_PATH.get();
-			var starts = path == null ? null : beginnings.get(info);
-			if (starts != null && !startsWithAny(path, starts)) {
-				return null;
-			}
-			return super.getMatchingMapping(info, request);
-		}
-
-		private static boolean startsWithAny(String path, String[] beginnings) {
-			for (var beginning : beginnings) {
-				if (path.startsWith(beginning)) {
-					return true;
+			RequestMappingInfo best = null;
+			RequestMappingInfo second = null;
+			HandlerMethod handler = null;
+			Comparator<RequestMappingInfo> order = null;
+			for (var candidate : beginnings.candidates(lookupPath)) {
+				var match = getMatchingMapping(candidate.getKey(), request);
+				if (match == null) {
+					continue;
+				}
+				if (best == null) {
+					best = match;
+					handler = candidate.getValue();
+					continue;
+				}
+				order = order == null ? getMappingComparator(request) : order;
+				if (order.compare(match, best) < 0) {
+					second = best;
+					best = match;
+					handler = candidate.getValue();
+				} else if (second == null || order.compare(match, second) < 0) {
+					second = match;
 				}
 			}
-			return false;
+			if (best == null || second != null && order.compare(best, second) == 0) {
+				return super.lookupHandlerMethod(lookupPath, request);
+			}
+			request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
+			handleMatch(best, lookupPath, request);
+			return handler;
 		}
 
 		/** Each pattern's text up to its first variable or wildcard; "" (matches all) without patterns. */
@@ -95,7 +116,51 @@ class HandlerLookup {
 					}
 				}
 				return pattern.substring(0, end);
-			}).toArray(String[]::new);
+			}).distinct().toArray(String[]::new);
+		}
+	}
+
+	/** Mappings by the literal beginnings of their patterns; a path's candidates are found through its prefixes. */
+	static final class Beginnings {
+
+		private final Map<String, List<Map.Entry<RequestMappingInfo, HandlerMethod>>> byBeginning = new HashMap<>();
+		private final int[] lengths;
+
+		Beginnings(Map<RequestMappingInfo, HandlerMethod> mappings) {
+			mappings.forEach((info, handler) -> {
+				for (var beginning : PrefixFirstMapping.literalBeginnings(info)) {
+					byBeginning.computeIfAbsent(beginning, b -> new ArrayList<>()).add(Map.entry(info, handler));
+				}
+			});
+			lengths = byBeginning.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
+		}
+
+		/** The mappings one of whose beginnings starts the path, each once. */
+		List<Map.Entry<RequestMappingInfo, HandlerMethod>> candidates(String path) {
+			var found = new ArrayList<Map.Entry<RequestMappingInfo, HandlerMethod>>();
+			for (var length : lengths) {
+				if (length > path.length()) {
+					break;
+				}
+				var mappings = byBeginning.get(path.substring(0, length));
+				if (mappings != null) {
+					for (var mapping : mappings) {
+						if (!holds(found, mapping.getKey())) {
+							found.add(mapping);
+						}
+					}
+				}
+			}
+			return found;
+		}
+	
+		private static boolean holds(List<Map.Entry<RequestMappingInfo, HandlerMethod>> found, RequestMappingInfo info) {
+			for (var entry : found) {
+				if (entry.getKey() == info) {
+					return true;
+				}
+			}
+			return false;
 		}
 	}
 }

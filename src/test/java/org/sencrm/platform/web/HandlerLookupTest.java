@@ -1,6 +1,7 @@
 package org.sencrm.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 
@@ -9,6 +10,7 @@ import org.sencrm.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -64,6 +66,20 @@ class HandlerLookupTest {
 	@Test
 	void aPathNoMappingBeginsWithFindsNothing() throws Exception {
 		assertThat(handlerOf("GET", "/api/v1/no-such-things/x1")).isNull();
+	}
+
+	@Test
+	void aMethodNoMappingOfThePathAllowsIsRefusedAsSpringRefusesIt() {
+		assertThatThrownBy(() -> handlerOf("PUT", "/api/v1/persons/x1")).isInstanceOf(HttpRequestMethodNotSupportedException.class);
+	}
+
+	@Test
+	void onlyMappingsWhosePatternsBeginThePathAreCandidates() {
+		var candidates = new HandlerLookup.Beginnings(mapping.getHandlerMethods()).candidates("/api/v1/persons/x1").stream()
+				.map(c -> c.getKey().getPathPatternsCondition() == null ? "" : c.getKey().getPathPatternsCondition().getPatternValues().toString())
+				.toList();
+		assertThat(candidates).contains("[/api/v1/persons/{id}]").doesNotContain("[/api/v1/organizations/{id}]");
+		assertThat(candidates.size()).isLessThan(mapping.getHandlerMethods().size() / 5);
 	}
 
 	@Test
