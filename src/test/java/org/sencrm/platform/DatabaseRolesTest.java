@@ -102,7 +102,7 @@ class DatabaseRolesTest {
 		return DriverManager.getConnection(url(), user, password);
 	}
 
-	private String url() {
-		return ((HikariDataSource) dataSource).getJdbcUrl();
+	private String url() throws SQLException {
+		return dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
 	}
 }

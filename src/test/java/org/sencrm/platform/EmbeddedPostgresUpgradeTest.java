@@ -30,7 +30,7 @@ class EmbeddedPostgresUpgradeTest {
 		makeItLikeAnOlderVersion(dataDir.resolve("postgres"));
 
 		try (var app = start(dataDir)) {
-			var url = ((com.zaxxer.hikari.HikariDataSource) app.getBean(javax.sql.DataSource.class)).getJdbcUrl();
+			var url = app.getBean(javax.sql.DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
 			try (var superuser = EmbeddedPostgres.superuserConnection(url); var sql = superuser.createStatement()) {
 				var rows = sql.executeQuery("""
 						select (select count(*) from credentials where email = 'upgrade@sen.test'),

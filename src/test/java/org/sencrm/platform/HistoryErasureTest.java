@@ -142,7 +142,7 @@ class HistoryErasureTest {
 
 	/** The same as the database's superuser, who has every right on the table and bypasses row-level security. */
 	private void asSuperuser(Work work) throws SQLException {
-		var url = ((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl();
+		var url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
 		try (var connection = EmbeddedPostgres.superuserConnection(url)) {
 			inWorkspace(connection, work);
 		}

@@ -94,6 +94,31 @@ class WorkspaceIsolationTest {
 	}
 
 	@Test
+	void everyConnectionFromThePoolHoldsTheThreadsWorkspaceOrNone() {
+		var bPerson = UUID.fromString(bAdmin.post("/api/v1/persons", Map.of("givenName", "B")).body().get("id").asString());
+		// more turns than the pool has connections, so that each connection changes hands between workspaces
+		for (var turn = 0; turn < 30; turn++) {
+			assertThat(WorkspaceContext.callAsSystem(a.id(), this::visiblePersons)).containsExactly(UUID.fromString(aPerson));
+			assertThat(WorkspaceContext.callAsSystem(b.id(), this::visiblePersons)).containsExactly(bPerson);
+			assertThat(visiblePersons()).isEmpty();
+		}
+	}
+
+	/** The persons a connection straight from the data source sees, without a transaction. */
+	private List<UUID> visiblePersons() {
+		try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+				var rows = statement.executeQuery("select id from persons")) {
+			var seen = new java.util.ArrayList<UUID>();
+			while (rows.next()) {
+				seen.add(rows.getObject(1, UUID.class));
+			}
+			return seen;
+		} catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@Test
 	void rowLevelSecurityShowsOnlyTheBoundWorkspace() throws SQLException {
 		var bPerson = bAdmin.post("/api/v1/persons", Map.of("givenName", "B")).body().get("id").asString();
 		try (var connection = dataSource.getConnection()) {

@@ -9,11 +9,13 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 
@@ -23,7 +25,23 @@ class DatabaseConfiguration {
 
 	@Bean
 	PlatformTransactionManager transactionManager(DataSource dataSource) {
-		return new WorkspaceTransactionManager(dataSource);
+		return new JdbcTransactionManager(dataSource);
+	}
+
+	/**
+	 * Every connection of the application's data source, embedded or configured, comes bound to the
+	 * thread's workspace (row-level security reads it).
+	 */
+	@Bean
+	static BeanPostProcessor workspaceConnections() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				return "dataSource".equals(name) && bean instanceof DataSource pool && !(bean instanceof WorkspaceConnections)
+						? new WorkspaceConnections(pool)
+						: bean;
+			}
+		};
 	}
 
 	/** Grants the application's role what it needs once the migrations ran (decision 19). */

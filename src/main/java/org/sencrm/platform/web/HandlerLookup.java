@@ -9,6 +9,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +40,25 @@ class HandlerLookup {
 			@Override
 			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
 				return new PrefixFirstMapping();
+			}
+		};
+	}
+
+	/**
+	 * The actuator's endpoints (health) are looked up after the application's mappings: before,
+	 * every API request first went through all of them in full, media types and all (a tenth of
+	 * the lookup's time on a person read). None of the application's patterns matches under
+	 * {@code /actuator}, so their requests still reach them.
+	 */
+	@Bean
+	static BeanPostProcessor actuatorMappingsAfterTheApplications() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (bean instanceof AbstractWebMvcEndpointHandlerMapping endpoints) {
+					endpoints.setOrder(1);
+				}
+				return bean;
 			}
 		};
 	}

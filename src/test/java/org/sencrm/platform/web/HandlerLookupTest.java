@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 
 import org.junit.jupiter.api.Test;
+import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.actuate.endpoint.web.WebMvcEndpointHandlerMapping;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -22,6 +28,9 @@ import org.springframework.web.util.ServletRequestPathUtils;
  */
 @IntegrationTest
 class HandlerLookupTest {
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -66,6 +75,16 @@ class HandlerLookupTest {
 	@Test
 	void aPathNoMappingBeginsWithFindsNothing() throws Exception {
 		assertThat(handlerOf("GET", "/api/v1/no-such-things/x1")).isNull();
+	}
+
+	@Test
+	void theApplicationsMappingsAreAskedBeforeTheActuators(@Autowired ApplicationContext context) {
+		var order = context.getBeansOfType(HandlerMapping.class).values().stream().sorted(AnnotationAwareOrderComparator.INSTANCE)
+				.map(Object::getClass).toList();
+		assertThat(order.indexOf(HandlerLookup.PrefixFirstMapping.class)).isLessThan(order.indexOf(WebMvcEndpointHandlerMapping.class));
+		var health = new Api(port, null);
+		assertThat(health.get("/actuator/health/liveness").status()).isEqualTo(200);
+		assertThat(health.get("/actuator/health/readiness").body().get("status").asString()).isEqualTo("UP");
 	}
 
 	@Test
