@@ -32,10 +32,14 @@ class OrganizationRepository {
 	}
 
 	Optional<Organization> find(UUID id) {
-		return jdbc.sql("select * from organizations where workspace_id = :ws and id = :id")
+		// the tags in the same statement: an organization is read in one round trip
+		return jdbc.sql("""
+				select o.*, array(select t.name from organization_tags ot join tags t on t.id = ot.tag_id
+				                  where ot.workspace_id = o.workspace_id and ot.organization_id = o.id order by lower(t.name)) as tag_names
+				from organizations o where o.workspace_id = :ws and o.id = :id""")
 				.param("ws", WorkspaceContext.workspaceId()).param("id", id)
-				.query(this::organization).optional()
-				.map(o -> o.withTags(table.tagNames(CustomerKind.ORGANIZATION, id)));
+				.query((rs, row) -> organization(rs, row).withTags(List.of((String[]) rs.getArray("tag_names").getArray())))
+				.optional();
 	}
 
 	void insert(Organization o) {

@@ -131,7 +131,11 @@ public abstract class CustomerRecords<R extends CustomerRecord, D extends Custom
 	protected void changed(R before, R after) {
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * The record, read in one statement without a transaction of its own (a transaction's BEGIN
+	 * and COMMIT would be a round trip more for nothing: the connection comes bound to the
+	 * workspace, decision 27); inside a caller's transaction it reads in that one.
+	 */
 	public R get(UUID id) {
 		return find(id).orElseThrow(() -> new NotFoundException(kind.notFound()));
 	}
