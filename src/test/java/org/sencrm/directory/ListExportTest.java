@@ -110,6 +110,33 @@ class ListExportTest {
 	}
 
 	@Test
+	void organizationsGoOutWithTheColumnsOfEveryCustomerAndTheirOwn() throws IOException {
+		admin.post("/api/v1/custom-fields", Map.of("entity", "organization", "key", "segment", "label", "Phân khúc", "type", "text"));
+		var created = sales.post("/api/v1/organizations", Map.of("name", "Công ty Sen Hồng", "taxCode", "0101243150", "kind", "commercial_user",
+				"emails", List.of(Map.of("address", "lienhe@senhong.vn")), "phones", List.of(Map.of("number", "0243 826 4567")),
+				"addresses", List.of(Map.of("line1", "5 Tràng Tiền", "province", "Hà Nội")), "tags", List.of("Đối tác", "VIP"),
+				"customFields", Map.of("segment", "SME")));
+		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+
+		var rows = csv(admin.get("/api/v1/organizations/export?format=csv").body().asString());
+
+		assertThat(rows).hasSize(1);
+		assertThat(rows.getFirst().getParser().getHeaderNames()).as("the kind's names, contacts, tags, owner and dates, custom fields")
+				.containsExactly("externalId", "name", "kind", "relationship", "lifecycleStage", "taxCode", "industry", "size", "website",
+						"email", "phone", "address", "ward", "district", "province", "country", "tags", "ownerId", "createdAt",
+						"customFields.segment");
+		var row = rows.getFirst();
+		assertThat(row.get("name")).isEqualTo("Công ty Sen Hồng");
+		assertThat(row.get("kind")).isEqualTo("commercial_user");
+		assertThat(row.get("taxCode")).isEqualTo("0101243150");
+		assertThat(row.get("email")).isEqualTo("lienhe@senhong.vn");
+		assertThat(row.get("phone")).as("formula-safe: the import takes the quote off").isEqualTo("'+842438264567");
+		assertThat(row.get("address")).isEqualTo("5 Tràng Tiền");
+		assertThat(row.get("tags")).isEqualTo("VIP; Đối tác");
+		assertThat(row.get("customFields.segment")).isEqualTo("SME");
+	}
+
+	@Test
 	void personsGoToVcardWithTheirNameOrderContactsOrganizationsBirthdayAndTags() throws IOException {
 		admin.post("/api/v1/custom-fields", Map.of("entity", "person", "key", "tier", "label", "Hạng", "type", "text"));
 		var yen = sales.post("/api/v1/persons", Map.of("familyName", "Nguyễn", "middleName", "Thị", "givenName", "Yến",

@@ -19,8 +19,8 @@ final class ExportFile {
 		var count = new long[1];
 		if (request.format() == ExportFormat.VCF) {
 			var labels = new HashMap<String, String>();
-			request.kind().columns().stream().filter(c -> c.name().startsWith(PersonExportKind.CUSTOM))
-					.forEach(c -> labels.put(c.name().substring(PersonExportKind.CUSTOM.length()), c.label()));
+			request.kind().columns().stream().filter(c -> c.name().startsWith(CustomerExportKind.CUSTOM))
+					.forEach(c -> labels.put(c.name().substring(CustomerExportKind.CUSTOM.length()), c.label()));
 			try (var file = new VcardFile(out, labels)) {
 				source.accept(row -> {
 					file.card(row);

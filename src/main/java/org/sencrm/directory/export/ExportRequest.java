@@ -45,7 +45,7 @@ record ExportRequest(ExportKind kind, ExportFormat format, List<String> columns,
 		List<String> columns;
 		if (format == ExportFormat.VCF) {
 			columns = new ArrayList<>(VcardFile.COLUMNS);
-			names.stream().filter(n -> n.startsWith(PersonExportKind.CUSTOM)).forEach(columns::add);
+			names.stream().filter(n -> n.startsWith(CustomerExportKind.CUSTOM)).forEach(columns::add);
 		} else if (chosen.isEmpty()) {
 			columns = known.stream().filter(ExportKind.Column::byDefault).map(ExportKind.Column::name).toList();
 		} else {

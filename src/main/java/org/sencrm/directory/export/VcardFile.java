@@ -103,8 +103,8 @@ final class VcardFile implements AutoCloseable {
 		}
 		var note = new StringBuilder();
 		row.forEach((column, value) -> {
-			if (column.startsWith(PersonExportKind.CUSTOM) && value != null && !ExportCells.text(value).isEmpty()) {
-				var key = column.substring(PersonExportKind.CUSTOM.length());
+			if (column.startsWith(CustomerExportKind.CUSTOM) && value != null && !ExportCells.text(value).isEmpty()) {
+				var key = column.substring(CustomerExportKind.CUSTOM.length());
 				note.append(note.isEmpty() ? "" : "\n").append(customFieldLabels.getOrDefault(key, key)).append(": ")
 						.append(ExportCells.text(value));
 			}
