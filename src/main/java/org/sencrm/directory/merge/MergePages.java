@@ -230,8 +230,8 @@ class MergePages {
 					: String.valueOf(value);
 			return new Option(record.id(), text == null || text.isBlank() ? null : text, null, isChosen);
 		}
-		Object value = kind == CustomerKind.PERSON ? mergePersons.value((Person) record, field)
-				: mergeOrganizations.value((Organization) record, field);
+		Object value = kind == CustomerKind.PERSON ? mergePersons.rules().value((Person) record, field)
+				: mergeOrganizations.rules().value((Organization) record, field);
 		if (value == null) {
 			return new Option(record.id(), null, null, isChosen);
 		}

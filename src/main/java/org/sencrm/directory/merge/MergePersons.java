@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * record survives; the survivor's new name reaches documents through {@link PersonRenamed}.
  */
 @Service
-public class MergePersons implements MergeRules<Person> {
+public class MergePersons {
 
 	static final List<String> FIELDS = List.of("name", "birthday", "source", "status", "lifecycleStage", "owner");
 
@@ -34,6 +34,7 @@ public class MergePersons implements MergeRules<Person> {
 	private final JdbcClient jdbc;
 	private final ContactJson json;
 	private final ApplicationEventPublisher events;
+	private final Rules rules = new Rules();
 
 	MergePersons(PersonService persons, RecordMerge merge, JdbcClient jdbc, ContactJson json, ApplicationEventPublisher events) {
 		this.persons = persons;
@@ -50,69 +51,77 @@ public class MergePersons implements MergeRules<Person> {
 	 */
 	@Transactional
 	public Person merge(UUID survivorId, List<UUID> otherIds, Map<String, UUID> fields) {
-		return merge.merge(this, survivorId, otherIds, fields, null);
+		return merge.merge(rules, survivorId, otherIds, fields, null);
 	}
 
 	/** As {@link #merge(UUID, List, Map)}, refused as stale when a record's version is no longer the one the user saw. */
 	@Transactional
 	Person merge(UUID survivorId, List<UUID> otherIds, Map<String, UUID> fields, Map<UUID, Integer> seen) {
-		return merge.merge(this, survivorId, otherIds, fields, seen);
+		return merge.merge(rules, survivorId, otherIds, fields, seen);
 	}
 
 	@Transactional(readOnly = true)
 	RecordMerge.Preview<Person> preview(UUID survivorId, List<UUID> otherIds) {
-		return merge.preview(this, survivorId, otherIds);
+		return merge.preview(rules, survivorId, otherIds);
 	}
 
-	@Override
-	public CustomerKind kind() {
-		return CustomerKind.PERSON;
+	/** The persons' rules, for the merge and the merge page. */
+	MergeRules<Person> rules() {
+		return rules;
 	}
 
-	@Override
-	public List<String> fields() {
-		return FIELDS;
-	}
+	private final class Rules implements MergeRules<Person> {
 
-	@Override
-	public Object value(Person person, String field) {
-		return switch (field) {
-			case "name" -> person.displayName();
-			case "birthday" -> person.birthday();
-			case "source" -> person.source();
-			case "status" -> person.status();
-			case "lifecycleStage" -> person.lifecycleStage();
-			case "owner" -> person.ownerId();
-			default -> throw new IllegalArgumentException(field);
-		};
-	}
-
-	@Override
-	public Person get(UUID id) {
-		return persons.get(id);
-	}
-
-	@Override
-	public Person store(MergedValues<Person> values, int version) {
-		var survivor = values.survivor();
-		var name = values.from("name");
-		var owner = values.from("owner");
-		var birthday = values.from("birthday").birthday();
-		var draft = new PersonDraft(name.familyName(), name.middleName(), name.givenName(), name.nameOrder().key(), values.emails(),
-				values.phones(), values.addresses(), birthday == null ? null : birthday.toString(), values.tags(), owner.ownerId(),
-				owner.ownerTeamId(), values.from("source").source(), values.from("status").status(),
-				values.from("lifecycleStage").lifecycleStage(), survivor.consents(), values.customFields(),
-				// the merged-away records keep theirs in the trash (unique per workspace), so the survivor keeps its own
-				survivor.externalId());
-		var stored = persons.update(survivor.id(), draft, version);
-		var consents = consents(values.all());
-		if (!consents.equals(stored.consents())) {
-			jdbc.sql("update persons set consents = cast(:consents as jsonb) where workspace_id = :ws and id = :id")
-					.param("consents", json.write(consents)).param("ws", WorkspaceContext.workspaceId()).param("id", survivor.id())
-					.update();
+		@Override
+		public CustomerKind kind() {
+			return CustomerKind.PERSON;
 		}
-		events.publishEvent(new PersonRenamed(survivor.id(), stored.displayName()));
-		return stored;
+
+		@Override
+		public List<String> fields() {
+			return FIELDS;
+		}
+
+		@Override
+		public Object value(Person person, String field) {
+			return switch (field) {
+				case "name" -> person.displayName();
+				case "birthday" -> person.birthday();
+				case "source" -> person.source();
+				case "status" -> person.status();
+				case "lifecycleStage" -> person.lifecycleStage();
+				case "owner" -> person.ownerId();
+				default -> throw new IllegalArgumentException(field);
+			};
+		}
+
+		@Override
+		public Person get(UUID id) {
+			return persons.get(id);
+		}
+
+		@Override
+		public Person store(MergedValues<Person> values, int version) {
+			var survivor = values.survivor();
+			var name = values.from("name");
+			var owner = values.from("owner");
+			var birthday = values.from("birthday").birthday();
+			var draft = new PersonDraft(name.familyName(), name.middleName(), name.givenName(), name.nameOrder().key(), values.emails(),
+					values.phones(), values.addresses(), birthday == null ? null : birthday.toString(), values.tags(), owner.ownerId(),
+					owner.ownerTeamId(), values.from("source").source(), values.from("status").status(),
+					values.from("lifecycleStage").lifecycleStage(), survivor.consents(), values.customFields(),
+					// the merged-away records keep theirs in the trash (unique per workspace), so the survivor keeps its own
+					survivor.externalId());
+			var stored = persons.update(survivor.id(), draft, version);
+			var consents = consents(values.all());
+			if (!consents.equals(stored.consents())) {
+				jdbc.sql("update persons set consents = cast(:consents as jsonb) where workspace_id = :ws and id = :id")
+						.param("consents", json.write(consents)).param("ws", WorkspaceContext.workspaceId()).param("id", survivor.id())
+						.update();
+			}
+			events.publishEvent(new PersonRenamed(survivor.id(), stored.displayName()));
+			return stored;
+		}
 	}
 
 	/** Per channel, the latest decision of any of the records. */
