@@ -101,6 +101,27 @@ class MergePageTest {
 	}
 
 	@Test
+	void undoingAMergeOfThreeGivesEachMergedAwayRecordItsOwnRowsBack() {
+		var workspace = workspaces.create();
+		var sales = new Api(port, workspace.member(Role.SALES).token());
+		var kept = id(sales.post("/api/v1/persons", Map.of("givenName", "Tâm")));
+		var second = id(sales.post("/api/v1/persons", Map.of("givenName", "Tâm")));
+		var third = id(sales.post("/api/v1/persons", Map.of("givenName", "Tâm")));
+		var secondNote = id(sales.post("/api/v1/activities", Map.of("type", "note", "personId", second, "body", "<p>Hai</p>")));
+		var thirdNote = id(sales.post("/api/v1/activities", Map.of("type", "note", "personId", third, "body", "<p>Ba</p>")));
+		var web = WebSession.signedIn(port, workspace.member(Role.SALES).email());
+		var merged = web.submit(web.get("/persons/merge?ids=" + kept + "," + second + "," + third), "form.merge-form", Map.of());
+		assertThat(sales.get("/api/v1/activities/" + thirdNote).body().get("personId").asString()).isEqualTo(kept);
+
+		var undone = web.submit(web.follow(merged), ".merge-notice form", Map.of());
+
+		assertThat(undone.status()).isEqualTo(302);
+		// each record restored after the first still takes its own rows back
+		assertThat(sales.get("/api/v1/activities/" + secondNote).body().get("personId").asString()).isEqualTo(second);
+		assertThat(sales.get("/api/v1/activities/" + thirdNote).body().get("personId").asString()).isEqualTo(third);
+	}
+
+	@Test
 	void aRecordChangedSinceThePageOpenedIsNotMergedUnseen() {
 		var workspace = workspaces.create();
 		var sales = new Api(port, workspace.member(Role.SALES).token());
