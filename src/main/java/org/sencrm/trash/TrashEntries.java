@@ -35,9 +35,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * The trash of a workspace: listing what the user may restore (their own deletions; managers and
  * administrators everything), restoring a whole unit, and purging an entry for good (administrators
  * now, the nightly job after the retention), leaving tombstones without personal data.
+ * Public so that undoing a merge (directory) restores its records as the Trash page does.
  */
 @Service
-class TrashEntries {
+public class TrashEntries {
 
 	static final int MAX_LIMIT = 200;
 

@@ -90,6 +90,16 @@ public final class ListQuery {
 		return this;
 	}
 
+	/**
+	 * A condition on the record (aliased {@code r}; {@code :ws} is the workspace), written in code —
+	 * never from input: the values a filter compares with go in {@code params}.
+	 */
+	public ListQuery where(String condition, Map<String, Object> values) {
+		where.append(" and (").append(condition).append(")");
+		params.putAll(values);
+		return this;
+	}
+
 	/** Matches a custom field's value, or one of the values of a multi-choice field. */
 	public ListQuery customFields(Map<String, String> values) {
 		values.forEach((key, value) -> {

@@ -54,6 +54,29 @@ class LinkMoves {
 	}
 
 	/**
+	 * How many rows of each declared link point at each record (what a merge would move away from
+	 * it), by table; tables without rows left out. One grouped count per link.
+	 */
+	Map<UUID, Map<String, Integer>> count(String customerType, List<UUID> ids) {
+		var counts = new LinkedHashMap<UUID, Map<String, Integer>>();
+		ids.forEach(id -> counts.put(id, new java.util.TreeMap<>()));
+		for (var holder : holders) {
+			for (var link : holder.links()) {
+				if (!link.customerType().equals(customerType)) {
+					continue;
+				}
+				jdbc.sql("select %2$s as c, count(*) as n from %1$s where workspace_id = :ws and %2$s = any(:ids) group by %2$s"
+						.formatted(link.table(), link.column()))
+						.param("ws", WorkspaceContext.workspaceId()).param("ids", ids.toArray(UUID[]::new))
+						.query(rs -> {
+							counts.get(rs.getObject("c", UUID.class)).merge(link.table(), rs.getInt("n"), Integer::sum);
+						});
+			}
+		}
+		return counts;
+	}
+
+	/**
 	 * Moves back what a merge moved away from these records, where it still points at the survivor;
 	 * returns how many rows went back. Tables and columns come from the declarations, never from the stored moves.
 	 */

@@ -43,7 +43,7 @@ class MergeUndo {
 			}
 			var merges = jdbc.sql("""
 					select id, survivor_id, merged_ids from merges
-					where workspace_id = :ws and entity = :entity and merged_ids && :ids and undone_at is null""")
+					where workspace_id = :ws and entity = :entity and merged_ids && :ids""")
 					.param("ws", WorkspaceContext.workspaceId()).param("entity", type).param("ids", ids.toArray(UUID[]::new))
 					.query((rs, n) -> new Merge(rs.getObject("id", UUID.class), rs.getObject("survivor_id", UUID.class),
 							Arrays.asList((UUID[]) rs.getArray("merged_ids").getArray())))
@@ -51,7 +51,8 @@ class MergeUndo {
 			for (var merge : merges) {
 				var back = merge.merged().stream().filter(ids::contains).toList();
 				links.moveBack(merge.id(), type, merge.survivor(), back);
-				jdbc.sql("update merges set undone_at = :now where workspace_id = :ws and id = :id")
+				// a merge of three is undone once, though each merged-away record comes back on its own
+				jdbc.sql("update merges set undone_at = coalesce(undone_at, :now) where workspace_id = :ws and id = :id")
 						.param("now", Timestamp.from(Instant.now(clock))).param("ws", WorkspaceContext.workspaceId())
 						.param("id", merge.id()).update();
 			}

@@ -54,6 +54,18 @@ public record PersonFilter(RecordFilter common, String status) {
 			schema = @Schema(type = "string"))
 	@Parameter(name = "status", in = ParameterIn.QUERY, description = "potential or existing", schema = @Schema(type = "string"))
 	@Parameter(name = "lifecycleStage", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+	@Parameter(name = "hasEmail", in = ParameterIn.QUERY, description = "true: with an email; false: without",
+			schema = @Schema(type = "boolean"))
+	@Parameter(name = "hasPhone", in = ParameterIn.QUERY, description = "true: with a phone; false: without",
+			schema = @Schema(type = "boolean"))
+	@Parameter(name = "hasOwner", in = ParameterIn.QUERY,
+			description = "true: owned by an active user; false: by a deactivated one", schema = @Schema(type = "boolean"))
+	@Parameter(name = "invalid", in = ParameterIn.QUERY,
+			description = "email, phone or any: values left from old data that today's checks refuse", schema = @Schema(type = "string"))
+	@Parameter(name = "updatedBefore", in = ParameterIn.QUERY,
+			description = "Last changed before this day (its start in UTC) or instant", schema = @Schema(type = "string"))
+	@Parameter(name = "inDuplicateGroup", in = ParameterIn.QUERY,
+			description = "true: in a group of the last duplicate scan; false: in none", schema = @Schema(type = "boolean"))
 	@Parameter(name = "sort", in = ParameterIn.QUERY,
 			description = "name (default) or created", schema = @Schema(type = "string"))
 	@Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
