@@ -113,7 +113,9 @@ abstract class CustomerImportWrites<V extends CustomerImportWrites.Values<V>> {
 		}
 		// the planner must know how many rows matched: estimated as none, it nests loops over the whole staging table;
 		// of the matched rows only: the other columns were analysed after COPY (a second full analyze took seconds)
-		run.timed("analyze staging (match_id)", () -> jdbc.sql("analyze import_staging (match_id)").update());
+		run.timed("analyze staging (match_id)", () -> {
+			jdbc.sql("analyze import_staging (match_id)").update();
+		});
 		run.timed("fail rows matching an earlier row's record", () -> run.fail("""
 				select s.row_number, s.match_id as record_id, f.first_row as other_row from import_staging s
 				join (select match_id, min(row_number) as first_row from import_staging where match_id is not null group by match_id) f
