@@ -42,6 +42,16 @@ public interface ImportKind {
 	 */
 	Stager stager();
 
+	/**
+	 * Whether this kind's {@link Stager} may check several rows at once on other threads: true only when it
+	 * keeps no state between rows (no row depends on another) and reads nothing from the transaction or the
+	 * workspace context while rows stream. The engine then checks a chunk of rows on every core and still
+	 * copies them in file order.
+	 */
+	default boolean stagesInParallel() {
+		return false;
+	}
+
 	/** Checks and normalises rows, in memory only. */
 	interface Stager {
 

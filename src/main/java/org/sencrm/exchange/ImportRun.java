@@ -7,11 +7,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,6 +28,8 @@ public final class ImportRun {
 	/** The staging table, transaction-local. */
 	public static final String STAGING = "import_staging";
 	private static final Pattern NAME = Pattern.compile("[a-z_]+");
+	/** One line per phase of an import, "import phase" at debug level: where the seconds of an import go (docs/benchmarks.md). */
+	private static final Logger phases = LoggerFactory.getLogger("org.sencrm.exchange.ImportPhases");
 
 	private final UUID jobId;
 	private final ImportOptions options;
@@ -82,6 +87,35 @@ public final class ImportRun {
 				.params(params).param("job", jobId).param("field", field).param("code", code)
 				.update();
 		return failed;
+	}
+
+	/**
+	 * Runs one phase of the import (a statement or a few) and logs how long it took and, when the
+	 * phase returns a number, how many rows it touched. The import benchmark reads these lines.
+	 */
+	public <T> T timed(String phase, Supplier<T> work) {
+		var started = System.nanoTime();
+		var result = work.get();
+		if (phases.isDebugEnabled()) {
+			phases.debug("import {} phase {}: {} ms{}", jobId, phase, (System.nanoTime() - started) / 1_000_000,
+					result instanceof Number n ? ", " + n + " rows" : "");
+		}
+		return result;
+	}
+
+	/** Logs a phase that started at {@code startedNanos} ({@link System#nanoTime()}) and ends now. */
+	public void took(String phase, long startedNanos) {
+		if (phases.isDebugEnabled()) {
+			phases.debug("import {} phase {}: {} ms", jobId, phase, (System.nanoTime() - startedNanos) / 1_000_000);
+		}
+	}
+
+	/** {@link #timed(String, Supplier)} for a phase that returns nothing. */
+	public void timed(String phase, Runnable work) {
+		timed(phase, () -> {
+			work.run();
+			return null;
+		});
 	}
 
 	/** Copies rows into a table of the current transaction (a temp table, or a table under row-level security) with COPY. */

@@ -1,6 +1,5 @@
 package org.sencrm.directory.exchange;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.sencrm.directory.contact.Address;
 import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.contact.ContactJson;
 import org.sencrm.directory.contact.EmailAddress;
@@ -16,11 +14,8 @@ import org.sencrm.directory.contact.PhoneNumber;
 import org.sencrm.directory.customfield.CustomFields;
 import org.sencrm.directory.organization.Organization;
 import org.sencrm.directory.organization.OrganizationService;
-import org.sencrm.exchange.ImportCounts;
 import org.sencrm.exchange.ImportField;
-import org.sencrm.exchange.ImportKind;
 import org.sencrm.exchange.ImportOptions.MatchKey;
-import org.sencrm.exchange.ImportRun;
 import org.sencrm.platform.SearchText;
 import org.sencrm.platform.TaxCode;
 import org.sencrm.platform.ValidationException;
@@ -33,7 +28,7 @@ import org.springframework.stereotype.Component;
  * and matched by external id, tax code, email or phone. Written by {@link OrganizationImportWrites}.
  */
 @Component
-class OrganizationImportKind implements ImportKind {
+class OrganizationImportKind extends CustomerImportKind {
 
 	static final Map<String, String> STAGING = staging();
 	private static final int MAX_TEXT = 200;
@@ -48,14 +43,8 @@ class OrganizationImportKind implements ImportKind {
 	private static final Map<String, String> RELATIONSHIPS = Map.of("khach hang", "customer", "doi tac", "partner",
 			"nha cung cap", "supplier", "noi bo", "internal");
 
-	private final CustomFields customFields;
-	private final ContactJson json;
-	private final OrganizationImportWrites writes;
-
 	OrganizationImportKind(CustomFields customFields, ContactJson json, OrganizationImportWrites writes) {
-		this.customFields = customFields;
-		this.json = json;
-		this.writes = writes;
+		super("organization", customFields, json, writes);
 	}
 
 	@Override
@@ -64,13 +53,8 @@ class OrganizationImportKind implements ImportKind {
 	}
 
 	@Override
-	public String entityType() {
-		return "organization";
-	}
-
-	@Override
-	public List<ImportField> fields() {
-		var fields = new ArrayList<>(List.of(
+	protected List<ImportField> ownFields() {
+		return List.of(
 				ImportField.of("externalId", "Mã ngoài", "Mã khách hàng", "Mã KH", "External ID", "Customer ID", "ID"),
 				ImportField.of("name", "Tên tổ chức", "Tên công ty", "Tên doanh nghiệp", "Công ty", "Tên", "Organization",
 						"Company", "Company name", "Name").asRequired(),
@@ -85,9 +69,7 @@ class OrganizationImportKind implements ImportKind {
 				ImportField.of("ward", "Phường/Xã", "Phường", "Xã", "Ward"),
 				ImportField.of("district", "Quận/Huyện", "Quận", "Huyện", "District"),
 				ImportField.of("province", "Tỉnh/Thành phố", "Tỉnh", "Thành phố", "Province", "City", "State"),
-				ImportField.of("tags", "Nhãn", "Thẻ", "Tags", "Tag").asMany()));
-		customFields.of("organization").forEach(d -> fields.add(ImportField.of("customFields." + d.key(), d.label())));
-		return fields;
+				ImportField.of("tags", "Nhãn", "Thẻ", "Tags", "Tag").asMany());
 	}
 
 	@Override
@@ -105,21 +87,14 @@ class OrganizationImportKind implements ImportKind {
 		for (var text : List.of("external_id", "name", "tax_code", "kind", "relationship", "industry", "website")) {
 			c.put(text, "text");
 		}
-		c.put("emails", "jsonb");
-		c.put("phones", "jsonb");
-		c.put("addresses", "jsonb");
-		c.put("custom_fields", "jsonb");
-		c.put("tags", "jsonb");
-		c.put("search_name", "text");
-		c.put("search_text", "text");
-		c.put("email_key", "text");
-		c.put("phone_key", "text");
+		contactColumns(c);
+		keyColumns(c);
 		return Collections.unmodifiableMap(c);
 	}
 
 	@Override
 	public Stager stager() {
-		var custom = customFields.of("organization").stream().map(d -> d.key()).toList();
+		var custom = customKeys();
 		return (row, problems) -> stage(row, problems, custom);
 	}
 
@@ -138,27 +113,8 @@ class OrganizationImportKind implements ImportKind {
 			problems.add("industry", "validation.too-long");
 		}
 		var website = OrganizationService.website(row.get("website"), problems);
-		var emails = Rows.onField("email", problems, own -> ContactDetails.emails(
-				Rows.split(row.get("email")).stream().map(e -> new EmailAddress(e, null, false)).toList(), own));
-		var phones = Rows.onField("phone", problems, own -> ContactDetails.phones(
-				Rows.split(row.get("phone")).stream().map(p -> new PhoneNumber(p, null, false)).toList(), own));
-		var addresses = new ArrayList<Address>();
-		if (row.get("address") != null || row.get("ward") != null || row.get("district") != null || row.get("province") != null) {
-			addresses.add(new Address(null, row.get("address"), null, row.get("ward"), row.get("district"), row.get("province"),
-					null, null, "VN"));
-		}
-		var externalId = row.get("externalId");
-		if (externalId != null && externalId.length() > 200) {
-			problems.add("externalId", "validation.too-long");
-		}
-		var custom = new LinkedHashMap<String, Object>();
-		customKeys.forEach(key -> {
-			var value = row.get("customFields." + key);
-			if (value != null) {
-				custom.put(key, value);
-			}
-		});
-		var tags = Rows.split(row.get("tags")).stream().filter(t -> t.length() <= 50).distinct().toList();
+		var cells = ContactCells.of(row, customKeys, problems);
+		var externalId = externalId(row, problems);
 		if (!problems.isEmpty()) {
 			return Map.of();
 		}
@@ -170,16 +126,9 @@ class OrganizationImportKind implements ImportKind {
 		values.put("relationship", relationship);
 		values.put("industry", industry);
 		values.put("website", website);
-		values.put("emails", json.write(emails));
-		values.put("phones", json.write(phones));
-		values.put("addresses", json.write(addresses));
-		values.put("custom_fields", json.write(custom));
-		values.put("tags", json.write(tags));
-		var organization = organization(name, taxCode, website, emails, phones);
-		values.put("search_name", organization.searchName());
-		values.put("search_text", organization.searchText());
-		values.put("email_key", emails.isEmpty() ? null : emails.getFirst().address());
-		values.put("phone_key", phones.isEmpty() ? null : phones.getFirst().number());
+		cells.stageContact(values, json);
+		var organization = organization(name, taxCode, website, cells.emails(), cells.phones());
+		cells.stageKeys(values, json, organization.searchName(), organization.searchText());
 		return values;
 	}
 
@@ -198,16 +147,6 @@ class OrganizationImportKind implements ImportKind {
 			problems.add(field, "validation.choice");
 		}
 		return key;
-	}
-
-	@Override
-	public ImportCounts apply(ImportRun run) {
-		return writes.apply(run);
-	}
-
-	@Override
-	public int undo(ImportRun run) {
-		return writes.undo(run);
 	}
 
 	/** The organization as the directory folds it for sorting and search: one definition of search_name and search_text. */

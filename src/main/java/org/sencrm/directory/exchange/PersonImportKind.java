@@ -1,7 +1,6 @@
 package org.sencrm.directory.exchange;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,19 +8,16 @@ import java.util.Set;
 
 import org.sencrm.directory.NameOrder;
 import org.sencrm.directory.PersonName;
-import org.sencrm.directory.contact.Address;
 import org.sencrm.directory.contact.ContactDetails;
 import org.sencrm.directory.contact.ContactJson;
 import org.sencrm.directory.contact.EmailAddress;
 import org.sencrm.directory.contact.PhoneNumber;
 import org.sencrm.directory.customfield.CustomFields;
-import org.sencrm.exchange.ImportCounts;
 import org.sencrm.exchange.ImportField;
-import org.sencrm.exchange.ImportKind;
 import org.sencrm.exchange.ImportOptions.MatchKey;
-import org.sencrm.exchange.ImportRun;
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.directory.person.Person;
+import org.sencrm.directory.search.SearchTerms;
 import org.sencrm.platform.TaxCode;
 import org.sencrm.platform.ValidationException;
 import org.springframework.stereotype.Component;
@@ -33,21 +29,16 @@ import org.springframework.stereotype.Component;
  * {@link PersonImportWrites} set-based.
  */
 @Component
-class PersonImportKind implements ImportKind {
+class PersonImportKind extends CustomerImportKind {
 
 	static final Map<String, String> STAGING = stagingColumns0();
 	private static final int MAX_NAME = 100;
 
-	private final CustomFields customFields;
 	private final UserDirectory users;
-	private final ContactJson json;
-	private final PersonImportWrites writes;
 
 	PersonImportKind(CustomFields customFields, UserDirectory users, ContactJson json, PersonImportWrites writes) {
-		this.customFields = customFields;
+		super("person", customFields, json, writes);
 		this.users = users;
-		this.json = json;
-		this.writes = writes;
 	}
 
 	@Override
@@ -56,13 +47,8 @@ class PersonImportKind implements ImportKind {
 	}
 
 	@Override
-	public String entityType() {
-		return "person";
-	}
-
-	@Override
-	public List<ImportField> fields() {
-		var fields = new ArrayList<>(List.of(
+	protected List<ImportField> ownFields() {
+		return List.of(
 				ImportField.of("externalId", "Mã ngoài", "Mã khách hàng", "Mã KH", "External ID", "Customer ID", "ID"),
 				ImportField.of("fullName", "Họ tên", "Họ và tên", "Tên đầy đủ", "Tên khách hàng", "Khách hàng", "Full name", "Name"),
 				ImportField.of("familyName", "Họ", "Family name", "Last name", "Surname"),
@@ -83,9 +69,7 @@ class PersonImportKind implements ImportKind {
 						"Organisation"),
 				ImportField.of("organizationTaxCode", "Mã số thuế công ty", "MST công ty", "MST", "Mã số thuế", "Company tax code",
 						"Tax code"),
-				ImportField.of("jobTitle", "Chức vụ", "Chức danh", "Job title", "Title", "Position")));
-		customFields.of("person").forEach(d -> fields.add(ImportField.of("customFields." + d.key(), d.label())));
-		return fields;
+				ImportField.of("jobTitle", "Chức vụ", "Chức danh", "Job title", "Title", "Position"));
 	}
 
 	@Override
@@ -103,17 +87,12 @@ class PersonImportKind implements ImportKind {
 		for (var text : List.of("external_id", "family_name", "middle_name", "given_name", "name_order", "display_name")) {
 			c.put(text, "text");
 		}
-		c.put("emails", "jsonb");
-		c.put("phones", "jsonb");
-		c.put("addresses", "jsonb");
+		contactColumns(c);
 		c.put("birthday", "date");
 		c.put("source", "text");
-		c.put("custom_fields", "jsonb");
-		c.put("tags", "jsonb");
-		c.put("search_name", "text");
-		c.put("search_text", "text");
-		c.put("email_key", "text");
-		c.put("phone_key", "text");
+		keyColumns(c);
+		// the person's search terms, made here once (decision 41) and written by the import sorted by term
+		c.put("terms", "text[]");
 		// the organization the row names, for a contact role (PersonOrganizations)
 		c.put("organization_name", "text");
 		c.put("organization_key", "text");
@@ -128,7 +107,7 @@ class PersonImportKind implements ImportKind {
 	@Override
 	public Stager stager() {
 		var unrecognised = NameOrder.forUnrecognised(users.workspace());
-		var custom = customFields.of("person").stream().map(d -> d.key()).toList();
+		var custom = customKeys();
 		return (row, problems) -> stage(row, problems, unrecognised, custom);
 	}
 
@@ -151,15 +130,7 @@ class PersonImportKind implements ImportKind {
 		if (name.family() == null && name.given() == null) {
 			problems.add("fullName", "validation.name-required");
 		}
-		var emails = Rows.onField("email", problems, own -> ContactDetails.emails(
-				Rows.split(row.get("email")).stream().map(e -> new EmailAddress(e, null, false)).toList(), own));
-		var phones = Rows.onField("phone", problems, own -> ContactDetails.phones(
-				Rows.split(row.get("phone")).stream().map(p -> new PhoneNumber(p, null, false)).toList(), own));
-		var addresses = new ArrayList<Address>();
-		if (row.get("address") != null || row.get("ward") != null || row.get("district") != null || row.get("province") != null) {
-			addresses.add(new Address(null, row.get("address"), null, row.get("ward"), row.get("district"), row.get("province"),
-					null, null, "VN"));
-		}
+		var cells = ContactCells.of(row, customKeys, problems);
 		LocalDate birthday = null;
 		if (row.get("birthday") != null) {
 			birthday = org.sencrm.exchange.ImportDates.parse(row.get("birthday"));
@@ -173,18 +144,7 @@ class PersonImportKind implements ImportKind {
 		if (source != null && source.length() > MAX_NAME) {
 			problems.add("source", "validation.too-long");
 		}
-		var externalId = row.get("externalId");
-		if (externalId != null && externalId.length() > 200) {
-			problems.add("externalId", "validation.too-long");
-		}
-		var custom = new LinkedHashMap<String, Object>();
-		customKeys.forEach(key -> {
-			var value = row.get("customFields." + key);
-			if (value != null) {
-				custom.put(key, value);
-			}
-		});
-		var tags = Rows.split(row.get("tags")).stream().filter(t -> t.length() <= 50).distinct().toList();
+		var externalId = externalId(row, problems);
 		var organization = ContactDetails.blankToNull(row.get("organization") == null ? null : row.get("organization").replace('\n', ' '));
 		if (organization != null && organization.length() > 200) {
 			problems.add("organization", "validation.too-long");
@@ -203,20 +163,16 @@ class PersonImportKind implements ImportKind {
 		values.put("middle_name", name.middle());
 		values.put("given_name", name.given());
 		values.put("name_order", name.order().key());
-		var person = person(name, emails, phones);
+		var person = person(name, cells.emails(), cells.phones());
 		var sortName = person.sortName();
 		values.put("display_name", sortName);
-		values.put("emails", json.write(emails));
-		values.put("phones", json.write(phones));
-		values.put("addresses", json.write(addresses));
+		cells.stageContact(values, json);
 		values.put("birthday", birthday);
 		values.put("source", source);
-		values.put("custom_fields", json.write(custom));
-		values.put("tags", json.write(tags));
-		values.put("search_name", sortName);
-		values.put("search_text", person.searchText());
-		values.put("email_key", emails.isEmpty() ? null : emails.getFirst().address());
-		values.put("phone_key", phones.isEmpty() ? null : phones.getFirst().number());
+		// made once: the phones' national digits in it are a libphonenumber parse each
+		var searchText = person.searchText();
+		cells.stageKeys(values, json, sortName, searchText);
+		values.put("terms", Rows.textArray(SearchTerms.of(sortName, searchText, true)));
 		if (organization != null || organizationTaxCode != null) {
 			values.put("organization_name", organization);
 			values.put("organization_tax_code", organizationTaxCode);
@@ -228,16 +184,6 @@ class PersonImportKind implements ImportKind {
 			}
 		}
 		return values;
-	}
-
-	@Override
-	public ImportCounts apply(ImportRun run) {
-		return writes.apply(run);
-	}
-
-	@Override
-	public int undo(ImportRun run) {
-		return writes.undo(run);
 	}
 
 	private static String name(String value, String field, ValidationException.Collector problems) {

@@ -37,4 +37,16 @@ final class Rows {
 		row.stream().filter(r -> stored.stream().noneMatch(s -> key.apply(s).equals(key.apply(r)))).forEach(all::add);
 		return all;
 	}
+
+	/** A PostgreSQL array literal of texts ({@code {"a b","c"}}), for a {@code text[]} column copied with COPY. */
+	static String textArray(List<String> values) {
+		var literal = new StringBuilder("{");
+		for (var value : values) {
+			if (literal.length() > 1) {
+				literal.append(',');
+			}
+			literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+		}
+		return literal.append('}').toString();
+	}
 }
