@@ -1,5 +1,7 @@
 package org.sencrm.platform;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -9,6 +11,11 @@ public final class PhoneNumbers {
 
 	public static final String DEFAULT_REGION = "VN";
 	private static final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+	/**
+	 * The national digits of numbers just normalised: a saved record's search words ask for them
+	 * right after, and parsing a number again was a tenth of a create's and an import's checking.
+	 */
+	private static final Cache<String, String> NATIONAL_DIGITS = Caffeine.newBuilder().maximumSize(100_000).build();
 
 	private PhoneNumbers() {
 	}
@@ -20,9 +27,12 @@ public final class PhoneNumbers {
 		}
 		try {
 			var number = util.parse(text, region == null ? DEFAULT_REGION : region);
-			return util.isValidNumber(number)
-					? java.util.Optional.of(util.format(number, PhoneNumberFormat.E164))
-					: java.util.Optional.empty();
+			if (!util.isValidNumber(number)) {
+				return java.util.Optional.empty();
+			}
+			var e164 = util.format(number, PhoneNumberFormat.E164);
+			NATIONAL_DIGITS.put(e164, SearchText.digits(util.format(number, PhoneNumberFormat.NATIONAL)));
+			return java.util.Optional.of(e164);
 		} catch (NumberParseException e) {
 			return java.util.Optional.empty();
 		}
@@ -30,6 +40,10 @@ public final class PhoneNumbers {
 
 	/** National digits of an E.164 number ("+84901234567" gives "0901234567"), for search by the local form. */
 	public static String nationalDigits(String e164) {
+		var known = NATIONAL_DIGITS.getIfPresent(e164);
+		if (known != null) {
+			return known;
+		}
 		try {
 			var number = util.parse(e164, DEFAULT_REGION);
 			return SearchText.digits(util.format(number, PhoneNumberFormat.NATIONAL));
