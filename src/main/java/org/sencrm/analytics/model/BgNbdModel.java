@@ -118,41 +118,65 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
 
 	/**
 	 * Customers grouped by equal (x, t_x, T) with their counts, so that a likelihood costs one term per
-	 * distinct history (a customer base measured in days has far fewer of them than customers), and the
-	 * log-gamma terms are computed once per distinct x.
+	 * distinct history (a customer base measured in days has far fewer of them than customers). What depends
+	 * on the parameters is computed once per distinct x (the log-gamma terms) and per distinct time
+	 * (ln(α + t): times are whole days, so there are at most as many as days in the calibration period).
 	 */
-	private record Sample(int[] frequency, double[] recency, double[] age, int[] count, int[] distinctFrequencies, int maxFrequency) {
+	private record Sample(int[] frequency, int[] recencyIndex, int[] ageIndex, int[] count, double[] times,
+			int[] distinctFrequencies, int maxFrequency) {
 
 		static Sample of(Collection<CustomerSummary> customers) {
 			Map<List<Object>, int[]> groups = new HashMap<>();
 			for (var customer : customers) {
 				groups.computeIfAbsent(List.of(customer.frequency(), customer.recency(), customer.age()), k -> new int[1])[0]++;
 			}
+			Map<Double, Integer> timeIndex = new HashMap<>();
 			int n = groups.size();
 			int[] frequency = new int[n];
-			double[] recency = new double[n];
-			double[] age = new double[n];
+			int[] recency = new int[n];
+			int[] age = new int[n];
 			int[] count = new int[n];
 			int i = 0;
 			for (var group : groups.entrySet()) {
 				frequency[i] = (Integer) group.getKey().get(0);
-				recency[i] = (Double) group.getKey().get(1);
-				age[i] = (Double) group.getKey().get(2);
+				recency[i] = timeIndex.computeIfAbsent((Double) group.getKey().get(1), t -> timeIndex.size());
+				age[i] = timeIndex.computeIfAbsent((Double) group.getKey().get(2), t -> timeIndex.size());
 				count[i] = group.getValue()[0];
 				i++;
 			}
-			return new Sample(frequency, recency, age, count, Arrays.stream(frequency).distinct().toArray(),
+			double[] times = new double[timeIndex.size()];
+			timeIndex.forEach((time, index) -> times[index] = time);
+			return new Sample(frequency, recency, age, count, times, Arrays.stream(frequency).distinct().toArray(),
 					Arrays.stream(frequency).max().orElse(0));
 		}
 
 		double logLikelihood(BgNbdModel model) {
-			double[] terms = new double[maxFrequency + 1];
+			double r = model.r();
+			double logAlpha = FastMath.log(model.alpha());
+			double logA = FastMath.log(model.a());
+			double[] logGamma = new double[maxFrequency + 1];
+			double[] logBxMinus1 = new double[maxFrequency + 1];
 			for (int x : distinctFrequencies) {
-				terms[x] = model.logGammaTerms(x);
+				logGamma[x] = model.logGammaTerms(x) + r * logAlpha;
+				logBxMinus1[x] = x == 0 ? 0 : FastMath.log(model.b() + x - 1);
+			}
+			double[] logAlphaPlus = new double[times.length];
+			for (int j = 0; j < times.length; j++) {
+				logAlphaPlus[j] = FastMath.log(model.alpha() + times[j]);
 			}
 			double sum = 0;
 			for (int i = 0; i < frequency.length; i++) {
-				sum += count[i] * model.logLikelihood(frequency[i], recency[i], age[i], terms[frequency[i]]);
+				int x = frequency[i];
+				double stillAlive = -(r + x) * logAlphaPlus[ageIndex[i]];
+				double value;
+				if (x == 0) {
+					value = stillAlive;
+				} else {
+					double droppedOut = logA - logBxMinus1[x] - (r + x) * logAlphaPlus[recencyIndex[i]];
+					double max = Math.max(stillAlive, droppedOut);
+					value = max + FastMath.log1p(FastMath.exp(Math.min(stillAlive, droppedOut) - max));
+				}
+				sum += count[i] * (logGamma[x] + value);
 			}
 			return sum;
 		}

@@ -1,5 +1,6 @@
 package org.sencrm.analytics.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.hipparchus.special.Gamma;
@@ -57,18 +58,43 @@ public record GammaGammaModel(double p, double q, double gamma) {
 		if (spenders.isEmpty()) {
 			throw new IllegalArgumentException("no customer with repeat purchases to fit the Gamma-Gamma model on");
 		}
-		int[] x = spenders.stream().mapToInt(CustomerSummary::frequency).toArray();
-		double[] m = spenders.stream().mapToDouble(CustomerSummary::monetaryValue).toArray();
-		var optimum = MaximumLikelihood.maximise(params -> {
-			var model = new GammaGammaModel(params[0], params[1], params[2]);
-			double sum = 0;
-			for (int i = 0; i < x.length; i++) {
-				sum += model.logLikelihood(x[i], m[i]);
-			}
-			return sum;
-		}, new double[] {1, 1, 1});
+		var sample = Sample.of(spenders);
+		var optimum = MaximumLikelihood.maximise(params -> sample.logLikelihood(new GammaGammaModel(params[0], params[1], params[2])),
+				new double[] {1, 1, 1});
 		double[] params = optimum.parameters();
 		return new Fit(new GammaGammaModel(params[0], params[1], params[2]), optimum.logLikelihood(), spenders.size(),
 				optimum.evaluations());
+	}
+
+	/**
+	 * The spenders' x and m̄ with ln m̄ computed once; the log-gamma terms depend on x only, so a likelihood costs
+	 * them once per distinct x and one logarithm per customer.
+	 */
+	private record Sample(int[] frequency, double[] meanSpend, double[] logMeanSpend, int[] distinctFrequencies, int maxFrequency) {
+
+		static Sample of(List<CustomerSummary> spenders) {
+			int[] x = spenders.stream().mapToInt(CustomerSummary::frequency).toArray();
+			double[] m = spenders.stream().mapToDouble(CustomerSummary::monetaryValue).toArray();
+			double[] logM = Arrays.stream(m).map(FastMath::log).toArray();
+			return new Sample(x, m, logM, Arrays.stream(x).distinct().toArray(), Arrays.stream(x).max().orElse(0));
+		}
+
+		double logLikelihood(GammaGammaModel model) {
+			double p = model.p();
+			double q = model.q();
+			double[] constant = new double[maxFrequency + 1];
+			for (int x : distinctFrequencies) {
+				double px = p * x;
+				constant[x] = Gamma.logGamma(px + q) - Gamma.logGamma(px) - Gamma.logGamma(q) + q * FastMath.log(model.gamma())
+						+ px * FastMath.log(x);
+			}
+			double sum = 0;
+			for (int i = 0; i < frequency.length; i++) {
+				int x = frequency[i];
+				double px = p * x;
+				sum += constant[x] + (px - 1) * logMeanSpend[i] - (px + q) * FastMath.log(model.gamma() + x * meanSpend[i]);
+			}
+			return sum;
+		}
 	}
 }
