@@ -105,6 +105,44 @@ class CdnowTest {
 	}
 
 	@Test
+	void holdoutFiguresOfThePaper() {
+		var model = BgNbdModel.fit(calibration).model();
+		var holdout = history.holdoutPurchases(Cdnow.CALIBRATION_END, Cdnow.HOLDOUT_END);
+		var groups = HoldoutValidation.byRepeatPurchases(model, calibration, holdout, 39);
+
+		// Fader, Hardie & Lee (2005), section 7: of the 1,411 customers without a repeat purchase, 334 bought
+		// in the holdout (0.24 each), BG/NBD expects 0.23; the cumulative sales at the end of the holdout (week 78)
+		// are under-forecast by 4 %; the correlation of the conditional expectations with the actual holdout purchases is 0.626
+		assertThat(groups.getFirst().customers()).isEqualTo(1411);
+		assertThat(groups.getFirst().actual() * 1411).isCloseTo(334, within(1e-9));
+		assertThat(groups.getFirst().predicted()).isCloseTo(0.23, within(0.005));
+		var week78 = HoldoutValidation.cumulativeByWeek(model, history, Cdnow.CALIBRATION_END, Cdnow.HOLDOUT_END, PeriodUnit.WEEK).getLast();
+		assertThat(1 - week78.predicted() / week78.actual()).isCloseTo(0.04, within(0.005));
+		assertThat(correlation(model, holdout)).isCloseTo(0.626, within(0.0005));
+	}
+
+	private static double correlation(BgNbdModel model, Map<String, Integer> holdout) {
+		int n = calibration.size();
+		double[] predicted = new double[n];
+		double[] actual = new double[n];
+		for (int i = 0; i < n; i++) {
+			predicted[i] = model.expectedPurchases(39, calibration.get(i));
+			actual[i] = holdout.get(calibration.get(i).customer());
+		}
+		double meanPredicted = java.util.Arrays.stream(predicted).average().orElseThrow();
+		double meanActual = java.util.Arrays.stream(actual).average().orElseThrow();
+		double covariance = 0;
+		double varianceOfPredicted = 0;
+		double varianceOfActual = 0;
+		for (int i = 0; i < n; i++) {
+			covariance += (predicted[i] - meanPredicted) * (actual[i] - meanActual);
+			varianceOfPredicted += (predicted[i] - meanPredicted) * (predicted[i] - meanPredicted);
+			varianceOfActual += (actual[i] - meanActual) * (actual[i] - meanActual);
+		}
+		return covariance / Math.sqrt(varianceOfPredicted * varianceOfActual);
+	}
+
+	@Test
 	void cumulativeRepeatPurchasesWeekByWeek() {
 		var weekly = HoldoutValidation.cumulativeByWeek(PUBLISHED, history, Cdnow.CALIBRATION_END, Cdnow.HOLDOUT_END, PeriodUnit.WEEK);
 
