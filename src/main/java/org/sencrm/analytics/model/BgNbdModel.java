@@ -76,6 +76,26 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
 	}
 
 	/**
+	 * E[Y(t) | x, t_x, T] for several t at once (the weeks of a horizon): the same as one call per t, with
+	 * what depends on the customer only computed once.
+	 */
+	public double[] expectedPurchases(double[] times, CustomerSummary customer) {
+		int x = customer.frequency();
+		double age = customer.age();
+		var hypergeometric = GaussHypergeometric.of(r + x, b + x, a + b + x - 1);
+		double factor = (a + b + x - 1) / (a - 1);
+		double denominator = x == 0 ? 1 : 1 + a / (b + x - 1) * FastMath.pow((alpha + age) / (alpha + customer.recency()), r + x);
+		double[] expected = new double[times.length];
+		for (int i = 0; i < times.length; i++) {
+			double t = times[i];
+			expected[i] = t == 0 ? 0
+					: factor * (1 - FastMath.pow((alpha + age) / (alpha + age + t), r + x) * hypergeometric.at(t / (alpha + age + t)))
+							/ denominator;
+		}
+		return expected;
+	}
+
+	/**
 	 * E[X(t)]: the expected number of repeat purchases in the first t units after a new customer's first
 	 * purchase (equation 9) — the population prediction.
 	 */

@@ -18,11 +18,6 @@ public record CustomerSummary(String customer, int frequency, double recency, do
 		}
 	}
 
-	/** A summary without dates or amounts, for model arithmetic and tests. */
-	public static CustomerSummary of(int frequency, double recency, double age) {
-		return new CustomerSummary("", frequency, recency, age, 0, null, null);
-	}
-
 	public boolean isRepeatCustomer() {
 		return frequency > 0;
 	}

@@ -17,7 +17,8 @@ import org.hipparchus.util.FastMath;
  * ~ 40 / (1 − z) terms (z = 0.999: 40,000) and gives up past {@value #MAX_TERMS};</li>
  * <li>z = 1: Gauss's sum Γ(c)Γ(c−a−b) / (Γ(c−a)Γ(c−b)) when c − a − b &gt; 0 (the series diverges otherwise).</li>
  * </ul>
- * A polynomial case (a or b a non-positive integer) is summed exactly for any z ≤ 1.
+ * A polynomial case (a or b a non-positive integer) is summed exactly for any z ≤ 1. An instance holds one
+ * set of parameters and is not thread-safe (it keeps the gamma factors it computed).
  */
 public final class GaussHypergeometric {
 
@@ -25,10 +26,32 @@ public final class GaussHypergeometric {
 	private static final double TOLERANCE = 1e-16;
 	private static final double NEAR_INTEGER = 1e-3;
 
-	private GaussHypergeometric() {
+	private final double a;
+	private final double b;
+	private final double c;
+	/** The connection formula's gamma factors, computed on first use (NaN until then). */
+	private double first = Double.NaN;
+	private double second = Double.NaN;
+
+	private GaussHypergeometric(double a, double b, double c) {
+		this.a = a;
+		this.b = b;
+		this.c = c;
+	}
+
+	/**
+	 * ₂F₁(a, b; c; ·) with these parameters, to be evaluated at many z: the gamma factors of the connection
+	 * formula are computed once (a customer's expected purchases over each week of a horizon).
+	 */
+	public static GaussHypergeometric of(double a, double b, double c) {
+		return new GaussHypergeometric(a, b, c);
 	}
 
 	public static double value(double a, double b, double c, double z) {
+		return of(a, b, c).at(z);
+	}
+
+	public double at(double z) {
 		if (Double.isNaN(a) || Double.isNaN(b) || Double.isNaN(c) || Double.isNaN(z)) {
 			return Double.NaN;
 		}
@@ -57,9 +80,11 @@ public final class GaussHypergeometric {
 		if (Math.abs(s - Math.rint(s)) < NEAR_INTEGER) {
 			return series(a, b, c, z);
 		}
+		if (Double.isNaN(first)) {
+			first = gammaRatio(c, s, c - a, c - b);
+			second = gammaRatio(c, -s, a, b);
+		}
 		double w = 1 - z;
-		double first = gammaRatio(c, s, c - a, c - b);
-		double second = gammaRatio(c, -s, a, b);
 		return (first == 0 ? 0 : first * series(a, b, 1 - s, w))
 				+ (second == 0 ? 0 : second * FastMath.pow(w, s) * series(c - a, c - b, 1 + s, w));
 	}

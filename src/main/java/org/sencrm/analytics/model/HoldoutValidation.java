@@ -24,8 +24,10 @@ public final class HoldoutValidation {
 	}
 
 	/**
-	 * Repeat purchases of the customers acquired up to the calibration end, counted from the first day of
-	 * their cohort to the end of week {@code week} ({@code end}), actual and predicted.
+	 * Repeat purchases of the customers acquired up to the calibration end, from the first day of their
+	 * cohort (time 0) to time 7 × {@code week} days, i.e. on days up to and including {@code end} — the
+	 * convention of the summaries, where a purchase on the calibration end day is inside the calibration
+	 * and T counts the days to it. {@code holdout}: the week ends after the calibration end.
 	 */
 	public record WeeklyTotal(int week, LocalDate end, boolean holdout, double actual, double predicted) {
 	}

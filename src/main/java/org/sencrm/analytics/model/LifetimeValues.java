@@ -36,6 +36,8 @@ public final class LifetimeValues {
 	private final Settings settings;
 	private final double[] discountFactors;
 	private final double[] populationPurchases;
+	/** The end of each week of the horizon in the model's unit (index 0: now). */
+	private final double[] horizonTimes;
 
 	public LifetimeValues(BgNbdModel purchases, GammaGammaModel spend, PeriodUnit unit, Settings settings) {
 		this.purchases = Objects.requireNonNull(purchases);
@@ -45,7 +47,9 @@ public final class LifetimeValues {
 		double weeklyRate = Math.pow(1 + settings.discountRatePerYear(), 7 / 365.2425) - 1;
 		discountFactors = new double[settings.horizonWeeks() + 1];
 		populationPurchases = new double[settings.horizonWeeks() + 1];
+		horizonTimes = new double[settings.horizonWeeks() + 1];
 		for (int k = 1; k <= settings.horizonWeeks(); k++) {
+			horizonTimes[k] = weeks(k);
 			discountFactors[k] = Math.pow(1 + weeklyRate, -k);
 			populationPurchases[k] = purchases.expectedPurchases(weeks(k));
 		}
@@ -57,12 +61,12 @@ public final class LifetimeValues {
 			return population(customer.customer());
 		}
 		double averageOrderValue = spend.expectedAverageOrderValue(customer);
+		double[] expected = purchases.expectedPurchases(horizonTimes, customer);
 		double before = 0;
 		double value = 0;
 		for (int k = 1; k <= settings.horizonWeeks(); k++) {
-			double expected = purchases.expectedPurchases(weeks(k), customer);
-			value += (expected - before) * discountFactors[k];
-			before = expected;
+			value += (expected[k] - before) * discountFactors[k];
+			before = expected[k];
 		}
 		return new CustomerValue(customer.customer(), purchases.probabilityAlive(customer), before, averageOrderValue,
 				value * averageOrderValue * settings.marginShare(), false);

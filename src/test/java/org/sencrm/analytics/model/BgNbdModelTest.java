@@ -46,6 +46,22 @@ class BgNbdModelTest {
 	}
 
 	@Test
+	void expectedPurchasesOverSeveralHorizonsAtOnce() {
+		double[] times = {0, 1, 10, 39, 100, 520};
+		for (var c : CUSTOMERS) {
+			var customer = new CustomerSummary("c", c.x(), c.recency(), c.age(), 0, null, null);
+
+			double[] expected = CDNOW.expectedPurchases(times, customer);
+
+			assertThat(expected[3]).isCloseTo(c.next39(), within(1e-12));
+			assertThat(expected[5]).isCloseTo(c.next520(), within(1e-10));
+			for (int i = 0; i < times.length; i++) {
+				assertThat(expected[i]).isCloseTo(CDNOW.expectedPurchases(times[i], customer), within(1e-13));
+			}
+		}
+	}
+
+	@Test
 	void unconditionalExpectedPurchasesOfANewCustomer() {
 		assertThat(CDNOW.expectedPurchases(1)).isCloseTo(0.05326789117165828, within(1e-14));
 		assertThat(CDNOW.expectedPurchases(10)).isCloseTo(0.43241336223442557, within(1e-14));
