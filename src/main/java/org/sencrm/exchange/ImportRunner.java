@@ -158,7 +158,7 @@ class ImportRunner {
 		names.addAll(columns.keySet());
 		int[] read = {0};
 		try (var table = TableFile.open(path, job.fileFormat(), job.encoding())) {
-			var rows = new StagedRows(job, kind.stager(), table, new ArrayList<>(columns.keySet()), read);
+			var rows = new StagedRows(job, kind.stager(job.fileName()), table, new ArrayList<>(columns.keySet()), read);
 			run.copy(ImportRun.STAGING, names, rows);
 		}
 		jdbc.sql("analyze " + ImportRun.STAGING).update();
@@ -213,6 +213,7 @@ class ImportRunner {
 					values.merge(fieldOfColumn[i], cell.strip(), (a, b) -> a + "\n" + b);
 				}
 			}
+			job.defaults().forEach(values::putIfAbsent);
 			var problems = new ValidationException.Collector();
 			var staged = kind.stage(values, problems);
 			var line = new ArrayList<Object>(columns.size() + 4);
@@ -278,6 +279,6 @@ class ImportRunner {
 		var message = messages.getMessage("import.notice." + status,
 				new Object[] {job.fileName(), counts.created(), counts.updated(), counts.skipped(), failed}, locale);
 		return new ImportFinished(WorkspaceContext.workspaceId(), job.id(), job.createdBy(), status, message,
-				"/imports/" + job.id());
+				"/imports/" + job.id(), job.type(), counts.created(), counts.updated());
 	}
 }

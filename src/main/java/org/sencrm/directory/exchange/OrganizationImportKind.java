@@ -20,6 +20,7 @@ import org.sencrm.exchange.ImportCounts;
 import org.sencrm.exchange.ImportField;
 import org.sencrm.exchange.ImportKind;
 import org.sencrm.exchange.ImportOptions.MatchKey;
+import org.sencrm.exchange.ImportOwners;
 import org.sencrm.exchange.ImportRun;
 import org.sencrm.platform.SearchText;
 import org.sencrm.platform.TaxCode;
@@ -51,8 +52,10 @@ class OrganizationImportKind implements ImportKind {
 	private final CustomFields customFields;
 	private final ContactJson json;
 	private final OrganizationImportWrites writes;
+	private final ImportOwners owners;
 
-	OrganizationImportKind(CustomFields customFields, ContactJson json, OrganizationImportWrites writes) {
+	OrganizationImportKind(CustomFields customFields, ContactJson json, OrganizationImportWrites writes, ImportOwners owners) {
+		this.owners = owners;
 		this.customFields = customFields;
 		this.json = json;
 		this.writes = writes;
@@ -86,6 +89,7 @@ class OrganizationImportKind implements ImportKind {
 				ImportField.of("district", "Quận/Huyện", "Quận", "Huyện", "District"),
 				ImportField.of("province", "Tỉnh/Thành phố", "Tỉnh", "Thành phố", "Province", "City", "State"),
 				ImportField.of("tags", "Nhãn", "Thẻ", "Tags", "Tag").asMany()));
+		fields.add(ImportOwners.FIELD);
 		customFields.of("organization").forEach(d -> fields.add(ImportField.of("customFields." + d.key(), d.label())));
 		return fields;
 	}
@@ -110,6 +114,7 @@ class OrganizationImportKind implements ImportKind {
 		c.put("addresses", "jsonb");
 		c.put("custom_fields", "jsonb");
 		c.put("tags", "jsonb");
+		c.put("owner_id", "uuid"); // the owner column (ImportOwners); the importing user without it
 		c.put("search_name", "text");
 		c.put("search_text", "text");
 		c.put("email_key", "text");
@@ -120,7 +125,8 @@ class OrganizationImportKind implements ImportKind {
 	@Override
 	public Stager stager() {
 		var custom = customFields.of("organization").stream().map(d -> d.key()).toList();
-		return (row, problems) -> stage(row, problems, custom);
+		var owner = owners.resolver();
+		return (row, problems) -> ImportOwners.withOwner(owner, row, problems, () -> stage(row, problems, custom));
 	}
 
 	private Map<String, Object> stage(Map<String, String> row, ValidationException.Collector problems, List<String> customKeys) {

@@ -19,6 +19,7 @@ import org.sencrm.exchange.ImportCounts;
 import org.sencrm.exchange.ImportField;
 import org.sencrm.exchange.ImportKind;
 import org.sencrm.exchange.ImportOptions.MatchKey;
+import org.sencrm.exchange.ImportOwners;
 import org.sencrm.exchange.ImportRun;
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.directory.person.Person;
@@ -42,8 +43,10 @@ class PersonImportKind implements ImportKind {
 	private final UserDirectory users;
 	private final ContactJson json;
 	private final PersonImportWrites writes;
+	private final ImportOwners owners;
 
-	PersonImportKind(CustomFields customFields, UserDirectory users, ContactJson json, PersonImportWrites writes) {
+	PersonImportKind(CustomFields customFields, UserDirectory users, ContactJson json, PersonImportWrites writes, ImportOwners owners) {
+		this.owners = owners;
 		this.customFields = customFields;
 		this.users = users;
 		this.json = json;
@@ -84,6 +87,7 @@ class PersonImportKind implements ImportKind {
 				ImportField.of("organizationTaxCode", "Mã số thuế công ty", "MST công ty", "MST", "Mã số thuế", "Company tax code",
 						"Tax code"),
 				ImportField.of("jobTitle", "Chức vụ", "Chức danh", "Job title", "Title", "Position")));
+		fields.add(ImportOwners.FIELD);
 		customFields.of("person").forEach(d -> fields.add(ImportField.of("customFields." + d.key(), d.label())));
 		return fields;
 	}
@@ -110,6 +114,7 @@ class PersonImportKind implements ImportKind {
 		c.put("source", "text");
 		c.put("custom_fields", "jsonb");
 		c.put("tags", "jsonb");
+		c.put("owner_id", "uuid"); // the owner column (ImportOwners); the importing user without it
 		c.put("search_name", "text");
 		c.put("search_text", "text");
 		c.put("email_key", "text");
@@ -129,7 +134,8 @@ class PersonImportKind implements ImportKind {
 	public Stager stager() {
 		var unrecognised = NameOrder.forUnrecognised(users.workspace());
 		var custom = customFields.of("person").stream().map(d -> d.key()).toList();
-		return (row, problems) -> stage(row, problems, unrecognised, custom);
+		var owner = owners.resolver();
+		return (row, problems) -> ImportOwners.withOwner(owner, row, problems, () -> stage(row, problems, unrecognised, custom));
 	}
 
 	private Map<String, Object> stage(Map<String, String> row, ValidationException.Collector problems, NameOrder unrecognised,
