@@ -142,6 +142,7 @@ class LeadImportKindTest {
 		var back = api(Role.MANAGER).get("/api/v1/leads/" + existing.get("id").asString()).body();
 		assertThat(back.has("phone") && !back.get("phone").isNull()).as(back.toString()).isFalse();
 		assertThat(back.has("province") && !back.get("province").isNull()).as(back.toString()).isFalse();
+		assertThat(back.get("score").asInt()).isEqualTo(existing.get("score").asInt());
 		assertThat(api(Role.MANAGER).get("/api/v1/leads/" + created).status()).isEqualTo(404);
 	}
 

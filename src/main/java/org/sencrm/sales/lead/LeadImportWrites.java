@@ -146,7 +146,8 @@ class LeadImportWrites {
 		jdbc.sql("""
 				create temp table import_lead_updates on commit drop as
 				select l.id, %s, s.consents || l.consents as consents,
-				  jsonb_build_object('version', l.version, 'consents', l.consents, %s) as before
+				  jsonb_build_object('version', l.version, 'consents', l.consents, 'score', l.score, 'name_key', l.name_key,
+				    'company_key', l.company_key, %s) as before
 				from import_staging s join leads l on l.id = s.match_id""".formatted(String.join(", ", columns), String.join(", ", before)))
 				.update();
 		var changes = new ArrayList<String>();
@@ -208,12 +209,13 @@ class LeadImportWrites {
 		}
 	}
 
-	/** Changed leads back to their values before (unless changed again since), created ones to the trash. */
+	/** Changed leads back to their values and score before (unless changed again since), created ones to the trash. */
 	int undo(ImportRun run) {
 		var set = new ArrayList<String>();
 		UPDATED.forEach(f -> set.add(f.get(1) + " = c.before->>'" + f.get(1) + "'"));
 		return staging.undo(run, Leads.ENTITY, """
-				update leads l set %s, consents = c.before->'consents', updated_at = :now, version = l.version + 1
+				update leads l set %s, consents = c.before->'consents', score = cast(c.before->>'score' as int),
+				  name_key = c.before->>'name_key', company_key = c.before->>'company_key', updated_at = :now, version = l.version + 1
 				from import_changes c
 				where c.job_id = :job and c.action = 'updated' and c.entity_type = 'lead' and c.entity_id = l.id
 				  and l.version = cast(c.before->>'version' as int) + 1
