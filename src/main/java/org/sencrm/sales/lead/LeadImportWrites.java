@@ -88,22 +88,36 @@ class LeadImportWrites {
 				  province, message, source, campaign, consents, coalesce(owner_id, :owner), owner_team_id, score, 0, name_key,
 				  company_key, external_id, :now, :now, 0
 				from import_staging where match_id is null order by row_number""").params(params).update();
-		// other open leads with the same email, phone, tax code, name or company (as LeadRepository.sameAs: at most 20)
+		// other open leads with the same email, phone, tax code, name or company (as LeadRepository.sameAs: at most 20);
+		// at most 20 looked up per key, by index: a common name must not pair every lead of that name with every other
 		jdbc.sql("""
 				with same as (
-				  select s.new_id, o.id from import_staging s join leads o on o.workspace_id = sen_workspace() and o.email = s.email
-				  where s.match_id is null
-				  union select s.new_id, o.id from import_staging s join leads o on o.workspace_id = sen_workspace() and o.phone = s.phone
-				  where s.match_id is null
-				  union select s.new_id, o.id from import_staging s join leads o on o.workspace_id = sen_workspace() and o.tax_code = s.tax_code
-				  where s.match_id is null
-				  union select s.new_id, o.id from import_staging s join leads o on o.workspace_id = sen_workspace() and o.name_key = s.name_key
-				  where s.match_id is null
-				  union select s.new_id, o.id from import_staging s
-				  join leads o on o.workspace_id = sen_workspace() and o.company_key = s.company_key where s.match_id is null)
+				  select s.new_id, o.id from import_staging s cross join lateral (
+				    select o.id from leads o where o.workspace_id = sen_workspace() and o.email = s.email and o.id <> s.new_id
+				      and o.status not in ('converted', 'disqualified') limit 20) o
+				  where s.match_id is null and s.email is not null
+				  union
+				  select s.new_id, o.id from import_staging s cross join lateral (
+				    select o.id from leads o where o.workspace_id = sen_workspace() and o.phone = s.phone and o.id <> s.new_id
+				      and o.status not in ('converted', 'disqualified') limit 20) o
+				  where s.match_id is null and s.phone is not null
+				  union
+				  select s.new_id, o.id from import_staging s cross join lateral (
+				    select o.id from leads o where o.workspace_id = sen_workspace() and o.tax_code = s.tax_code and o.id <> s.new_id
+				      and o.status not in ('converted', 'disqualified') limit 20) o
+				  where s.match_id is null and s.tax_code is not null
+				  union
+				  select s.new_id, o.id from import_staging s cross join lateral (
+				    select o.id from leads o where o.workspace_id = sen_workspace() and o.name_key = s.name_key and o.id <> s.new_id
+				      and o.status not in ('converted', 'disqualified') limit 20) o
+				  where s.match_id is null and s.name_key is not null
+				  union
+				  select s.new_id, o.id from import_staging s cross join lateral (
+				    select o.id from leads o where o.workspace_id = sen_workspace() and o.company_key = s.company_key and o.id <> s.new_id
+				      and o.status not in ('converted', 'disqualified') limit 20) o
+				  where s.match_id is null and s.company_key is not null)
 				update leads l set possible_duplicates = least(d.n, 20)
-				from (select m.new_id, count(*) as n from same m join leads o on o.id = m.id
-				      where m.id <> m.new_id and o.status not in ('converted', 'disqualified') group by m.new_id) d
+				from (select new_id, count(*) as n from same group by new_id) d
 				where l.workspace_id = sen_workspace() and l.id = d.new_id""").update();
 		jdbc.sql("""
 				insert into history (id, workspace_id, entity_type, entity_id, action, actor_id, actor_name, at, changes)
