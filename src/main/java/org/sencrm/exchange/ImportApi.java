@@ -117,11 +117,12 @@ class ImportApi {
 	ResponseEntity<ImportStartedJson> start(@RequestParam("file") MultipartFile file, @RequestParam String type,
 			@RequestParam(required = false) String mapping, @RequestParam(required = false) List<String> matchBy,
 			@RequestParam(required = false) String onMatch, @RequestParam(required = false) String onNoMatch,
-			@RequestParam(defaultValue = "false") boolean allowDuplicates, @RequestParam(required = false) String encoding) {
+			@RequestParam(defaultValue = "false") boolean allowDuplicates, @RequestParam(required = false) String encoding,
+			@RequestParam(required = false) String defaults) {
 		var copy = copy(file);
 		try {
 			var request = new Imports.Request(type, file.getOriginalFilename(), mapping(mapping), keys(matchBy), onMatch, onNoMatch,
-					allowDuplicates, encoding, LocaleContextHolder.getLocale().toLanguageTag());
+					allowDuplicates, encoding, LocaleContextHolder.getLocale().toLanguageTag(), mapping(defaults));
 			var job = imports.start(request, Files.newInputStream(copy), copy);
 			return ResponseEntity.status(HttpStatus.ACCEPTED).location(java.net.URI.create("/api/v1/imports/" + job.id()))
 					.body(new ImportStartedJson(job.id(), job.status()));

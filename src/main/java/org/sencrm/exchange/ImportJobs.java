@@ -34,16 +34,16 @@ class ImportJobs {
 	void insert(ImportJob job) {
 		jdbc.sql("""
 				insert into import_jobs (id, workspace_id, type, status, file_name, file_format, encoding, mapping, header,
-				  match_by, on_match, on_no_match, allow_duplicates, created_by, locale, created_at)
+				  match_by, on_match, on_no_match, allow_duplicates, created_by, locale, created_at, defaults)
 				values (:id, :ws, :type, :status, :fileName, :format, :encoding, cast(:mapping as jsonb), cast(:header as jsonb),
-				  :matchBy, :onMatch, :onNoMatch, :allow, :by, :locale, :at)""")
+				  :matchBy, :onMatch, :onNoMatch, :allow, :by, :locale, :at, cast(:defaults as jsonb))""")
 				.param("id", job.id()).param("ws", WorkspaceContext.workspaceId()).param("type", job.type())
 				.param("status", job.status()).param("fileName", job.fileName()).param("format", job.fileFormat()).param("encoding", job.encoding())
 				.param("mapping", json.writeValueAsString(job.mapping())).param("header", json.writeValueAsString(job.header()))
 				.param("matchBy", job.options().matchBy().stream().map(ImportOptions.MatchKey::key).toArray(String[]::new))
 				.param("onMatch", job.options().onMatch().key()).param("onNoMatch", job.options().onNoMatch().key())
 				.param("allow", job.options().allowDuplicates()).param("by", job.createdBy()).param("locale", job.locale())
-				.param("at", Timestamp.from(job.createdAt()))
+				.param("at", Timestamp.from(job.createdAt())).param("defaults", json.writeValueAsString(job.defaults()))
 				.update();
 	}
 
@@ -216,7 +216,9 @@ class ImportJobs {
 				rs.getInt("created"), rs.getInt("updated"), rs.getInt("skipped"), rs.getInt("failed"), rs.getInt("attempts"),
 				rs.getString("note"), rs.getString("error"), rs.getBoolean("cancel_requested"),
 				instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "progress_at"), instant(rs, "finished_at"),
-				instant(rs, "undone_at"), rs.getObject("share_read") == null ? null : rs.getDouble("share_read"));
+				instant(rs, "undone_at"), rs.getObject("share_read") == null ? null : rs.getDouble("share_read"),
+				json.readValue(rs.getString("defaults"), new TypeReference<java.util.LinkedHashMap<String, String>>() {
+				}));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

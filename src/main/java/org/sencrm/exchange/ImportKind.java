@@ -52,6 +52,22 @@ public interface ImportKind {
 		return false;
 	}
 
+	/**
+	 * The same for one file: a kind that keeps where its records came from (the lead import notes the
+	 * file's name on the consents it records) overrides this; the engine always calls it.
+	 */
+	default Stager stager(String fileName) {
+		return stager();
+	}
+
+	/**
+	 * Refuses a mapping that cannot make a record of this kind at all (a {@link ValidationException} on
+	 * {@code file}), before anything is stored or read; {@code fields} are the keys columns are mapped to.
+	 * Fields marked {@link ImportField#required()} are checked row by row, not here.
+	 */
+	default void checkMapping(java.util.Collection<String> fields) {
+	}
+
 	/** Checks and normalises rows, in memory only. */
 	interface Stager {
 

@@ -65,7 +65,7 @@ class ImportPages {
 		var copy = ImportApi.copy(file);
 		try {
 			var request = new Imports.Request(type, file.getOriginalFilename(), Map.of(), List.of(), null, null, false, encoding,
-					LocaleContextHolder.getLocale().toLanguageTag());
+					LocaleContextHolder.getLocale().toLanguageTag(), Map.of());
 			var job = imports.draft(request, Files.newInputStream(copy), copy);
 			return "redirect:/imports/" + job.id() + "/preview";
 		} catch (ValidationException e) {
@@ -112,7 +112,7 @@ class ImportPages {
 		}
 		var request = new Imports.Request(job.type(), job.fileName(), mapping,
 				form.getOrDefault("matchBy", List.of()), form.getFirst("onMatch"), form.getFirst("onNoMatch"),
-				"true".equals(form.getFirst("allowDuplicates")), null, LocaleContextHolder.getLocale().toLanguageTag());
+				"true".equals(form.getFirst("allowDuplicates")), null, LocaleContextHolder.getLocale().toLanguageTag(), Map.of());
 		if (!"start".equals(form.getFirst("action"))) {
 			return previewPage(job, imports.preview(job.id(), mapping), chosen(request, job.options()), model, Map.of());
 		}

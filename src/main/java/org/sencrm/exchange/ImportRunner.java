@@ -167,7 +167,7 @@ class ImportRunner {
 		int[] read = {0};
 		run.timed("read, check and COPY to staging", () -> {
 			try (var table = TableFile.open(path, job.fileFormat(), job.encoding())) {
-				var rows = new StagedRows(job, kind.stager(), kind.stagesInParallel(), table, new ArrayList<>(columns.keySet()), read);
+				var rows = new StagedRows(job, kind.stager(job.fileName()), kind.stagesInParallel(), table, new ArrayList<>(columns.keySet()), read);
 				return run.copy(ImportRun.STAGING, names, rows);
 			}
 		});
@@ -259,6 +259,7 @@ class ImportRunner {
 					values.merge(fieldOfColumn[i], cell.strip(), (a, b) -> a + "\n" + b);
 				}
 			}
+			job.defaults().forEach(values::putIfAbsent);
 			var problems = new ValidationException.Collector();
 			var staged = kind.stage(values, problems);
 			var line = new ArrayList<Object>(columns.size() + 4);
@@ -318,6 +319,6 @@ class ImportRunner {
 		var message = messages.getMessage("import.notice." + status,
 				new Object[] {job.fileName(), counts.created(), counts.updated(), counts.skipped(), failed}, locale);
 		return new ImportFinished(WorkspaceContext.workspaceId(), job.id(), job.createdBy(), status, message,
-				"/imports/" + job.id());
+				"/imports/" + job.id(), job.type(), counts.created(), counts.updated());
 	}
 }

@@ -41,7 +41,11 @@ class Imports {
 
 	/** What a user asked for when starting an import. */
 	record Request(String type, String fileName, Map<String, String> mapping, List<String> matchBy, String onMatch,
-			String onNoMatch, boolean allowDuplicates, String encoding, String locale) {
+			String onNoMatch, boolean allowDuplicates, String encoding, String locale, Map<String, String> defaults) {
+
+		Request {
+			defaults = defaults == null ? Map.of() : Map.copyOf(defaults);
+		}
 	}
 
 	record PreviewRow(int number, List<String> cells, List<ValidationException.FieldProblem> problems) {
@@ -77,13 +81,19 @@ class Imports {
 	/** Stores the file and queues the import; it starts on this node when the transaction commits. */
 	@Transactional
 	public ImportJob start(Request request, InputStream file, Path copy) {
-		return store(request, file, copy, false);
+		return store(request, file, copy, false, true);
+	}
+
+	/** Stores the file as a queued import that the caller runs itself once this transaction has committed ({@link ImmediateImports}). */
+	@Transactional
+	public ImportJob startHere(Request request, InputStream file, Path copy) {
+		return store(request, file, copy, false, false);
 	}
 
 	/** Stores the file as a draft, whose mapping and options the Import page's preview chooses before it starts. */
 	@Transactional
 	public ImportJob draft(Request request, InputStream file, Path copy) {
-		return store(request, file, copy, true);
+		return store(request, file, copy, true, false);
 	}
 
 	/** A draft with its mapping and options chosen joins the queue and starts when the transaction commits. */
@@ -94,6 +104,7 @@ class Imports {
 		var options = options(request, kind);
 		requireImport(options);
 		var mapping = checkedMapping(request.mapping(), job.header(), kind);
+		kind.checkMapping(mapping.values());
 		if (!jobs.queue(id, mapping, options, Instant.now(clock))) {
 			throw new DomainException("import.not-draft");
 		}
@@ -118,7 +129,7 @@ class Imports {
 		}
 	}
 
-	private ImportJob store(Request request, InputStream file, Path copy, boolean draft) {
+	private ImportJob store(Request request, InputStream file, Path copy, boolean draft, boolean queueNow) {
 		var kind = kinds.get(request.type());
 		var options = options(request, kind);
 		if (draft) {
@@ -137,9 +148,13 @@ class Imports {
 		}
 		var mapping = request.mapping() == null || request.mapping().isEmpty()
 				? ColumnMapping.guess(header, kind.fields()) : checkedMapping(request.mapping(), header, kind);
+		if (!draft) {
+			kind.checkMapping(mapping.values());
+		}
+		var defaults = checkedDefaults(request.defaults(), kind);
 		var job = new ImportJob(Ids.next(), kind.type(), draft ? "draft" : "queued", request.fileName(), format, encoding, mapping, header,
 				options, access.currentUser().id(), request.locale(), 0, 0, 0, 0, 0, 0, null, null, false,
-				Instant.now(clock), null, null, null, null);
+				Instant.now(clock), null, null, null, null, null, defaults);
 		jobs.insert(job);
 		try (var in = file) {
 			int part = 0;
@@ -149,7 +164,7 @@ class Imports {
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		if (!draft) {
+		if (queueNow) {
 			queue.startAfterCommit(job.id());
 		}
 		return job;
@@ -165,7 +180,7 @@ class Imports {
 			var header = table.header();
 			var mapping = given == null || given.isEmpty() ? ColumnMapping.guess(header, kind.fields())
 					: checkedMapping(given, header, kind);
-			var stager = kind.stager();
+			var stager = kind.stager(fileName);
 			var rows = new ArrayList<PreviewRow>();
 			for (var row = table.next(); row != null && rows.size() < PREVIEW_ROWS; row = table.next()) {
 				var values = new HashMap<String, String>();
@@ -337,6 +352,25 @@ class Imports {
 				problems.add("mapping." + column, "import.field-unknown", field);
 			} else {
 				clean.put(column, field);
+			}
+		});
+		problems.throwIfAny();
+		return clean;
+	}
+
+	/** Defaults only for fields of the kind, each one line of at most 200 characters. */
+	private static Map<String, String> checkedDefaults(Map<String, String> defaults, ImportKind kind) {
+		var problems = new ValidationException.Collector();
+		var keys = kind.fields().stream().map(ImportField::key).toList();
+		var clean = new java.util.LinkedHashMap<String, String>();
+		defaults.forEach((field, value) -> {
+			if (!keys.contains(field)) {
+				problems.add("defaults." + field, "import.field-unknown", field);
+			} else if (value != null && !value.isBlank()) {
+				if (value.length() > 200) {
+					problems.add("defaults." + field, "validation.too-long");
+				}
+				clean.put(field, value.strip());
 			}
 		});
 		problems.throwIfAny();

@@ -87,14 +87,18 @@ class ExternalIdTest {
 	}
 
 	@Test
-	void aRecordInTheTrashKeepsItsExternalIdSoANewOneCannotTakeIt() {
+	void aRecordInTheTrashFreesItsExternalIdAndIsNotRestoredOnceANewOneTookIt() {
+		// decision 37: keys bind records in use, so an undone import can be imported again
 		var id = sales.post("/api/v1/persons", Map.of("givenName", "An", "externalId", "T-9")).body().get("id").asString();
 		assertThat(sales.delete("/api/v1/persons/" + id).status()).isEqualTo(204);
 
 		var again = sales.post("/api/v1/persons", Map.of("givenName", "An", "externalId", "T-9"));
 
-		assertThat(again.status()).isEqualTo(422);
-		assertThat(again.body().get("errors").get(0).get("field").asString()).isEqualTo("externalId");
+		assertThat(again.status()).isEqualTo(201);
+		var entry = sales.get("/api/v1/trash?type=person").body().get("items").get(0).get("id").asString();
+		var restore = sales.post("/api/v1/trash/" + entry + "/restore", Map.of());
+		assertThat(restore.status()).isEqualTo(409);
+		assertThat(restore.body().get("code").asString()).isEqualTo("trash.restore-conflict");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.sencrm.directory.customfield.CustomFields;
 import org.sencrm.exchange.ImportCounts;
 import org.sencrm.exchange.ImportField;
 import org.sencrm.exchange.ImportKind;
+import org.sencrm.exchange.ImportOwners;
 import org.sencrm.exchange.ImportRun;
 import org.sencrm.platform.ValidationException;
 
@@ -30,9 +31,12 @@ abstract class CustomerImportKind implements ImportKind {
 	private final CustomFields customFields;
 	protected final ContactJson json;
 	private final CustomerImportWrites<?> writes;
+	private final ImportOwners owners;
 
-	CustomerImportKind(String entityType, CustomFields customFields, ContactJson json, CustomerImportWrites<?> writes) {
+	CustomerImportKind(String entityType, CustomFields customFields, ContactJson json, CustomerImportWrites<?> writes,
+			ImportOwners owners) {
 		this.entityType = entityType;
+		this.owners = owners;
 		this.customFields = customFields;
 		this.json = json;
 		this.writes = writes;
@@ -49,6 +53,7 @@ abstract class CustomerImportKind implements ImportKind {
 	@Override
 	public List<ImportField> fields() {
 		var fields = new ArrayList<>(ownFields());
+		fields.add(ImportOwners.FIELD);
 		customFields.of(entityType).forEach(d -> fields.add(ImportField.of("customFields." + d.key(), d.label())));
 		return fields;
 	}
@@ -56,6 +61,15 @@ abstract class CustomerImportKind implements ImportKind {
 	/** The custom fields' keys, read once per import before the first row. */
 	protected List<String> customKeys() {
 		return customFields.of(entityType).stream().map(d -> d.key()).toList();
+	}
+
+	/**
+	 * The kind's stager with the owner column read first (a user's email or name; the importing user
+	 * without it), resolved from what was read before the first row.
+	 */
+	protected Stager withOwners(Stager stager) {
+		var owner = owners.resolver();
+		return (row, problems) -> ImportOwners.withOwner(owner, row, problems, () -> stager.stage(row, problems));
 	}
 
 	/** The stager keeps nothing between rows and reads only what {@link #stager()} took before the first row. */
@@ -90,10 +104,11 @@ abstract class CustomerImportKind implements ImportKind {
 		columns.put("addresses", "jsonb");
 	}
 
-	/** The staging columns of tags, custom fields and the match keys. */
+	/** The staging columns of tags, custom fields, the owner column and the match keys. */
 	static void keyColumns(Map<String, String> columns) {
 		columns.put("custom_fields", "jsonb");
 		columns.put("tags", "jsonb");
+		columns.put("owner_id", "uuid"); // the owner column (ImportOwners); the importing user without it
 		columns.put("search_name", "text");
 		columns.put("search_text", "text");
 		columns.put("email_key", "text");

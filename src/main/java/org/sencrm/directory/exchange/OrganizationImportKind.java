@@ -15,6 +15,7 @@ import org.sencrm.directory.customfield.CustomFields;
 import org.sencrm.directory.organization.Organization;
 import org.sencrm.directory.organization.OrganizationService;
 import org.sencrm.exchange.ImportField;
+import org.sencrm.exchange.ImportOwners;
 import org.sencrm.exchange.ImportOptions.MatchKey;
 import org.sencrm.platform.SearchText;
 import org.sencrm.platform.TaxCode;
@@ -43,8 +44,8 @@ class OrganizationImportKind extends CustomerImportKind {
 	private static final Map<String, String> RELATIONSHIPS = Map.of("khach hang", "customer", "doi tac", "partner",
 			"nha cung cap", "supplier", "noi bo", "internal");
 
-	OrganizationImportKind(CustomFields customFields, ContactJson json, OrganizationImportWrites writes) {
-		super("organization", customFields, json, writes);
+	OrganizationImportKind(CustomFields customFields, ContactJson json, OrganizationImportWrites writes, ImportOwners owners) {
+		super("organization", customFields, json, writes, owners);
 	}
 
 	@Override
@@ -95,7 +96,7 @@ class OrganizationImportKind extends CustomerImportKind {
 	@Override
 	public Stager stager() {
 		var custom = customKeys();
-		return (row, problems) -> stage(row, problems, custom);
+		return withOwners((row, problems) -> stage(row, problems, custom));
 	}
 
 	private Map<String, Object> stage(Map<String, String> row, ValidationException.Collector problems, List<String> customKeys) {

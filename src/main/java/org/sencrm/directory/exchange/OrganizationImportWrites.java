@@ -68,7 +68,8 @@ class OrganizationImportWrites extends CustomerImportWrites<OrganizationImportWr
 				insert into organizations (id, workspace_id, external_id, name, kind, relationship, tax_code, industry, website,
 				  emails, phones, addresses, owner_id, custom_fields, search_name, search_text, created_at, updated_at, version)
 				select new_id, sen_workspace(), external_id, name, coalesce(kind, 'commercial_user'), coalesce(relationship, 'customer'),
-				  tax_code, industry, website, emails, phones, addresses, :owner, custom_fields, search_name, search_text, :now, :now, 0
+				  tax_code, industry, website, emails, phones, addresses, coalesce(owner_id, :owner), custom_fields, search_name, search_text,
+				  :now, :now, 0
 				from import_staging where match_id is null order by row_number""").params(params).update());
 		run.timed("history of created organizations", () -> jdbc.sql("""
 				insert into history (id, workspace_id, entity_type, entity_id, action, actor_id, actor_name, at, changes)
@@ -84,7 +85,7 @@ class OrganizationImportWrites extends CustomerImportWrites<OrganizationImportWr
 				    'emails', case when emails <> '[]' then jsonb_build_object('to', jsonb_path_query_array(emails, '$[*].address')) end,
 				    'phones', case when phones <> '[]' then jsonb_build_object('to', jsonb_path_query_array(phones, '$[*].number')) end,
 				    'tags', case when tags <> '[]' then jsonb_build_object('to', tags) end,
-				    'ownerId', jsonb_build_object('to', cast(:owner as text))))
+				    'ownerId', jsonb_build_object('to', cast(coalesce(owner_id, :owner) as text))))
 				from import_staging where match_id is null""").params(params).update());
 		return created;
 	}

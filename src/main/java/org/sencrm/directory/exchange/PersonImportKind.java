@@ -14,6 +14,7 @@ import org.sencrm.directory.contact.EmailAddress;
 import org.sencrm.directory.contact.PhoneNumber;
 import org.sencrm.directory.customfield.CustomFields;
 import org.sencrm.exchange.ImportField;
+import org.sencrm.exchange.ImportOwners;
 import org.sencrm.exchange.ImportOptions.MatchKey;
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.directory.person.Person;
@@ -36,8 +37,8 @@ class PersonImportKind extends CustomerImportKind {
 
 	private final UserDirectory users;
 
-	PersonImportKind(CustomFields customFields, UserDirectory users, ContactJson json, PersonImportWrites writes) {
-		super("person", customFields, json, writes);
+	PersonImportKind(CustomFields customFields, UserDirectory users, ContactJson json, PersonImportWrites writes, ImportOwners owners) {
+		super("person", customFields, json, writes, owners);
 		this.users = users;
 	}
 
@@ -108,7 +109,7 @@ class PersonImportKind extends CustomerImportKind {
 	public Stager stager() {
 		var unrecognised = NameOrder.forUnrecognised(users.workspace());
 		var custom = customKeys();
-		return (row, problems) -> stage(row, problems, unrecognised, custom);
+		return withOwners((row, problems) -> stage(row, problems, unrecognised, custom));
 	}
 
 	private Map<String, Object> stage(Map<String, String> row, ValidationException.Collector problems, NameOrder unrecognised,

@@ -100,7 +100,7 @@ class PersonImportWrites extends CustomerImportWrites<PersonImportWrites.Values>
 				  emails, phones, addresses, birthday, owner_id, source, status, custom_fields, search_name, search_text,
 				  created_at, updated_at, version)
 				select new_id, sen_workspace(), external_id, family_name, middle_name, given_name, name_order, display_name,
-				  emails, phones, addresses, birthday, :owner, source, 'potential', custom_fields, search_name, search_text,
+				  emails, phones, addresses, birthday, coalesce(owner_id, :owner), source, 'potential', custom_fields, search_name, search_text,
 				  :now, :now, 0
 				from import_staging where match_id is null order by row_number""").params(params).update());
 		jdbc.sql("select set_config('sen.person_terms_written', '', true)").query(String.class).single();
@@ -130,7 +130,7 @@ class PersonImportWrites extends CustomerImportWrites<PersonImportWrites.Values>
 				    'phones', case when phones <> '[]' then jsonb_build_object('to', jsonb_path_query_array(phones, '$[*].number')) end,
 				    'birthday', case when birthday is not null then jsonb_build_object('to', birthday::text) end,
 				    'tags', case when tags <> '[]' then jsonb_build_object('to', tags) end,
-				    'ownerId', jsonb_build_object('to', cast(:owner as text)),
+				    'ownerId', jsonb_build_object('to', cast(coalesce(owner_id, :owner) as text)),
 				    'source', case when source is not null then jsonb_build_object('to', source) end,
 				    'status', jsonb_build_object('to', 'potential')))
 				from import_staging where match_id is null""").params(params).update());

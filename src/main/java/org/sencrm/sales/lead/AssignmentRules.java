@@ -69,6 +69,57 @@ public class AssignmentRules {
 		return Optional.empty();
 	}
 
+	/**
+	 * The owners of an import's new leads, by the same rules, set-based (decision 37): in the staging
+	 * table, rows to create ({@code match_id} null) without an owner yet get, rule after rule in order,
+	 * the rule's user — or, by turns, the active members of its team in row order, continuing from the
+	 * member who got the last lead and leaving the pointer on the last one given — in one statement per
+	 * rule. The rules match on the staged folded columns {@code source_key}, {@code province_key},
+	 * {@code campaign_key}. Rows no rule takes keep no owner.
+	 */
+	@Transactional
+	void assignStaged() {
+		for (var rule : all()) {
+			if (!rule.active()) {
+				continue;
+			}
+			var condition = "s.match_id is null and s.owner_id is null"
+					+ (rule.matchField().equals("any") ? "" : " and s." + switch (rule.matchField()) {
+						case "source" -> "source_key";
+						case "province" -> "province_key";
+						default -> "campaign_key";
+					} + " = :value");
+			var value = rule.matchValue() == null ? "" : org.sencrm.platform.SearchText.fold(rule.matchValue());
+			if (!rule.roundRobin()) {
+				if (users.user(rule.userId()).filter(UserDirectory.UserSummary::active).isPresent()) {
+					jdbc.sql("update import_staging s set owner_id = :user, owner_team_id = :team where " + condition)
+							.param("user", rule.userId()).param("team", rule.teamId()).param("value", value).update();
+				}
+				continue;
+			}
+			var members = users.activeMembers(rule.teamId());
+			if (members.isEmpty()) {
+				continue;
+			}
+			var last = jdbc.sql("select last_user_id from lead_assignment_rules where workspace_id = :ws and id = :id for update")
+					.param("ws", WorkspaceContext.workspaceId()).param("id", rule.id())
+					.query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).single();
+			var next = last.flatMap(l -> members.stream().filter(m -> after(m, l)).findFirst()).orElse(members.getFirst());
+			int start = members.indexOf(next);
+			int given = jdbc.sql("""
+					with turn as (select row_number, row_number() over (order by row_number) - 1 as k from import_staging s where %s)
+					update import_staging s set owner_id = (cast(:members as uuid[]))[((:start + t.k) %% :n) + 1], owner_team_id = :team
+					from turn t where s.row_number = t.row_number""".formatted(condition))
+					.param("members", members.toArray(UUID[]::new)).param("start", start).param("n", members.size())
+					.param("team", rule.teamId()).param("value", value).update();
+			if (given > 0) {
+				jdbc.sql("update lead_assignment_rules set last_user_id = :user where workspace_id = :ws and id = :id")
+						.param("user", members.get((start + given - 1) % members.size())).param("ws", WorkspaceContext.workspaceId())
+						.param("id", rule.id()).update();
+			}
+		}
+	}
+
 	/** The member after the one who got the last lead (in id order, wrapping round), moving the pointer. */
 	private Optional<UUID> nextInTurn(UUID ruleId, UUID teamId) {
 		var last = jdbc.sql("select last_user_id from lead_assignment_rules where workspace_id = :ws and id = :id for update")

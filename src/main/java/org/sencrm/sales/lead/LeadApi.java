@@ -1,8 +1,6 @@
 package org.sencrm.sales.lead;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +84,8 @@ class LeadApi {
 	record LinkJson(UUID personId, UUID organizationId) {
 	}
 
-	record ImportJson(int imported, List<FailureJson> failed, Map<String, String> columns, List<String> ignoredColumns) {
+	/** The import's result; {@code importId} is its import (GET /api/v1/imports/{id}, its errors file, its undo). */
+	record ImportJson(int imported, List<FailureJson> failed, Map<String, String> columns, List<String> ignoredColumns, UUID importId) {
 	}
 
 	record FailureJson(int row, List<Map<String, String>> errors) {
@@ -234,14 +233,12 @@ class LeadApi {
 
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ImportJson importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String campaign) throws IOException {
-		try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-			return json(imports.importCsv(reader, campaign, file.getOriginalFilename()));
-		}
+		return json(imports.importFile(file.getInputStream(), campaign, file.getOriginalFilename()));
 	}
 
 	@PostMapping(path = "/import", consumes = "text/csv")
-	ImportJson importText(@RequestBody String csv, @RequestParam(required = false) String campaign) throws IOException {
-		return json(imports.importCsv(new StringReader(csv), campaign, null));
+	ImportJson importText(@RequestBody String csv, @RequestParam(required = false) String campaign) {
+		return json(imports.importFile(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), campaign, null));
 	}
 
 	private ImportJson json(LeadImport.Result result) {
@@ -249,7 +246,7 @@ class LeadApi {
 		return new ImportJson(result.imported(), result.failed().stream().map(f -> new FailureJson(f.row(), f.problems().stream()
 				.map(p -> Map.of("field", p.field(), "code", p.code(), "message",
 						messages.getMessage(p.code(), p.arguments(), p.code(), locale))).toList())).toList(),
-				result.columns(), result.ignoredColumns());
+				result.columns(), result.ignoredColumns(), result.importId());
 	}
 
 	private static UUID uuid(Map<String, Object> body, String key) {

@@ -1,8 +1,6 @@
 package org.sencrm.sales.lead;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.sencrm.platform.ValidationException;
@@ -16,7 +14,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Importing leads from a CSV file: which columns were understood, how many leads came in, and each row refused with why. */
+/**
+ * Importing leads from a file (CSV, Excel, vCard) on the import engine, waiting for the result: which
+ * columns were understood, how many leads came in, each row refused with why, and a link to the import
+ * (its errors file and undo).
+ */
 @Controller
 class LeadImportPage {
 
@@ -49,8 +51,8 @@ class LeadImportPage {
 			model.addAttribute("errors", Map.of("file", messages.getMessage("validation.required", null, LocaleContextHolder.getLocale())));
 			return "sales/lead/import";
 		}
-		try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-			var result = imports.importCsv(reader, campaign, file.getOriginalFilename());
+		try (var content = file.getInputStream()) {
+			var result = imports.importFile(content, campaign, file.getOriginalFilename());
 			var locale = LocaleContextHolder.getLocale();
 			model.addAttribute("result", result);
 			model.addAttribute("failures", result.failed().stream().map(f -> new RowProblem(f.row(), String.join(" · ", f.problems().stream()
@@ -59,6 +61,8 @@ class LeadImportPage {
 			model.addAttribute("errors", Map.of());
 		} catch (ValidationException e) {
 			model.addAttribute("errors", FieldMessages.of(e, messages));
+		} catch (org.sencrm.platform.DomainException e) {
+			model.addAttribute("errors", Map.of("file", messages.getMessage(e.code(), e.arguments(), e.code(), LocaleContextHolder.getLocale())));
 		}
 		return "sales/lead/import";
 	}

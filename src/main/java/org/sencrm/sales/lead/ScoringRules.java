@@ -73,6 +73,17 @@ public class ScoringRules {
 		return stored();
 	}
 
+	/**
+	 * The rules that score a lead now, read only: the workspace's own, or the defaults while it has not
+	 * got its own yet (the scores are the same as after the copy). For an import's rows, scored in memory.
+	 */
+	@Transactional(readOnly = true)
+	List<ScoringRule> current() {
+		var copied = jdbc.sql("select count(*) from lead_scoring_defaults_copied where workspace_id = :ws")
+				.param("ws", WorkspaceContext.workspaceId()).query(Integer.class).single() > 0;
+		return copied ? stored() : DEFAULTS;
+	}
+
 	/** The rules the workspace has, without copying the defaults in (a workspace that never read them has no leads scored yet). */
 	@Transactional(readOnly = true)
 	List<ScoringRule> stored() {

@@ -18,12 +18,11 @@ import org.sencrm.exchange.ImportField;
 import org.sencrm.exchange.ImportKind;
 import org.sencrm.exchange.ImportOptions;
 import org.sencrm.exchange.ImportRun;
+import org.sencrm.exchange.ImportStaging;
 import org.sencrm.identity.UserDirectory;
 import org.sencrm.platform.Currencies;
 import org.sencrm.platform.SearchText;
 import org.sencrm.platform.ValidationException;
-import org.sencrm.platform.WorkspaceContext;
-import org.sencrm.trash.Trash;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,13 +44,13 @@ class OrderImportKind implements ImportKind {
 	private final JdbcClient jdbc;
 	private final UserDirectory users;
 	private final Customers customers;
-	private final Trash trash;
+	private final ImportStaging staging;
 
-	OrderImportKind(JdbcClient jdbc, UserDirectory users, Customers customers, Trash trash) {
+	OrderImportKind(JdbcClient jdbc, UserDirectory users, Customers customers, ImportStaging staging) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.customers = customers;
-		this.trash = trash;
+		this.staging = staging;
 	}
 
 	@Override
@@ -230,19 +229,12 @@ class OrderImportKind implements ImportKind {
 		run.fail("select row_number, null::uuid as record_id, null::int as other_row from import_staging "
 				+ "where person_id is null and organization_id is null", Map.of(), "customerExternalId", "import.customer-unknown");
 		if (run.options().matches(ImportOptions.MatchKey.EXTERNAL_ID)) {
-			jdbc.sql("""
-					update import_staging s set match_id = o.id from orders o
-					where o.workspace_id = sen_workspace() and o.external_id = s.external_id""").update();
+			staging.match("orders", "r.external_id", "external_id");
 		}
 		int skipped = jdbc.sql("delete from import_staging where match_id is not null").update();
 		jdbc.sql("analyze import_staging").update(); // customers found: the planner must know
-		run.fail("""
-				select s.row_number, o.id as record_id, null::int as other_row from import_staging s
-				join orders o on o.workspace_id = sen_workspace() and o.number = s.number""", Map.of(), "number", "duplicate");
-		run.fail("""
-				select s.row_number, o.id as record_id, null::int as other_row from import_staging s
-				join orders o on o.workspace_id = sen_workspace() and o.external_id = s.external_id""", Map.of(), "externalId",
-				"duplicate");
+		staging.failTaken(run, "orders", "r.number", "number", "number", false);
+		staging.failTaken(run, "orders", "r.external_id", "external_id", "externalId", false);
 		run.fail("""
 				select s.row_number, null::uuid as record_id, f.first_row as other_row from import_staging s
 				join (select number as key, min(row_number) as first_row, bool_and(line) as lines from import_staging group by number) f
@@ -258,9 +250,8 @@ class OrderImportKind implements ImportKind {
 			skipped += jdbc.sql("delete from import_staging").update();
 			return new ImportCounts(0, 0, skipped);
 		}
-		var scope = WorkspaceContext.current();
-		var params = Map.<String, Object>of("now", Timestamp.from(run.now()), "owner", run.actorId(), "job", run.jobId(),
-				"zone", ZoneId.of(zone).getId(), "actorName", scope.actorName() == null ? "" : scope.actorName());
+		var params = staging.params(run);
+		params.put("zone", ZoneId.of(zone).getId());
 		// the customer's name as orders keep it; persons in their own name order (decision 24)
 		int created = jdbc.sql("""
 				insert into orders (id, workspace_id, number, person_id, organization_id, customer_name, currency, status, ordered_on,
@@ -294,9 +285,7 @@ class OrderImportKind implements ImportKind {
 				    'currency', jsonb_build_object('to', currency), 'orderedOn', jsonb_build_object('to', ordered_on::text),
 				    'externalId', case when external_id is not null then jsonb_build_object('to', external_id) end))
 				from import_staging""").params(params).update();
-		jdbc.sql("""
-				insert into import_changes (job_id, workspace_id, entity_type, entity_id, action)
-				select :job, sen_workspace(), 'order', new_id, 'created' from import_staging""").params(params).update();
+		staging.recordCreated(run, "order");
 		raiseStages(run);
 		return new ImportCounts(created, 0, skipped);
 	}
@@ -366,9 +355,7 @@ class OrderImportKind implements ImportKind {
 
 	@Override
 	public int undo(ImportRun run) {
-		var created = jdbc.sql("select entity_id from import_changes where job_id = :job and action = 'created'")
-				.param("job", run.jobId()).query(UUID.class).list();
-		// each its own trash entry, set-based (decision 36); deleted since or holding someone else's work: left as it is
-		return trash.moveAllToTrash("order", created);
+		// imported orders are never updated: only what was created goes, to the trash
+		return staging.undo(run, "order", null);
 	}
 }

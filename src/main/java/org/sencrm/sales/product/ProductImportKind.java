@@ -1,7 +1,6 @@
 package org.sencrm.sales.product;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.sencrm.exchange.ImportCounts;
 import org.sencrm.exchange.ImportField;
@@ -18,15 +16,12 @@ import org.sencrm.exchange.ImportNumbers;
 import org.sencrm.exchange.ImportOptions;
 import org.sencrm.exchange.ImportOptions.MatchKey;
 import org.sencrm.exchange.ImportRun;
+import org.sencrm.exchange.ImportStaging;
 import org.sencrm.identity.UserDirectory;
-import org.sencrm.platform.NotFoundException;
 import org.sencrm.platform.SearchText;
 import org.sencrm.platform.ValidationException;
-import org.sencrm.platform.WorkspaceContext;
 import org.sencrm.sales.pricing.Money;
 import org.sencrm.sales.pricing.TaxRate;
-import org.sencrm.trash.Trash;
-import org.sencrm.trash.TrashBlockedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -49,12 +44,12 @@ class ProductImportKind implements ImportKind {
 
 	private final JdbcClient jdbc;
 	private final UserDirectory users;
-	private final Trash trash;
+	private final ImportStaging staging;
 
-	ProductImportKind(JdbcClient jdbc, UserDirectory users, Trash trash) {
+	ProductImportKind(JdbcClient jdbc, UserDirectory users, ImportStaging staging) {
 		this.jdbc = jdbc;
 		this.users = users;
-		this.trash = trash;
+		this.staging = staging;
 	}
 
 	@Override
@@ -173,49 +168,27 @@ class ProductImportKind implements ImportKind {
 	public ImportCounts apply(ImportRun run) {
 		var options = run.options();
 		for (var key : options.matchBy()) {
-			var join = key == MatchKey.SKU ? "lower(p.sku) = s.sku_key" : "p.external_id = s.external_id";
-			jdbc.sql("""
-					update import_staging s set match_id = p.id from products p
-					where s.match_id is null and p.workspace_id = sen_workspace() and p.deleted_at is null and %s""".formatted(join))
-					.update();
+			if (key == MatchKey.SKU) {
+				staging.match("products", "lower(r.sku)", "sku_key");
+			} else {
+				staging.match("products", "r.external_id", "external_id");
+			}
 		}
 		jdbc.sql("analyze import_staging").update();
-		run.fail("""
-				select s.row_number, s.match_id as record_id, f.first_row as other_row from import_staging s
-				join (select match_id, min(row_number) as first_row from import_staging where match_id is not null group by match_id) f
-				  on f.match_id = s.match_id and s.row_number > f.first_row""", Map.of(), "row", "import.duplicate-row");
+		staging.failRepeatedMatches(run);
 		// a SKU and an external id are unique whatever the import allows: taken by another product, the row fails
-		run.fail("""
-				select s.row_number, p.id as record_id, null::int as other_row from import_staging s
-				join products p on p.workspace_id = sen_workspace() and p.deleted_at is null and lower(p.sku) = s.sku_key
-				where p.id is distinct from s.match_id""", Map.of(), "sku", "duplicate");
-		run.fail("""
-				select s.row_number, p.id as record_id, null::int as other_row from import_staging s
-				join products p on p.workspace_id = sen_workspace() and p.external_id = s.external_id
-				where p.id is distinct from s.match_id""", Map.of(), "externalId", "duplicate");
-		for (var column : List.of("sku_key", "external_id")) {
-			run.fail("""
-					select s.row_number, null::uuid as record_id, f.first_row as other_row from import_staging s
-					join (select %1$s as key, min(row_number) as first_row from import_staging where %1$s is not null group by %1$s) f
-					  on f.key = s.%1$s and s.row_number > f.first_row""".formatted(column), Map.of(),
-					column.equals("sku_key") ? "sku" : "externalId", "duplicate");
-		}
-		int skipped = 0;
-		if (options.onNoMatch() == ImportOptions.OnNoMatch.SKIP) {
-			skipped += jdbc.sql("delete from import_staging where match_id is null").update();
-		}
-		if (options.onMatch() == ImportOptions.OnMatch.SKIP) {
-			skipped += jdbc.sql("delete from import_staging where match_id is not null").update();
-		}
-		var scope = WorkspaceContext.current();
-		var params = Map.<String, Object>of("now", Timestamp.from(run.now()), "owner", run.actorId(), "job", run.jobId(),
-				"actorName", scope.actorName() == null ? "" : scope.actorName());
-		int created = create(params);
-		int[] updates = update(options.onMatch() == ImportOptions.OnMatch.OVERWRITE, params);
+		staging.failTaken(run, "products", "lower(r.sku)", "sku_key", "sku", false);
+		staging.failTaken(run, "products", "r.external_id", "external_id", "externalId", false);
+		staging.failRepeatedKeys(run, "sku_key", "sku", false);
+		staging.failRepeatedKeys(run, "external_id", "externalId", false);
+		int skipped = staging.skipByOptions(run);
+		var params = staging.params(run);
+		int created = create(run, params);
+		int[] updates = update(run, options.onMatch() == ImportOptions.OnMatch.OVERWRITE, params);
 		return new ImportCounts(created, updates[0], skipped + updates[1]);
 	}
 
-	private int create(Map<String, Object> params) {
+	private int create(ImportRun run, Map<String, Object> params) {
 		int created = jdbc.sql("""
 				insert into products (id, workspace_id, sku, name, description, unit, tax_rate, unit_price, currency, active,
 				  search_name, created_at, updated_at, version, external_id)
@@ -233,10 +206,7 @@ class ProductImportKind implements ImportKind {
 				    'active', jsonb_build_object('to', coalesce(active, true)),
 				    'externalId', case when external_id is not null then jsonb_build_object('to', external_id) end))
 				from import_staging where match_id is null""").params(params).update();
-		jdbc.sql("""
-				insert into import_changes (job_id, workspace_id, entity_type, entity_id, action)
-				select :job, sen_workspace(), 'product', new_id, 'created' from import_staging where match_id is null""")
-				.params(params).update();
+		staging.recordCreated(run, Products.ENTITY);
 		return created;
 	}
 
@@ -244,7 +214,7 @@ class ProductImportKind implements ImportKind {
 	 * Matched products with the row's values: overwrite takes every non-empty cell, otherwise only empty
 	 * fields (description, unit, external id — the others are never empty) are filled. Returns {updated, unchanged}.
 	 */
-	private int[] update(boolean overwrite, Map<String, Object> params) {
+	private int[] update(ImportRun run, boolean overwrite, Map<String, Object> params) {
 		// the new values of every matched product, next to its values before (kept for the undo)
 		var pick = overwrite ? "coalesce(s.%1$s, p.%1$s)" : "coalesce(p.%1$s, s.%1$s)";
 		var keep = overwrite ? "coalesce(s.%1$s, p.%1$s)" : "p.%1$s";
@@ -283,18 +253,13 @@ class ProductImportKind implements ImportKind {
 				insert into history (id, workspace_id, entity_type, entity_id, action, actor_id, actor_name, at, changes)
 				select sen_uuid7(:now), sen_workspace(), 'product', id, 'updated', :owner, :actorName, :now, changes
 				from import_product_updates""").params(params).update();
-		jdbc.sql("""
-				insert into import_changes (job_id, workspace_id, entity_type, entity_id, action, before)
-				select :job, sen_workspace(), 'product', id, 'updated', before from import_product_updates""").params(params).update();
+		staging.recordUpdated(run, Products.ENTITY, "import_product_updates");
 		return new int[] {updated, unchanged};
 	}
 
 	@Override
 	public int undo(ImportRun run) {
-		var scope = WorkspaceContext.current();
-		var params = Map.<String, Object>of("now", Timestamp.from(run.now()), "job", run.jobId(), "actor", run.actorId(),
-				"actorName", scope.actorName() == null ? "" : scope.actorName());
-		var reverted = jdbc.sql("""
+		return staging.undo(run, Products.ENTITY, """
 				update products p set sku = c.before->>'sku', name = c.before->>'name', description = c.before->>'description',
 				  unit = c.before->>'unit', tax_rate = c.before->>'tax_rate', unit_price = (c.before->>'unit_price')::numeric,
 				  currency = c.before->>'currency', active = (c.before->>'active')::boolean, external_id = c.before->>'external_id',
@@ -302,23 +267,6 @@ class ProductImportKind implements ImportKind {
 				from import_changes c
 				where c.job_id = :job and c.action = 'updated' and c.entity_id = p.id
 				  and p.version = cast(c.before->>'version' as int) + 1
-				returning p.id""").params(params).query(UUID.class).list();
-		jdbc.sql("""
-				insert into history (id, workspace_id, entity_type, entity_id, action, actor_id, actor_name, at, changes)
-				select sen_uuid7(:now), sen_workspace(), 'product', id, 'updated', :actor, :actorName, :now,
-				  jsonb_build_object('import', jsonb_build_object('from', cast(:job as text), 'to', 'undone'))
-				from unnest(cast(:ids as uuid[])) id""").params(params).param("ids", reverted.toArray(UUID[]::new)).update();
-		int trashed = 0;
-		var created = jdbc.sql("select entity_id from import_changes where job_id = :job and action = 'created'")
-				.param("job", run.jobId()).query(UUID.class).list();
-		for (var id : created) {
-			try {
-				trash.moveToTrash(Products.ENTITY, id, null);
-				trashed++;
-			} catch (NotFoundException | TrashBlockedException e) {
-				// deleted since, or now used by someone else's work: left as it is
-			}
-		}
-		return reverted.size() + trashed;
+				returning p.id""");
 	}
 }
