@@ -123,8 +123,7 @@ class DuplicateScanBenchmark {
 			var markdown = """
 					### Duplicate scan of %,d persons (%s)
 
-					Machine: %s — shared with other work at the same time (other helpers' builds and
-					benchmarks), so the figures are noisy. Load average after the run: %s. Persons written in bulk
+					Machine: %s — %s. Load average after the run: %s. Persons written in bulk
 					in %d s (0: those of an earlier run, `bench.reuse`), then one in a hundred entered again (half
 					the same phone without email, half the same email without phone and birthday). Target: 1,000,000
 					persons in ≤ 10 minutes.
@@ -141,7 +140,7 @@ class DuplicateScanBenchmark {
 					| heap used before → peak during the scan (server and benchmark share the JVM, max %d MB) | %d MB → %d MB |
 
 					Whole run: %.1f minutes.
-					""".formatted(settings.persons(), LocalDate.now(), facts, MachineFacts.loadAverage(), loadSeconds,
+					""".formatted(settings.persons(), LocalDate.now(), facts, MachineFacts.busy(MachineFacts.loadAverage()), MachineFacts.loadAverage(), loadSeconds,
 					whole.toMillis() / 1000.0, own.toMillis() / 1000.0, settings.persons() / Math.max(0.001, own.toMillis() / 1000.0),
 					candidates, pairs, groups, found, planted, maxHeap >> 20, heapBefore >> 20, peak.get() >> 20,
 					Duration.ofNanos(System.nanoTime() - started).toSeconds() / 60.0);

@@ -126,8 +126,7 @@ class ExportBenchmark {
 			var markdown = """
 					### Export of %,d persons to Excel (%s)
 
-					Machine: %s — shared with other work at the same time (other helpers' builds and
-					benchmarks), so the figures are noisy. Load average after the run: %s. Persons written in bulk
+					Machine: %s — %s. Load average after the run: %s. Persons written in bulk
 					in %d s (0: those of an earlier run, `bench.reuse`). Every default column (names, name order, emails, phones, addresses, organizations,
 					birthday, tags, status, stage, source, owner, dates), `GET /api/v1/persons/export?format=xlsx`.
 
@@ -141,7 +140,7 @@ class ExportBenchmark {
 					| heap used before → peak during the export (server and benchmark share the JVM, max %d MB) | %d MB → %d MB |
 
 					Whole run: %.1f minutes.
-					""".formatted(settings.persons(), LocalDate.now(), facts, MachineFacts.loadAverage(),
+					""".formatted(settings.persons(), LocalDate.now(), facts, MachineFacts.busy(MachineFacts.loadAverage()), MachineFacts.loadAverage(),
 					loadSeconds, readBack,
 					written.toMillis() / 1000.0, rows / (written.toMillis() / 1000.0), bytes / 1e6, download.toMillis() / 1000.0,
 					maxHeap >> 20, heapBefore >> 20, peak.get() >> 20, Duration.ofNanos(System.nanoTime() - started).toSeconds() / 60.0);

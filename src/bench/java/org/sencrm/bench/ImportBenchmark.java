@@ -73,14 +73,13 @@ class ImportBenchmark {
 			var markdown = """
 					### Person import of %,d rows into %,d persons, %s (%s)
 
-					Machine: %s, shared with other work while it ran (load average before the import: %s, after: %s), so the
-					figures are noisy. The file: %,d MB of %s, half existing persons (matched by email, their
+					Machine: %s — %s (load average before the import: %s, after: %s). The file: %,d MB of %s, half existing persons (matched by email, their
 					empty fields filled), half new ones, one row in a hundred with a broken email; phones typed
 					as "0901 234 567".
 
 					%s
 					Whole run: %.1f minutes.
-					""".formatted(rows, settings.persons(), format, LocalDate.now(), facts(app), result.loadBefore(),
+					""".formatted(rows, settings.persons(), format, LocalDate.now(), facts(app), MachineFacts.busy(result.loadBefore(), MachineFacts.loadAverage()), result.loadBefore(),
 					MachineFacts.loadAverage(), Files.size(file) >> 20, what, result.table(rows, format.equals("csv") ? 20_000 : 10_000),
 					Duration.ofNanos(System.nanoTime() - started).toSeconds() / 60.0);
 			var name = "person-import persons=" + settings.persons() + " rows=" + rows + (format.equals("csv") ? "" : " " + format);
@@ -102,14 +101,13 @@ class ImportBenchmark {
 			var markdown = """
 					### Order history import of %,d rows into %,d persons (%s)
 
-					Machine: %s, shared with other work while it ran (load average before the import: %s, after: %s), so the
-					figures are noisy. The file: %,d MB of CSV, one row per order (customer's external id, date over
+					Machine: %s — %s (load average before the import: %s, after: %s). The file: %,d MB of CSV, one row per order (customer's external id, date over
 					three years, number, total in VND, status), customers spread over the whole base; the
 					customers' lifecycle stages raised once at the end.
 
 					%s
 					Whole run: %.1f minutes.
-					""".formatted(rows, settings.persons(), LocalDate.now(), facts(app), result.loadBefore(), MachineFacts.loadAverage(),
+					""".formatted(rows, settings.persons(), LocalDate.now(), facts(app), MachineFacts.busy(result.loadBefore(), MachineFacts.loadAverage()), result.loadBefore(), MachineFacts.loadAverage(),
 					Files.size(file) >> 20, result.table(rows, 30_000), Duration.ofNanos(System.nanoTime() - started).toSeconds() / 60.0);
 			ResultsFile.updateNamed(settings.results(), "order-import persons=" + settings.persons() + " rows=" + rows, markdown);
 			System.out.println(markdown);

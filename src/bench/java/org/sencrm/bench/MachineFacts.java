@@ -29,6 +29,22 @@ record MachineFacts(String cpu, int cores, String memory, String os, String jdk,
 		}
 	}
 
+	/**
+	 * How busy the machine was, said in words: quiet when the load average stays under the number of
+	 * cores, else shared with other work (and the figures noisy).
+	 */
+	static String busy(String... loadAverages) {
+		var cores = Runtime.getRuntime().availableProcessors();
+		var quiet = java.util.Arrays.stream(loadAverages).allMatch(l -> {
+			try {
+				return Double.parseDouble(l) < cores;
+			} catch (NumberFormatException e) {
+				return false;
+			}
+		});
+		return quiet ? "a quiet machine (nothing else running)" : "shared with other work at the same time, so the figures are noisy";
+	}
+
 	static String readCpu() {
 		try {
 			return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
