@@ -10,6 +10,7 @@ import org.sencrm.platform.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
@@ -36,11 +37,13 @@ class FirstStart implements ApplicationRunner {
 	private final String password;
 	private final boolean demo;
 	private final MessageSource messages;
+	private final Environment environment;
 
 	FirstStart(Workspaces workspaces, @Value("${sen.admin.email:admin@sen.local}") String email,
 			@Value("${sen.admin.password:}") String password, @Value("${sen.demo-data:true}") boolean demo,
-			MessageSource messages) {
+			MessageSource messages, Environment environment) {
 		this.workspaces = workspaces;
+		this.environment = environment;
 		this.messages = messages;
 		this.email = email;
 		this.password = password;
@@ -66,12 +69,18 @@ class FirstStart implements ApplicationRunner {
 		}
 		if (generated) {
 			var banner = "=".repeat(72);
-			System.out.println(banner + "\n  Sen CRM is ready. Sign in at http://localhost:8080 with\n    email:    " + email
+			System.out.println(banner + "\n  Sen CRM is ready. Sign in at " + signInAddress() + " with\n    email:    " + email
 					+ "\n    password: " + secret + "\n  (shown only this once, and temporary: you choose your own at the first"
 					+ " sign-in;\n  set SEN_ADMIN_PASSWORD to choose it beforehand)\n" + banner);
 		} else {
 			log.info("Created the first workspace with administrator {}", email);
 		}
+	}
+
+	/** Where to sign in: the public address when one is set, else this server's own port on this machine. */
+	private String signInAddress() {
+		var publicUrl = environment.getProperty("sen.public-url", "");
+		return publicUrl.isBlank() ? "http://localhost:" + environment.getProperty("local.server.port", "8080") : publicUrl;
 	}
 
 	private static String randomPassword() {

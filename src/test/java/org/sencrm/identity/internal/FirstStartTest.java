@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import org.sencrm.platform.ValidationException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -42,7 +43,7 @@ class FirstStartTest {
 	void aGeneratedPasswordIsTemporary() {
 		var workspaces = new Recording();
 
-		new FirstStart(workspaces, "admin@sen.local", "", false, messages()).run(null);
+		new FirstStart(workspaces, "admin@sen.local", "", false, messages(), new MockEnvironment()).run(null);
 
 		var admin = workspaces.created.getFirst();
 		assertThat(admin.temporaryPassword()).isTrue();
@@ -51,10 +52,29 @@ class FirstStartTest {
 	}
 
 	@Test
+	void theGeneratedPasswordIsShownWithTheAddressToSignInAt() {
+		assertThat(banner(new MockEnvironment().withProperty("local.server.port", "18181"))).contains("Sign in at http://localhost:18181 with");
+		assertThat(banner(new MockEnvironment().withProperty("local.server.port", "18181").withProperty("sen.public-url",
+				"https://crm.example.vn"))).contains("Sign in at https://crm.example.vn with");
+	}
+
+	private String banner(MockEnvironment environment) {
+		var printed = new java.io.ByteArrayOutputStream();
+		var console = System.out;
+		System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			new FirstStart(new Recording(), "admin@sen.local", "", false, messages(), environment).run(null);
+		} finally {
+			System.setOut(console);
+		}
+		return printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	@Test
 	void aPasswordGivenInTheSettingsIsTheAdministratorsOwn() {
 		var workspaces = new Recording();
 
-		new FirstStart(workspaces, "admin@sen.local", "lotus-pond-at-dawn-17", false, messages()).run(null);
+		new FirstStart(workspaces, "admin@sen.local", "lotus-pond-at-dawn-17", false, messages(), new MockEnvironment()).run(null);
 
 		assertThat(workspaces.created.getFirst().temporaryPassword()).isFalse();
 	}
@@ -69,7 +89,7 @@ class FirstStartTest {
 			}
 		};
 
-		assertThatThrownBy(() -> new FirstStart(refusing, "admin@sen.local", "short", false, messages()).run(null))
+		assertThatThrownBy(() -> new FirstStart(refusing, "admin@sen.local", "short", false, messages(), new MockEnvironment()).run(null))
 				.hasMessageContaining("SEN_ADMIN_PASSWORD").hasMessageContaining("The password needs at least 12 characters.")
 				.hasMessageEndingWith("Set another value and start again.");
 	}
