@@ -25,7 +25,7 @@ public final class TestDates {
 		return today().plusDays(days);
 	}
 
-	/** A local date-time as a {@code datetime-local} input takes it ({@code 2026-12-03T09:30}). */
+	/** A local date-time as a {@code datetime-local} input takes it ({@code yyyy-MM-ddTHH:mm}). */
 	public static String inputValue(LocalDateTime dateTime) {
 		return dateTime.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
 	}

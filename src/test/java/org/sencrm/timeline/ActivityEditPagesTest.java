@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.TestDates;
 import org.sencrm.support.TestWorkspaces;
 import org.sencrm.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** Editing timeline entries in place and naming the customers at a meeting, through the real web session. */
 @IntegrationTest
 class ActivityEditPagesTest {
+
+	/** Days of past meetings and calls, relative to today so that no test expires (TestDates). */
+	private static final String RECENT = TestDates.daysFromNow(-2).toString();
+	private static final String EARLIER = TestDates.daysFromNow(-270).toString();
 
 	@LocalServerPort
 	int port;
@@ -46,7 +51,7 @@ class ActivityEditPagesTest {
 	@Test
 	void editsAnEntryInPlaceAndKeepsWhatTheFormDoesNotShow() {
 		var call = log(Map.of("type", "call", "subject", "Gọi tư vấn", "direction", "outbound", "durationSeconds", 95,
-				"occurredAt", "2026-03-02T03:04:05Z", "body", "<p>Khách cần <b>20</b> bản quyền.</p><p>Gọi lại.</p>"));
+				"occurredAt", EARLIER + "T03:04:05Z", "body", "<p>Khách cần <b>20</b> bản quyền.</p><p>Gọi lại.</p>"));
 		var panel = sales.get("/persons/" + person + "/timeline-panel");
 		var edit = panel.html().selectFirst("#entry-" + call + " button[hx-get$='/edit']");
 		assertThat(edit.text()).isEqualTo("Edit");
@@ -56,7 +61,7 @@ class ActivityEditPagesTest {
 		assertThat(form.html().select("input[name=subject]").val()).isEqualTo("Gọi tư vấn");
 		assertThat(form.html().select("textarea[name=body]").first().wholeText()).isEqualTo("Khách cần 20 bản quyền.\n\nGọi lại.");
 		assertThat(form.html().select("input[name=durationMinutes]").val()).isEqualTo("1");
-		assertThat(form.html().select("input[name=occurredAt]").val()).isEqualTo("2026-03-02T10:04");
+		assertThat(form.html().select("input[name=occurredAt]").val()).isEqualTo(EARLIER + "T10:04");
 		assertThat(form.has("input[name=endsAt]")).as("only the call's own fields").isFalse();
 
 		var saved = save(form, Map.of("subject", "Gọi tư vấn gói Pro", "outcome", "Hẹn gặp"));
@@ -67,7 +72,7 @@ class ActivityEditPagesTest {
 		var stored = api.get("/api/v1/activities/" + call).body();
 		assertThat(stored.get("outcome").asString()).isEqualTo("Hẹn gặp");
 		assertThat(stored.get("durationSeconds").asInt()).as("seconds kept").isEqualTo(95);
-		assertThat(stored.get("occurredAt").asString()).as("seconds kept").isEqualTo("2026-03-02T03:04:05Z");
+		assertThat(stored.get("occurredAt").asString()).as("seconds kept").isEqualTo(EARLIER + "T03:04:05Z");
 		assertThat(stored.get("body").asString()).as("formatting kept").isEqualTo("<p>Khách cần <b>20</b> bản quyền.</p><p>Gọi lại.</p>");
 		var history = api.get("/api/v1/activities/" + call + "/history").body().get(0);
 		assertThat(history.get("actorId").asString()).isEqualTo(workspace.member(Role.SALES).id().toString());
@@ -76,16 +81,16 @@ class ActivityEditPagesTest {
 
 	@Test
 	void aChangedBodyIsStoredAsParagraphsAndARefusedChangeComesBackWithItsProblem() {
-		var meeting = log(Map.of("type", "meeting", "subject", "Demo", "occurredAt", "2026-12-01T02:00:00Z"));
+		var meeting = log(Map.of("type", "meeting", "subject", "Demo", "occurredAt", RECENT + "T02:00:00Z"));
 		var form = sales.get("/persons/" + person + "/activities/" + meeting + "/edit");
 
-		var refused = save(form, Map.of("endsAt", "2026-12-01T08:00"));
+		var refused = save(form, Map.of("endsAt", RECENT + "T08:00"));
 		assertThat(refused.text("li.entry.editing [id='endsAt-error']")).isEqualTo("The end must come after the start.");
-		assertThat(refused.html().select("input[name=endsAt]").val()).isEqualTo("2026-12-01T08:00");
+		assertThat(refused.html().select("input[name=endsAt]").val()).isEqualTo(RECENT + "T08:00");
 
-		var saved = save(refused, Map.of("endsAt", "2026-12-01T10:30", "body", "Đã demo.\r\n\r\nKhách <hài lòng>."));
+		var saved = save(refused, Map.of("endsAt", RECENT + "T10:30", "body", "Đã demo.\r\n\r\nKhách <hài lòng>."));
 		assertThat(saved.html().select("li.entry .entry-body p").eachText()).containsExactly("Đã demo.", "Khách <hài lòng>.");
-		assertThat(api.get("/api/v1/activities/" + meeting).body().get("endsAt").asString()).isEqualTo("2026-12-01T03:30:00Z");
+		assertThat(api.get("/api/v1/activities/" + meeting).body().get("endsAt").asString()).isEqualTo(RECENT + "T03:30:00Z");
 	}
 
 	@Test
@@ -157,7 +162,7 @@ class ActivityEditPagesTest {
 		var binhName = found.html().selectFirst("label.check span").text();
 
 		var logged = post("/persons/" + person + "/activities", List.of(Map.entry("type", "meeting"), Map.entry("subject", "Họp"),
-				Map.entry("occurredAt", "2026-12-03T09:30"), Map.entry("attendeeUserIds", manager),
+				Map.entry("occurredAt", RECENT + "T09:30"), Map.entry("attendeeUserIds", manager),
 				Map.entry("attendeePersonIds", person), Map.entry("attendeePersonIds", binh)));
 
 		var entry = logged.html().selectFirst("#timeline-entries li.entry.meeting");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.TestDates;
 import org.sencrm.support.TestWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,6 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** Changing a logged activity through the API: merge patch, ETag and If-Match, access, history. */
 @IntegrationTest
 class ActivityEditTest {
+
+	/** Days of past meetings and calls, relative to today so that no test expires (TestDates). */
+	private static final String RECENT = TestDates.daysFromNow(-2).toString();
+	private static final String EARLIER = TestDates.daysFromNow(-270).toString();
 
 	@LocalServerPort
 	int port;
@@ -35,7 +40,7 @@ class ActivityEditTest {
 		sales = new Api(port, workspace.member(Role.SALES).token());
 		person = sales.post("/api/v1/persons", Map.of("familyName", "Vũ", "givenName", "Hà")).body().get("id").asString();
 		call = sales.post("/api/v1/activities", Map.of("type", "call", "personId", person, "subject", "Hỏi giá",
-				"direction", "inbound", "durationSeconds", 95, "occurredAt", "2026-03-02T03:04:05Z")).body().get("id").asString();
+				"direction", "inbound", "durationSeconds", 95, "occurredAt", EARLIER + "T03:04:05Z")).body().get("id").asString();
 	}
 
 	@Test
@@ -52,7 +57,7 @@ class ActivityEditTest {
 		assertThat(changed.body().get("outcome").asString()).isEqualTo("Gửi báo giá");
 		assertThat(changed.body().get("body").asString()).isEqualTo("<p>Cần <b>20</b> bản </p>");
 		assertThat(changed.body().get("durationSeconds").asInt()).as("fields not sent stay").isEqualTo(95);
-		assertThat(changed.body().get("occurredAt").asString()).isEqualTo("2026-03-02T03:04:05Z");
+		assertThat(changed.body().get("occurredAt").asString()).isEqualTo(EARLIER + "T03:04:05Z");
 
 		var stale = sales.header("If-Match", "\"0\"").patch("/api/v1/activities/" + call, Map.of("subject", "Cũ"));
 
@@ -82,16 +87,16 @@ class ActivityEditTest {
 		var colleague = workspace.member(Role.MANAGER).id().toString();
 		var other = sales.post("/api/v1/persons", Map.of("givenName", "Bình")).body().get("id").asString();
 		var meeting = sales.post("/api/v1/activities", Map.of("type", "meeting", "personId", person, "subject", "Demo",
-				"occurredAt", "2026-12-01T02:00:00Z", "attendeePersonIds", List.of(person))).body().get("id").asString();
+				"occurredAt", RECENT + "T02:00:00Z", "attendeePersonIds", List.of(person))).body().get("id").asString();
 
-		var changed = sales.patch("/api/v1/activities/" + meeting, Map.of("endsAt", "2026-12-01T03:00:00Z", "place", "Quận 3",
+		var changed = sales.patch("/api/v1/activities/" + meeting, Map.of("endsAt", RECENT + "T03:00:00Z", "place", "Quận 3",
 				"attendeeUserIds", List.of(colleague), "attendeePersonIds", List.of(person, other))).body();
 
 		assertThat(changed.get("place").asString()).isEqualTo("Quận 3");
 		assertThat(changed.get("attendeeUserIds").valueStream().map(n -> n.asString()).toList()).containsExactly(colleague);
 		assertThat(changed.get("attendeePersonIds").valueStream().map(n -> n.asString()).toList()).containsExactlyInAnyOrder(person, other);
 		var invalid = sales.patch("/api/v1/activities/" + meeting, Map.of("attendeePersonIds", List.of(colleague),
-				"endsAt", "2026-12-01T01:00:00Z"));
+				"endsAt", RECENT + "T01:00:00Z"));
 		assertThat(invalid.status()).isEqualTo(422);
 		assertThat(invalid.body().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
 				.containsExactlyInAnyOrder("attendeePersonIds[0]", "endsAt");

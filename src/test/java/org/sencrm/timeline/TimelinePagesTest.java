@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.TestDates;
 import org.sencrm.support.TestWorkspaces;
 import org.sencrm.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The customer 360 panel, My tasks, the calendar and email pages, through the real web session. */
 @IntegrationTest
 class TimelinePagesTest {
+
+	/** Days of past meetings and calls, relative to today so that no test expires (TestDates). */
+	private static final String RECENT = TestDates.daysFromNow(-2).toString();
 
 	@LocalServerPort
 	int port;
@@ -65,8 +69,8 @@ class TimelinePagesTest {
 
 	@Test
 	void aRefusedActivityComesBackWithItsProblem() {
-		var refused = post("/persons/" + person + "/activities", "type", "meeting", "occurredAt", "2026-12-01T10:00",
-				"endsAt", "2026-12-01T09:00");
+		var refused = post("/persons/" + person + "/activities", "type", "meeting", "occurredAt", RECENT + "T10:00",
+				"endsAt", RECENT + "T09:00");
 
 		assertThat(refused.text("[id='endsAt-error']")).isEqualTo("The end must come after the start.");
 		assertThat(refused.html().select("#timeline-entries li.entry")).isEmpty();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.sencrm.identity.Role;
 import org.sencrm.support.Api;
 import org.sencrm.support.IntegrationTest;
+import org.sencrm.support.TestDates;
 import org.sencrm.support.Publications;
 import org.sencrm.support.TestWorkspaces;
 import org.sencrm.timeline.task.Reminders;
@@ -20,6 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
 class TimelineTest {
+
+	/** Days of past meetings and calls, relative to today so that no test expires (TestDates). */
+	private static final String RECENT = TestDates.daysFromNow(-2).toString();
 
 	@LocalServerPort
 	int port;
@@ -67,7 +71,7 @@ class TimelineTest {
 		var call = sales.post("/api/v1/activities", Map.of("type", "call", "personId", person, "subject", "Hỏi giá",
 				"direction", "inbound", "durationSeconds", 420, "outcome", "Gửi báo giá")).body();
 		var meeting = sales.post("/api/v1/activities", Map.of("type", "meeting", "personId", person, "subject", "Demo",
-				"occurredAt", "2026-12-01T02:00:00Z", "endsAt", "2026-12-01T03:00:00Z", "place", "Văn phòng Quận 1",
+				"occurredAt", RECENT + "T02:00:00Z", "endsAt", RECENT + "T03:00:00Z", "place", "Văn phòng Quận 1",
 				"attendeeUserIds", List.of(colleague))).body();
 
 		assertThat(call.get("durationSeconds").asInt()).isEqualTo(420);
@@ -75,7 +79,7 @@ class TimelineTest {
 		assertThat(meeting.get("place").asString()).isEqualTo("Văn phòng Quận 1");
 		assertThat(meeting.get("attendeeUserIds").get(0).asString()).isEqualTo(colleague);
 		var invalid = sales.post("/api/v1/activities", Map.of("type", "meeting", "personId", person,
-				"occurredAt", "2026-12-01T03:00:00Z", "endsAt", "2026-12-01T02:00:00Z"));
+				"occurredAt", RECENT + "T03:00:00Z", "endsAt", RECENT + "T02:00:00Z"));
 		assertThat(invalid.status()).isEqualTo(422);
 		assertThat(invalid.body().get("errors").get(0).get("field").asString()).isEqualTo("endsAt");
 	}
