@@ -88,15 +88,6 @@ abstract class CustomerImportKind implements ImportKind {
 		return writes.undo(run);
 	}
 
-	/** The key in the source system, checked. */
-	static String externalId(Map<String, String> row, ValidationException.Collector problems) {
-		var externalId = row.get("externalId");
-		if (externalId != null && externalId.length() > 200) {
-			problems.add("externalId", "validation.too-long");
-		}
-		return externalId;
-	}
-
 	/** The staging columns of the contact cells, in the order {@link ContactCells#stage} fills them. */
 	static void contactColumns(Map<String, String> columns) {
 		columns.put("emails", "jsonb");

@@ -115,7 +115,7 @@ class OrganizationImportKind extends CustomerImportKind {
 		}
 		var website = OrganizationService.website(row.get("website"), problems);
 		var cells = ContactCells.of(row, customKeys, problems);
-		var externalId = externalId(row, problems);
+		var externalId = ImportField.externalId(row, problems);
 		if (!problems.isEmpty()) {
 			return Map.of();
 		}

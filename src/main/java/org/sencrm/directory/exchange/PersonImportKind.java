@@ -145,7 +145,7 @@ class PersonImportKind extends CustomerImportKind {
 		if (source != null && source.length() > MAX_NAME) {
 			problems.add("source", "validation.too-long");
 		}
-		var externalId = externalId(row, problems);
+		var externalId = ImportField.externalId(row, problems);
 		var organization = ContactDetails.blankToNull(row.get("organization") == null ? null : row.get("organization").replace('\n', ' '));
 		if (organization != null && organization.length() > 200) {
 			problems.add("organization", "validation.too-long");

@@ -148,10 +148,7 @@ class LeadImportKind implements ImportKind {
 		var draft = draft(row, note);
 		var clean = LeadFields.check(draft, "import", now, problems);
 		var ownerId = owners.owner(row.get("owner"), problems);
-		var externalId = row.get("externalId");
-		if (externalId != null && externalId.length() > 200) {
-			problems.add("externalId", "validation.too-long");
-		}
+		var externalId = ImportField.externalId(row, problems);
 		if (!problems.isEmpty()) {
 			return Map.of();
 		}

@@ -187,10 +187,7 @@ class OrderImportKind implements ImportKind {
 			if (status == null) {
 				problems.add("status", "validation.choice");
 			}
-			var externalId = row.get("externalId");
-			if (externalId != null && externalId.length() > 200) {
-				problems.add("externalId", "validation.too-long");
-			}
+			var externalId = ImportField.externalId(row, problems);
 			if (!problems.isEmpty()) {
 				return Map.of();
 			}

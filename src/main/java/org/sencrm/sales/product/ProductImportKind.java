@@ -141,10 +141,7 @@ class ProductImportKind implements ImportKind {
 					problems.add("active", "validation.choice");
 				}
 			}
-			var externalId = row.get("externalId");
-			if (externalId != null && externalId.length() > 200) {
-				problems.add("externalId", "validation.too-long");
-			}
+			var externalId = ImportField.externalId(row, problems);
 			if (!problems.isEmpty()) {
 				return Map.of();
 			}
