@@ -41,6 +41,6 @@ class PageAttributes implements WebMvcConfigurer {
 				}
 				return true;
 			}
-		}).excludePathPatterns("/api/**", "/css/**", "/js/**", "/img/**");
+		}).excludePathPatterns("/api/**", "/css/**", "/js/**", "/img/**", "/webjars/**");
 	}
 }

@@ -91,7 +91,7 @@ class SecurityConfiguration {
 		// The admin pages check the role again in their controllers and services; this is the outer wall.
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers("/login", "/login/code", "/login/forgot", "/login/reset", "/language", "/calendar/*.ics",
-								"/public/consent/*", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+								"/public/consent/*", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 								"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 								"/swagger-ui/**", "/swagger-ui.html").permitAll()
 						.requestMatchers("/admin/workspaces", "/admin/workspaces/**").hasRole("INSTANCE_ADMIN")
