@@ -48,6 +48,21 @@ class PersonApiTest {
 	}
 
 	@Test
+	void tagsOfANewPersonKeepTheirOrderAndReuseExistingTagsWhateverTheirCase() {
+		var first = sales.post("/api/v1/persons", Map.of("givenName", "Dũng", "tags", List.of("VIP", "Hà Nội")));
+		var second = sales.post("/api/v1/persons", Map.of("givenName", "Hoa", "tags", List.of("zalo", "hà nội", "vip", "ĐẠI LÝ")));
+
+		assertThat(first.body().get("tags").valueStream().map(t -> t.asString()).toList()).containsExactly("VIP", "Hà Nội");
+		assertThat(second.body().get("tags").valueStream().map(t -> t.asString()).toList())
+				.containsExactly("zalo", "Hà Nội", "VIP", "ĐẠI LÝ");
+		var all = sales.get("/api/v1/tags").body();
+		var names = (all.has("items") ? all.get("items") : all).valueStream().map(t -> t.get("name").asString()).toList();
+		assertThat(names).containsExactlyInAnyOrder("VIP", "Hà Nội", "zalo", "ĐẠI LÝ");
+		var found = sales.get("/api/v1/persons?tag=VIP").body().get("items");
+		assertThat(found.size()).isEqualTo(2);
+	}
+
+	@Test
 	void rejectsInvalidPhoneAndEmailNamingEachField() {
 		var response = sales.post("/api/v1/persons", Map.of("givenName", "Bình",
 				"emails", List.of(Map.of("address", "not-an-email")), "phones", List.of(Map.of("number", "12345"))));

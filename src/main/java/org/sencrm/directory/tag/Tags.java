@@ -82,19 +82,28 @@ public class Tags {
 		return clean;
 	}
 
-	/** The tags with these names, creating the missing ones. */
+	/** The tags with these names, in their order, creating the missing ones: two statements for any number of names. */
 	public List<Tag> resolve(List<String> names) {
-		var workspace = WorkspaceContext.workspaceId();
-		var tags = new ArrayList<Tag>();
-		for (var name : names) {
-			jdbc.sql("insert into tags (id, workspace_id, name) values (:id, :ws, :name) on conflict do nothing")
-					.param("id", Ids.next()).param("ws", workspace).param("name", name).update();
-			tags.add(jdbc.sql("select id, name, color from tags where workspace_id = :ws and lower(name) = lower(:name)")
-					.param("ws", workspace).param("name", name)
-					.query((rs, n) -> new Tag(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("color")))
-					.single());
+		if (names.isEmpty()) {
+			return List.of();
 		}
-		return tags;
+		var workspace = WorkspaceContext.workspaceId();
+		var given = names.toArray(String[]::new);
+		var ids = names.stream().map(n -> Ids.next()).toArray(UUID[]::new);
+		jdbc.sql("""
+				insert into tags (id, workspace_id, name)
+				select g.id, :ws, g.name from unnest(:ids, :names) as g (id, name)
+				on conflict do nothing""")
+				.param("ids", ids).param("ws", workspace).param("names", given).update();
+		return jdbc.sql("""
+				select distinct on (t.id) t.id, t.name, t.color, g.position
+				from unnest(:names) with ordinality as g (name, position)
+				join tags t on t.workspace_id = :ws and lower(t.name) = lower(g.name)
+				order by t.id, g.position""")
+				.param("ws", workspace).param("names", given)
+				.query((rs, n) -> java.util.Map.entry(rs.getLong("position"),
+						new Tag(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("color"))))
+				.list().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
 	}
 
 	/** Replaces the tags of a record; returns the tag names now on it. */
@@ -110,9 +119,10 @@ public class Tags {
 		var column = LINK_COLUMNS.get(entity);
 		var workspace = WorkspaceContext.workspaceId();
 		var tags = resolve(names);
-		for (var tag : tags) {
-			jdbc.sql("insert into " + table + " (" + column + ", tag_id, workspace_id) values (:id, :tag, :ws)")
-					.param("id", recordId).param("tag", tag.id()).param("ws", workspace).update();
+		if (!tags.isEmpty()) {
+			jdbc.sql("insert into " + table + " (" + column + ", tag_id, workspace_id) select :id, t, :ws from unnest(:tags) as t")
+					.param("id", recordId).param("tags", tags.stream().map(Tag::id).toArray(UUID[]::new)).param("ws", workspace)
+					.update();
 		}
 		return tags.stream().map(Tag::name).toList();
 	}
