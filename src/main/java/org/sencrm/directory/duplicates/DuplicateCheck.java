@@ -81,17 +81,7 @@ public class DuplicateCheck {
 	@Transactional(readOnly = true)
 	public List<Match> persons(PersonProbe probe, UUID except) {
 		var found = new LinkedHashMap<UUID, Set<String>>();
-		for (var email : probe.emails()) {
-			var address = email.strip().toLowerCase(Locale.ROOT);
-			byTerm("persons", "person_id", address, "emails",
-					"jsonb_build_array(jsonb_build_object('address', cast(:value as text)))", address)
-					.forEach(id -> reason(found, id, "same_email"));
-		}
-		for (var phone : probe.phones()) {
-			byTerm("persons", "person_id", SearchText.digits(phone), "phones",
-					"jsonb_build_array(jsonb_build_object('number', cast(:value as text)))", phone)
-					.forEach(id -> reason(found, id, "same_phone"));
-		}
+		byContacts("persons", "person_id", probe.emails(), probe.phones(), found);
 		var exact = Set.copyOf(found.keySet());
 		var name = SearchText.fold(new PersonName(probe.familyName(), probe.middleName(), probe.givenName(), NameOrder.FAMILY_FIRST)
 				.display());
@@ -142,17 +132,7 @@ public class DuplicateCheck {
 					.param("ws", WorkspaceContext.workspaceId()).param("taxCode", taxCode).param("typed", probe.taxCode().strip())
 					.query(UUID.class).list().forEach(id -> reason(found, id, "same_tax_code"));
 		}
-		for (var email : probe.emails()) {
-			var address = email.strip().toLowerCase(Locale.ROOT);
-			byTerm("organizations", "organization_id", address, "emails",
-					"jsonb_build_array(jsonb_build_object('address', cast(:value as text)))", address)
-					.forEach(id -> reason(found, id, "same_email"));
-		}
-		for (var phone : probe.phones()) {
-			byTerm("organizations", "organization_id", SearchText.digits(phone), "phones",
-					"jsonb_build_array(jsonb_build_object('number', cast(:value as text)))", phone)
-					.forEach(id -> reason(found, id, "same_phone"));
-		}
+		byContacts("organizations", "organization_id", probe.emails(), probe.phones(), found);
 		var exact = Set.copyOf(found.keySet());
 		var name = SearchText.fold(probe.name());
 		if (!name.isBlank()) {
@@ -170,27 +150,52 @@ public class DuplicateCheck {
 	}
 
 	/**
-	 * Records whose search terms start with the value, kept when their stored jsonb holds it
-	 * exactly. The terms index is read first (a range PostgreSQL can use under row-level
-	 * security), then each hit by its primary key: the lateral join, kept from being flattened by
-	 * {@code offset 0}, leaves the planner no other order, so a young table without statistics
-	 * cannot make this a scan of every record (decision 32).
+	 * Records holding one of these email addresses ({@code same_email}) or phone numbers
+	 * ({@code same_phone}), all asked in one statement. For each value, the records whose search
+	 * terms start with it are kept when their stored jsonb holds it exactly. The terms index is
+	 * read first (a range PostgreSQL can use under row-level security), then each hit by its
+	 * primary key: the lateral join, kept from being flattened by {@code offset 0}, leaves the
+	 * planner no other order, so a young table without statistics cannot make this a scan of every
+	 * record (decision 32).
 	 */
-	private List<UUID> byTerm(String table, String column, String term, String jsonColumn, String contains, String value) {
-		if (term.isBlank()) {
-			return List.of();
+	private void byContacts(String table, String column, List<String> emails, List<String> phones, Map<UUID, Set<String>> found) {
+		var parts = new ArrayList<String>();
+		var params = new LinkedHashMap<String, Object>();
+		for (var email : emails) {
+			var address = email.strip().toLowerCase(Locale.ROOT);
+			termPart(parts, params, table, column, address, "emails", "address", address, "same_email");
 		}
-		var prefix = term.length() > 32 ? term.substring(0, 32) : term;
-		return jdbc.sql("""
-				select r.id
+		for (var phone : phones) {
+			termPart(parts, params, table, column, SearchText.digits(phone), "phones", "number", phone, "same_phone");
+		}
+		if (parts.isEmpty()) {
+			return;
+		}
+		params.put("ws", WorkspaceContext.workspaceId());
+		record Hit(UUID id, String reason) {
+		}
+		jdbc.sql(String.join("\nunion all\n", parts)).params(params)
+				.query((rs, n) -> new Hit(rs.getObject(1, UUID.class), rs.getString(2))).list()
+				.forEach(hit -> reason(found, hit.id(), hit.reason()));
+	}
+
+	private static void termPart(List<String> parts, Map<String, Object> params, String table, String column, String term,
+			String jsonColumn, String jsonKey, String value, String reason) {
+		if (term.isBlank()) {
+			return;
+		}
+		var n = parts.size();
+		params.put("prefix" + n, term.length() > 32 ? term.substring(0, 32) : term);
+		params.put("value" + n, value);
+		parts.add("""
+				(select r.id, '%5$s'
 				from (select distinct s.%2$s as id from search_terms s
 				      where s.workspace_id = :ws and s.%2$s is not null
-				        and s.term >= :prefix and s.term < :prefix || chr(1114111)) hit
+				        and s.term >= :prefix%6$d and s.term < :prefix%6$d || chr(1114111)) hit
 				cross join lateral (select r.id from %1$s r
-				                    where r.id = hit.id and r.workspace_id = :ws and r.%3$s @> %4$s
-				                    offset 0) r""".formatted(table, column, jsonColumn, contains))
-				.param("ws", WorkspaceContext.workspaceId()).param("prefix", prefix).param("value", value)
-				.query(UUID.class).list();
+				                    where r.id = hit.id and r.workspace_id = :ws
+				                      and r.%3$s @> jsonb_build_array(jsonb_build_object('%4$s', cast(:value%6$d as text)))
+				                    offset 0) r)""".formatted(table, column, jsonColumn, jsonKey, reason, n));
 	}
 
 	private static void reason(Map<UUID, Set<String>> found, UUID id, String reason) {
