@@ -17,8 +17,9 @@ where l.product_id is not null;
 
 create index order_lines_by_product on order_lines (workspace_id, product_id) include (order_id) where product_id is not null;
 
--- Owned by timeline: each activity with a customer, its channel (the activity's type) and when it
--- happened — the customer's contacts, for "last contact" and "contacted by".
+-- Owned by timeline: each contact with a customer — a call, meeting, email, SMS, chat or visit; not
+-- notes, which are remarks and the system's own entries (an order placed) —, its channel (the
+-- activity's type) and when it happened, for "last contact" and "contacted by".
 create view activity_facts with (security_invoker = true) as
 select a.workspace_id,
        a.id as activity_id,
@@ -27,4 +28,4 @@ select a.workspace_id,
        a.type as channel,
        a.occurred_at
 from activities a
-where a.person_id is not null or a.organization_id is not null;
+where a.type <> 'note' and (a.person_id is not null or a.organization_id is not null);

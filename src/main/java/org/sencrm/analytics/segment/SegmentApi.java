@@ -176,7 +176,7 @@ class SegmentApi {
 			problems.add("name", "error.invalid-value");
 		}
 		if (type != null && !(type instanceof String)) {
-			problems.add("type", "segment.type");
+			problems.add("type", "segment.type-invalid");
 		}
 		if (isStatic != null && !(isStatic instanceof Boolean)) {
 			problems.add("static", "error.invalid-value");

@@ -22,7 +22,7 @@ public final class SegmentFields {
 	public static final String CUSTOM_PREFIX = "customFields.";
 	public static final String CONSENT_PREFIX = "consents.";
 	public static final List<String> LIFECYCLE_STAGES = List.of("first_time", "repeat", "regular", "loyal", "at_risk", "churned");
-	public static final List<String> CHANNELS = List.of("note", "call", "meeting", "email", "sms", "chat", "visit");
+	public static final List<String> CHANNELS = List.of("call", "meeting", "email", "sms", "chat", "visit");
 
 	private static final Map<String, SegmentField> FIELDS = new LinkedHashMap<>();
 

@@ -95,10 +95,10 @@ class SegmentRepository {
 	}
 
 	/** One page of members by name (the list's sort column, then id), after the cursor; one row more tells whether another follows. */
-	MemberPage members(String table, String sortColumn, String nameColumn, RuleSql.Compiled condition, String cursorText, int limit) {
+	MemberPage members(String table, String sortColumn, String nameExpression, RuleSql.Compiled condition, String cursorText, int limit) {
 		var cursor = Cursor.decode(cursorText);
 		var after = cursor == null ? "" : " and (r." + sortColumn + ", r.id) > (:afterName, :afterId)";
-		var statement = jdbc.sql("select r.id, r." + nameColumn + " as name, r." + sortColumn + " as sort_key from " + table
+		var statement = jdbc.sql("select r.id, " + nameExpression + " as name, r." + sortColumn + " as sort_key from " + table
 						+ " r where r.workspace_id = :ws and " + condition.sql() + after + " order by r." + sortColumn + ", r.id limit :limit")
 				.params(condition.params()).param("ws", WorkspaceContext.workspaceId()).param("limit", limit + 1);
 		if (cursor != null) {

@@ -59,7 +59,7 @@ public class SegmentService {
 		var name = name(draft.name(), problems);
 		var type = draft.type();
 		if (type == null || !List.of("person", "organization").contains(type)) {
-			problems.add("type", "segment.type");
+			problems.add("type", "segment.type-invalid");
 		}
 		checkRule(isStatic, draft, type, problems);
 		problems.throwIfAny();
@@ -139,7 +139,10 @@ public class SegmentService {
 	public SegmentRepository.MemberPage members(UUID id, String cursor, int limit) {
 		var segment = get(id);
 		var person = "person".equals(segment.type());
-		return segments.members(table(segment.type()), person ? "display_name" : "search_name", person ? "display_name" : "name",
+		// a person's name as shown: in the person's own order (display_name is the folded sort key)
+		var name = person ? "case when r.name_order = 'given_first' then concat_ws(' ', r.given_name, r.middle_name, r.family_name)"
+				+ " else concat_ws(' ', r.family_name, r.middle_name, r.given_name) end" : "r.name";
+		return segments.members(table(segment.type()), person ? "display_name" : "search_name", name,
 				condition(segment, "sg_"), cursor, Math.max(1, Math.min(limit, MAX_PAGE)));
 	}
 
@@ -160,7 +163,7 @@ public class SegmentService {
 	@Transactional(readOnly = true)
 	public long countRule(String type, tools.jackson.databind.JsonNode rule) {
 		if (!List.of("person", "organization").contains(type)) {
-			throw new ValidationException(List.of(new ValidationException.FieldProblem("type", "segment.type")));
+			throw new ValidationException(List.of(new ValidationException.FieldProblem("type", "segment.type-invalid")));
 		}
 		return segments.count(table(type), RuleSql.compile(RuleParser.parse(rule, type), type, "sg_", clock));
 	}
