@@ -55,18 +55,23 @@ class SegmentApi {
 		}
 	}
 
+	@Schema(name = "SegmentMembers")
 	record MembersJson(List<SegmentRepository.Member> items, String nextCursor) {
 	}
 
+	@Schema(name = "SegmentCount")
 	record CountJson(long count) {
 	}
 
+	@Schema(name = "SegmentMemberIds")
 	record IdsJson(List<UUID> ids) {
 	}
 
+	@Schema(name = "SegmentMembersChanged")
 	record ChangedJson(int changed) {
 	}
 
+	@Schema(name = "SegmentRuleToCount")
 	record RuleJson(String type, JsonNode rule) {
 	}
 
