@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SegmentApi {
 
 	@Schema(name = "Segment")
-	record SegmentJson(UUID id, String name, String type, @Schema(name = "static") boolean isStatic, JsonNode rule, UUID ownerId,
+	record SegmentJson(UUID id, String name, String type, @Schema(name = "static") boolean isStatic, Map<String, Object> rule, UUID ownerId,
 			Instant createdAt, Instant updatedAt, int version) {
 
 		static Map<String, Object> of(Segment s) {
@@ -72,7 +72,15 @@ class SegmentApi {
 	}
 
 	@Schema(name = "SegmentRuleToCount")
-	record RuleJson(String type, JsonNode rule) {
+	record RuleJson(String type, Map<String, Object> rule) {
+	}
+
+	/** The body of a segment as the API documents it (read by hand into {@link SegmentDraft}: "static" is a Java keyword). */
+	@Schema(name = "SegmentDraft")
+	record SegmentBody(String name, @Schema(description = "person or organization") String type,
+			@Schema(name = "static", description = "true: a static list, members added by hand; no rule") Boolean isStatic,
+			@Schema(description = "{\"all\":[…]} / {\"any\":[…]} / {\"not\":{…}} of groups and {\"field\",\"op\",\"value\"}")
+			Map<String, Object> rule) {
 	}
 
 	private static final List<String> FIELDS = List.of("name", "type", "static", "rule");
@@ -92,7 +100,7 @@ class SegmentApi {
 	}
 
 	@PostMapping
-	@ApiBody(value = SegmentDraft.class, required = {"name", "type"})
+	@ApiBody(value = SegmentBody.class, required = {"name", "type"})
 	ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
 		var segment = segments.create(draft(body));
 		return ResponseEntity.created(URI.create("/api/v1/segments/" + segment.id())).eTag(ETags.of(segment.version()))
@@ -106,7 +114,7 @@ class SegmentApi {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
-	@ApiBody(SegmentDraft.class)
+	@ApiBody(SegmentBody.class)
 	ResponseEntity<Map<String, Object>> patch(@PathVariable String id, @RequestBody Map<String, Object> patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		var current = segments.get(id(id));
