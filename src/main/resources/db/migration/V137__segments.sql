@@ -46,3 +46,9 @@ $$;
 create index customer_values_by_lifetime_value on customer_values (workspace_id, customer_type, predicted_lifetime_value)
     include (customer_id);
 create index customer_values_by_last_order on customer_values (workspace_id, customer_type, last_order_on) include (customer_id);
+
+-- A segment's count reads every customer of the workspace that a rule's semi-joins keep: a narrow
+-- index with what row-level security checks (deleted_at) lets it read the index alone, not the
+-- wide rows (docs/analytics.md, SegmentBenchmark's plans).
+create index persons_in_segments on persons (workspace_id, id) include (deleted_at);
+create index organizations_in_segments on organizations (workspace_id, id) include (deleted_at);
