@@ -40,9 +40,11 @@ class SegmentPages {
 	private final JsonMapper json;
 	private final JdbcClient jdbc;
 	private final Customers customers;
+	private final org.sencrm.identity.UserDirectory users;
 
 	SegmentPages(SegmentService segments, Access access, MessageSource messages, JsonMapper json, JdbcClient jdbc,
-			Customers customers) {
+			Customers customers, org.sencrm.identity.UserDirectory users) {
+		this.users = users;
 		this.segments = segments;
 		this.access = access;
 		this.messages = messages;
@@ -164,9 +166,8 @@ class SegmentPages {
 
 	private List<SegmentRepository.Member> found(String type, String q) {
 		var folded = "%" + org.sencrm.platform.SearchText.escapeLike(org.sencrm.platform.SearchText.fold(q)) + "%";
-		var name = "person".equals(type) ? "display_name" : "name";
-		return jdbc.sql("select id, " + name + " as name from " + SegmentService.table(type)
-						+ " where workspace_id = :ws and search_text like :q order by search_name, id limit 10")
+		return jdbc.sql("select r.id, " + SegmentService.nameExpression(type) + " as name from " + SegmentService.table(type)
+						+ " r where r.workspace_id = :ws and r.search_text like :q order by r.search_name, r.id limit 10")
 				.param("ws", org.sencrm.platform.WorkspaceContext.workspaceId()).param("q", folded)
 				.query((rs, n) -> new SegmentRepository.Member(rs.getObject("id", UUID.class), rs.getString("name"))).list();
 	}
@@ -223,6 +224,10 @@ class SegmentPages {
 		var prefix = choicePrefix(field);
 		for (var choice : field.choices()) {
 			choices.add(Map.of("value", choice, "label", prefix == null ? choice : label(prefix + choice, choice, locale)));
+		}
+		if (field.name().equals("ownerId")) {
+			// the editor picks a user by name; the rule keeps the id
+			users.users().forEach(u -> choices.add(Map.of("value", u.id().toString(), "label", u.displayName())));
 		}
 		var map = new LinkedHashMap<String, Object>();
 		map.put("name", field.name());

@@ -139,10 +139,7 @@ public class SegmentService {
 	public SegmentRepository.MemberPage members(UUID id, String cursor, int limit) {
 		var segment = get(id);
 		var person = "person".equals(segment.type());
-		// a person's name as shown: in the person's own order (display_name is the folded sort key)
-		var name = person ? "case when r.name_order = 'given_first' then concat_ws(' ', r.given_name, r.middle_name, r.family_name)"
-				+ " else concat_ws(' ', r.family_name, r.middle_name, r.given_name) end" : "r.name";
-		return segments.members(table(segment.type()), person ? "display_name" : "search_name", name,
+		return segments.members(table(segment.type()), person ? "display_name" : "search_name", nameExpression(segment.type()),
 				condition(segment, "sg_"), cursor, Math.max(1, Math.min(limit, MAX_PAGE)));
 	}
 
@@ -176,6 +173,12 @@ public class SegmentService {
 					+ name + ")", Map.of(name, segment.id()));
 		}
 		return RuleSql.compile(RuleParser.parse(segment.rule(), segment.type()), segment.type(), prefix, clock);
+	}
+
+	/** A customer's name as lists show it, over a row {@code r}: a person's in their own order (display_name is the folded sort key). */
+	public static String nameExpression(String type) {
+		return "person".equals(type) ? "case when r.name_order = 'given_first' then concat_ws(' ', r.given_name, r.middle_name, r.family_name)"
+				+ " else concat_ws(' ', r.family_name, r.middle_name, r.given_name) end" : "r.name";
 	}
 
 	public static String table(String type) {
