@@ -31,15 +31,27 @@ public class Customers {
 			String email, String phone, String organizationName) {
 	}
 
+	/** A custom field a kind's records have, as other modules name it ({@code customFields.<key>}). */
+	public record CustomField(String key, String label, String type) {
+	}
+
 	private final PersonService persons;
 	private final OrganizationService organizations;
 	private final ContactRoles roles;
 	private final UserDirectory users;
 	private final JdbcClient jdbc;
 	private final org.sencrm.platform.History history;
+	private final org.sencrm.directory.customfield.CustomFields customFields;
+
+	/** The custom fields the workspace defined for persons or organizations, in their order. */
+	public java.util.List<CustomField> customFields(Kind kind) {
+		return customFields.of(kind == Kind.PERSON ? "person" : "organization").stream()
+				.map(d -> new CustomField(d.key(), d.label(), d.type())).toList();
+	}
 
 	Customers(PersonService persons, OrganizationService organizations, ContactRoles roles, UserDirectory users, JdbcClient jdbc,
-			org.sencrm.platform.History history) {
+			org.sencrm.platform.History history, org.sencrm.directory.customfield.CustomFields customFields) {
+		this.customFields = customFields;
 		this.persons = persons;
 		this.organizations = organizations;
 		this.roles = roles;

@@ -20,7 +20,10 @@ import org.springframework.util.MultiValueMap;
 @Component
 class OrganizationExportKind extends CustomerExportKind {
 
-	OrganizationExportKind(JdbcClient jdbc, ContactJson json, CustomFields customFields, PlatformTransactionManager transactions) {
+	private final RecordTable table;
+
+	OrganizationExportKind(JdbcClient jdbc, ContactJson json, CustomFields customFields, PlatformTransactionManager transactions,
+			RecordTable table) {
 		super(CustomerKind.ORGANIZATION, List.of(
 				Column.of("name", "field.name"),
 				Column.of("kind", "field.kind"),
@@ -32,12 +35,13 @@ class OrganizationExportKind extends CustomerExportKind {
 				Column.of("website", "field.website")),
 				List.of(),
 				List.of(Column.optional("parentId", "field.parentId")), jdbc, json, customFields, transactions);
+		this.table = table;
 	}
 
 	@Override
 	protected Listing listing(MultiValueMap<String, String> params) {
 		var filter = OrganizationFilter.of(params);
-		return new Listing(() -> RecordTable.query(CustomerKind.ORGANIZATION, filter.common())
+		return new Listing(() -> table.filtered(CustomerKind.ORGANIZATION, filter.common())
 				.equal("kind", filter.kind())
 				.equal("relationship", filter.relationship()), filter.common().sort());
 	}

@@ -34,7 +34,10 @@ class PersonExportKind extends CustomerExportKind {
 
 	private final JdbcClient jdbc;
 
-	PersonExportKind(JdbcClient jdbc, ContactJson json, CustomFields customFields, PlatformTransactionManager transactions) {
+	private final RecordTable table;
+
+	PersonExportKind(JdbcClient jdbc, ContactJson json, CustomFields customFields, PlatformTransactionManager transactions,
+			RecordTable table) {
 		super(CustomerKind.PERSON, List.of(
 				Column.of("fullName", "export.column.fullName"),
 				Column.of("familyName", "field.familyName"),
@@ -48,13 +51,14 @@ class PersonExportKind extends CustomerExportKind {
 						Column.of("status", "field.status"),
 						Column.of("lifecycleStage", "field.lifecycleStage"),
 						Column.of("source", "field.source")), jdbc, json, customFields, transactions);
+		this.table = table;
 		this.jdbc = jdbc;
 	}
 
 	@Override
 	protected Listing listing(MultiValueMap<String, String> params) {
 		var filter = PersonFilter.of(params);
-		return new Listing(() -> RecordTable.query(CustomerKind.PERSON, filter.common()).equal("status", filter.status()),
+		return new Listing(() -> table.filtered(CustomerKind.PERSON, filter.common()).equal("status", filter.status()),
 				filter.common().sort());
 	}
 

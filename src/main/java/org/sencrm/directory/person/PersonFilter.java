@@ -66,6 +66,8 @@ public record PersonFilter(RecordFilter common, String status) {
 			description = "Last changed before this day (its start in UTC) or instant", schema = @Schema(type = "string"))
 	@Parameter(name = "inDuplicateGroup", in = ParameterIn.QUERY,
 			description = "true: in a group of the last duplicate scan; false: in none", schema = @Schema(type = "boolean"))
+	@Parameter(name = "segment", in = ParameterIn.QUERY,
+			description = "A segment's id (GET /api/v1/segments): only its members", schema = @Schema(type = "string", format = "uuid"))
 	@Parameter(name = "sort", in = ParameterIn.QUERY,
 			description = "name (default) or created", schema = @Schema(type = "string"))
 	@Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))

@@ -26,10 +26,11 @@ import org.springframework.util.MultiValueMap;
  *                         {@code any}: either (values left from old data)
  * @param updatedBefore    last changed before this instant
  * @param inDuplicateGroup true: in a group of the last duplicate scan; false: in none
+ * @param segment          in this named set of customers ({@code directory.CustomerSets}: analytics' segments)
  */
 public record RecordFilter(String q, List<String> tags, UUID ownerId, String externalId, String lifecycleStage,
 		Map<String, String> customFields, Boolean hasEmail, Boolean hasPhone, Boolean hasOwner, String invalid, Instant updatedBefore,
-		Boolean inDuplicateGroup, String sort, String cursor, int limit) {
+		Boolean inDuplicateGroup, String sort, String cursor, int limit, UUID segment) {
 
 	public static final int MAX_LIMIT = 200;
 	/** The values of {@code invalid}. */
@@ -48,7 +49,7 @@ public record RecordFilter(String q, List<String> tags, UUID ownerId, String ext
 	/** The filter without the data-quality filters. */
 	public RecordFilter(String q, List<String> tags, UUID ownerId, String externalId, String lifecycleStage,
 			Map<String, String> customFields, String sort, String cursor, int limit) {
-		this(q, tags, ownerId, externalId, lifecycleStage, customFields, null, null, null, null, null, null, sort, cursor, limit);
+		this(q, tags, ownerId, externalId, lifecycleStage, customFields, null, null, null, null, null, null, sort, cursor, limit, null);
 	}
 
 	/** Everything, by name, the largest page. */
@@ -71,7 +72,7 @@ public record RecordFilter(String q, List<String> tags, UUID ownerId, String ext
 	 * {@code ownerId}, {@code externalId}, {@code lifecycleStage}, {@code cf.<key>}, {@code hasEmail},
 	 * {@code hasPhone}, {@code hasOwner} ({@code true|false}), {@code invalid} ({@code email|phone|any}),
 	 * {@code updatedBefore} (a day, {@code 2025-12-03}, meaning its start in UTC, or an instant),
-	 * {@code inDuplicateGroup} ({@code true|false}), {@code sort}, {@code cursor}, {@code limit}.
+	 * {@code inDuplicateGroup} ({@code true|false}), {@code segment} (a segment's id), {@code sort}, {@code cursor}, {@code limit}.
 	 * A value these cannot read is a 422 naming the parameter.
 	 */
 	public static RecordFilter of(MultiValueMap<String, String> params) {
@@ -84,7 +85,7 @@ public record RecordFilter(String q, List<String> tags, UUID ownerId, String ext
 				params.getFirst("lifecycleStage"), ListParams.customFields(params), flag(params, "hasEmail", problems),
 				flag(params, "hasPhone", problems), flag(params, "hasOwner", problems), invalid,
 				instant(params.getFirst("updatedBefore"), problems), flag(params, "inDuplicateGroup", problems), params.getFirst("sort"),
-				params.getFirst("cursor"), ListParams.limit(params));
+				params.getFirst("cursor"), ListParams.limit(params), segment(params.getFirst("segment"), problems));
 		problems.throwIfAny();
 		return filter;
 	}
@@ -92,7 +93,7 @@ public record RecordFilter(String q, List<String> tags, UUID ownerId, String ext
 	/** The same filter for another page. */
 	public RecordFilter page(String cursor, int limit) {
 		return new RecordFilter(q, tags, ownerId, externalId, lifecycleStage, customFields, hasEmail, hasPhone, hasOwner, invalid,
-				updatedBefore, inDuplicateGroup, sort, cursor, limit);
+				updatedBefore, inDuplicateGroup, sort, cursor, limit, segment);
 	}
 
 	/** Whether any data-quality filter is set (the list shows them open). */
@@ -123,6 +124,19 @@ public record RecordFilter(String q, List<String> tags, UUID ownerId, String ext
 				yield null;
 			}
 		};
+	}
+
+	private static UUID segment(String text, ValidationException.Collector problems) {
+		var value = blankToNull(text);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return UUID.fromString(value);
+		} catch (IllegalArgumentException e) {
+			problems.add("segment", "error.invalid-value");
+			return null;
+		}
 	}
 
 	private static Instant instant(String text, ValidationException.Collector problems) {

@@ -58,7 +58,9 @@ public class RecordPages {
 	private final MessageSource messages;
 
 	RecordPages(Tags tags, UserDirectory users, CustomFields customFields, SavedViews views, Access access, OwnerChoices owners,
-			HistoryLines history, Trash trash, MessageSource messages) {
+			HistoryLines history, Trash trash, MessageSource messages,
+			org.springframework.beans.factory.ObjectProvider<org.sencrm.directory.CustomerSets> sets) {
+		this.sets = sets;
 		this.tags = tags;
 		this.users = users;
 		this.customFields = customFields;
@@ -69,6 +71,8 @@ public class RecordPages {
 		this.trash = trash;
 		this.messages = messages;
 	}
+
+	private final org.springframework.beans.factory.ObjectProvider<org.sencrm.directory.CustomerSets> sets;
 
 	/** The model of a list page: the kind's page of records is {@code records}, its filter {@code filter}. */
 	public void list(Model model, CustomerKind kind, Object filter, RecordFilter common, MultiValueMap<String, String> params,
@@ -89,6 +93,10 @@ public class RecordPages {
 		model.addAttribute("stages", LifecycleStage.ALL);
 		model.addAttribute("views", views.mine(kind.entity()));
 		model.addAttribute("kind", kind);
+		var set = sets.getIfAvailable();
+		model.addAttribute("segments", set == null ? List.of()
+				: set.choices(kind == CustomerKind.PERSON ? org.sencrm.directory.Customers.Kind.PERSON
+						: org.sencrm.directory.Customers.Kind.ORGANIZATION));
 	}
 
 	/** Starts a CSV download of a list ({@code persons.csv}) for a user with the export right. */

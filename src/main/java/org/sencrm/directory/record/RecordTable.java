@@ -7,8 +7,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.sencrm.directory.CustomerSets;
+import org.sencrm.directory.Customers;
 import org.sencrm.directory.listing.ListQuery;
+import org.sencrm.platform.ValidationException;
 import org.sencrm.platform.WorkspaceContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,9 +25,11 @@ import org.springframework.stereotype.Repository;
 public class RecordTable {
 
 	private final JdbcClient jdbc;
+	private final ObjectProvider<CustomerSets> sets;
 
-	RecordTable(JdbcClient jdbc) {
+	RecordTable(JdbcClient jdbc, ObjectProvider<CustomerSets> sets) {
 		this.jdbc = jdbc;
+		this.sets = sets;
 	}
 
 	/** How many records of the kind this user owns (served by the index on owner). */
@@ -100,6 +106,26 @@ public class RecordTable {
 		return query;
 	}
 
+	/**
+	 * The query of a kind's list with the filters every kind shares, and membership of the segment the
+	 * filter names (its condition from {@link CustomerSets}); a segment the workspace does not have is
+	 * a 422 on {@code segment}.
+	 */
+	public ListQuery filtered(CustomerKind kind, RecordFilter filter) {
+		var query = query(kind, filter);
+		if (filter.segment() != null) {
+			var set = sets.getIfAvailable();
+			var condition = set == null ? null
+					: set.condition(kind == CustomerKind.PERSON ? Customers.Kind.PERSON : Customers.Kind.ORGANIZATION, filter.segment())
+							.orElse(null);
+			if (condition == null) {
+				throw new ValidationException(List.of(new ValidationException.FieldProblem("segment", "error.invalid-value")));
+			}
+			query.where(condition.sql(), condition.params());
+		}
+		return query;
+	}
+
 	private static void either(ListQuery query, Boolean wanted, String yes, String no) {
 		if (wanted != null) {
 			query.where(wanted ? yes : no, Map.of());
@@ -112,7 +138,7 @@ public class RecordTable {
 	 */
 	public <R extends CustomerRecord> ListQuery.Page<R> list(CustomerKind kind, RecordFilter filter, Function<ListQuery, ListQuery> more,
 			RowMapper<R> rows) {
-		return more.apply(query(kind, filter)).page(jdbc, rows, filter.sort(), filter.cursor(), filter.limit(), CustomerRecord::id,
+		return more.apply(filtered(kind, filter)).page(jdbc, rows, filter.sort(), filter.cursor(), filter.limit(), CustomerRecord::id,
 				CustomerRecord::sortKey, CustomerRecord::createdAt);
 	}
 }
